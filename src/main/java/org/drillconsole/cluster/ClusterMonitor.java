@@ -1,0 +1,268 @@
+package org.drillconsole.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches one cluster: a fast probe for the connection state, informers for the objects, and a publisher
+ * that turns both into a {@link ClusterSnapshot} shortly after anything changes. One monitor per side, with
+ * its own threads, so a dead cluster never delays the other side.
+ */
+public final class ClusterMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterMonitor.class);
+    static final long PROBE_INTERVAL_MS = 1000;
+    /** Changes are coalesced for this long before a snapshot is rebuilt. */
+    static final long COALESCE_MS = 30;
+
+    private final HealthEvaluator.Target target;
+    private final ClusterTarget clusterTarget;
+    private final String configError;
+    private final Consumer<ClusterSnapshot> listener;
+    private final Clock clock;
+    private final ScheduledExecutorService probeThread;
+    private final ScheduledExecutorService publishThread;
+    private final AtomicBoolean publishScheduled = new AtomicBoolean();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+
+    private KubernetesClient probeClient;
+    private KubernetesClient workClient;
+    private ApiProbe probe;
+    private volatile ProbeResult lastProbe;
+    private volatile Instant lastContact;
+    private volatile boolean nodesVisible = true;
+    private volatile boolean namespaceExists;
+    private volatile boolean closed;
+    /** Set once every informer field below is assigned, so the publish thread never sees half of them. */
+    private volatile boolean informersStarted;
+    private SharedIndexInformer<Deployment> deployments;
+    private SharedIndexInformer<StatefulSet> statefulSets;
+    private SharedIndexInformer<DaemonSet> daemonSets;
+    private SharedIndexInformer<Node> nodes;
+    private SharedIndexInformer<Pod> pods;
+    private SharedIndexInformer<PersistentVolumeClaim> claims;
+    private SharedIndexInformer<Service> services;
+    private SharedIndexInformer<Event> events;
+
+    public ClusterMonitor(ClusterTarget target, String namespace, Consumer<ClusterSnapshot> listener, Clock clock) {
+        this(target.side(), target, null, namespace, listener, clock);
+    }
+
+    /** A monitor for a side whose configuration could not be loaded: it only reports the error. */
+    public static ClusterMonitor misconfigured(Side side, String error, String namespace,
+                                               Consumer<ClusterSnapshot> listener, Clock clock) {
+        return new ClusterMonitor(side, null, error, namespace, listener, clock);
+    }
+
+    private ClusterMonitor(Side side, ClusterTarget clusterTarget, String configError, String namespace,
+                           Consumer<ClusterSnapshot> listener, Clock clock) {
+        this.clusterTarget = clusterTarget;
+        this.configError = configError;
+        this.target = new HealthEvaluator.Target(side, clusterTarget == null ? "" : clusterTarget.context(),
+                clusterTarget == null ? "" : clusterTarget.server(), namespace);
+        this.listener = listener;
+        this.clock = clock;
+        this.probeThread = Executors.newSingleThreadScheduledExecutor(daemon("probe-" + side.key()));
+        this.publishThread = Executors.newSingleThreadScheduledExecutor(daemon("health-" + side.key()));
+        this.lastProbe = new ProbeResult(ConnectionState.CONNECTING, "connecting…", -1, "", clock.instant());
+    }
+
+    public Side side() {
+        return target.side();
+    }
+
+    public ClusterTarget clusterTarget() {
+        return clusterTarget;
+    }
+
+    public void start() {
+        if (configError != null) {
+            lastProbe = new ProbeResult(ConnectionState.MISCONFIGURED, configError, -1, "", clock.instant());
+            requestPublish();
+            return;
+        }
+        requestPublish();
+        probeThread.submit(() -> {
+            probeClient = ClientFactory.probeClient(clusterTarget.config());
+            workClient = ClientFactory.workClient(clusterTarget.config());
+            probe = new ApiProbe(probeClient, target.namespace(), clock);
+            probeThread.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** The most recent snapshot, built now from what is cached. */
+    public ClusterSnapshot snapshot() {
+        return HealthEvaluator.evaluate(target, lastProbe, lastContact, objectsKnown(), objects(), clock.instant());
+    }
+
+    private void probeOnce() {
+        if (closed) {
+            return;
+        }
+        try {
+            ProbeResult result = probe.probe();
+            ConnectionState previous = lastProbe.state();
+            lastProbe = result;
+            if (result.state().answers() || result.state() == ConnectionState.FORBIDDEN) {
+                lastContact = result.at();
+            }
+            if (result.state().answers()) {
+                namespaceExists = workClient.namespaces().withName(target.namespace()).get() != null
+                        || namespaceVisibleThroughObjects();
+                if (informers.isEmpty()) {
+                    startInformers();
+                }
+            }
+            if (previous != result.state()) {
+                LOG.info("{} cluster {}: {} ({})", target.side().label(), target.context(), result.state(),
+                        result.message());
+            }
+            requestPublish();
+        } catch (RuntimeException e) {
+            // A 403 on namespaces (namespaced RBAC) must not stop the probe loop.
+            if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException kce && kce.getCode() == 403) {
+                namespaceExists = namespaceVisibleThroughObjects();
+                if (informers.isEmpty()) {
+                    startInformers();
+                }
+                requestPublish();
+                return;
+            }
+            LOG.warn("{} cluster probe failed: {}", target.side().label(), ApiProbe.describe(e));
+        }
+    }
+
+    private boolean namespaceVisibleThroughObjects() {
+        return informersStarted && !deployments.getStore().list().isEmpty();
+    }
+
+    private void startInformers() {
+        String ns = target.namespace();
+        deployments = inform(workClient.apps().deployments().inNamespace(ns).runnableInformer(0));
+        statefulSets = inform(workClient.apps().statefulSets().inNamespace(ns).runnableInformer(0));
+        daemonSets = inform(workClient.apps().daemonSets().inNamespace(ns).runnableInformer(0));
+        SharedIndexInformer<Pod> podInformer = workClient.pods().inNamespace(ns).runnableInformer(0);
+        // Keep only what health needs: a whole Pod costs ~28 KB of heap, this about a tenth.
+        podInformer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Pod.class,
+                workClient.getKubernetesSerialization(), "metadata.labels", "metadata.creationTimestamp",
+                "status.phase", "status.containerStatuses", "status.initContainerStatuses"));
+        pods = inform(podInformer);
+        claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0));
+        services = inform(workClient.services().inNamespace(ns).runnableInformer(0));
+        events = inform(workClient.v1().events().inNamespace(ns).withField("type", "Warning").runnableInformer(0));
+        nodes = inform(workClient.nodes().runnableInformer(0));
+        informersStarted = true;
+        nodes.stopped().whenComplete((ignored, error) -> {
+            if (error != null && error.getMessage() != null && error.getMessage().contains("403")) {
+                nodesVisible = false;
+                requestPublish();
+            }
+        });
+    }
+
+    private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new ResourceEventHandler<T>() {
+            @Override
+            public void onAdd(T obj) {
+                requestPublish();
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T newObj) {
+                requestPublish();
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                requestPublish();
+            }
+        });
+        // Keep retrying through outages: the informer resumes when the server answers again.
+        informer.exceptionHandler((started, error) -> !closed);
+        informers.add(informer);
+        informer.start().whenComplete((ignored, error) -> requestPublish());
+        return informer;
+    }
+
+    private boolean objectsKnown() {
+        return informersStarted && deployments.hasSynced() && statefulSets.hasSynced()
+                && daemonSets.hasSynced() && pods.hasSynced() && services.hasSynced()
+                && (!nodesVisible || nodes.hasSynced());
+    }
+
+    private ClusterObjects objects() {
+        if (!informersStarted) {
+            return ClusterObjects.empty();
+        }
+        boolean nodesKnown = nodesVisible && nodes.hasSynced();
+        return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
+                daemonSets.getStore().list(), nodesKnown, nodesKnown ? nodes.getStore().list() : List.of(),
+                pods.getStore().list(), claims.getStore().list(), services.getStore().list(),
+                events.getStore().list());
+    }
+
+    /** Coalesces bursts of changes into one snapshot at most every {@link #COALESCE_MS} ms. */
+    private void requestPublish() {
+        if (closed || !publishScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        publishThread.schedule(() -> {
+            publishScheduled.set(false);
+            if (closed) {
+                return;
+            }
+            try {
+                listener.accept(snapshot());
+            } catch (RuntimeException e) {
+                LOG.warn("{} cluster: could not evaluate health: {}", target.side().label(), e.toString());
+            }
+        }, COALESCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        probeThread.shutdownNow();
+        publishThread.shutdownNow();
+        informers.forEach(SharedIndexInformer::stop);
+        if (workClient != null) {
+            workClient.close();
+        }
+        if (probeClient != null) {
+            probeClient.close();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

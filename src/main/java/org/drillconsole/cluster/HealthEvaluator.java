@@ -1,0 +1,248 @@
+package org.drillconsole.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.NodeHealth;
+import org.drillconsole.model.PodTrouble;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.model.WarningEvent;
+import org.drillconsole.model.WorkloadKind;
+
+/** Builds a {@link ClusterSnapshot} and its verdict from a probe and the cached objects. A pure function. */
+public final class HealthEvaluator {
+
+    static final Duration RECENT_WARNINGS = Duration.ofHours(1);
+    static final int MAX_WARNINGS = 50;
+
+    private HealthEvaluator() {
+    }
+
+    /** Where the snapshot comes from: the side, its context and server, and the namespace watched. */
+    public record Target(Side side, String context, String server, String namespace) {
+    }
+
+    public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
+                                           boolean objectsKnown, ClusterObjects objects, Instant now) {
+        List<PodTrouble> troubled = new ArrayList<>();
+        int workspaces = 0;
+        for (Pod pod : objects.pods()) {
+            PodRules.trouble(pod, now).ifPresent(troubled::add);
+            if (PodRules.isRunningWorkspace(pod)) {
+                workspaces++;
+            }
+        }
+        troubled.sort(Comparator.comparing(PodTrouble::component).thenComparing(PodTrouble::name));
+        Map<String, List<PodTrouble>> troubleByComponent = troubled.stream()
+                .collect(Collectors.groupingBy(PodTrouble::component));
+
+        List<ComponentHealth> components = components(objects, troubleByComponent);
+        List<NodeHealth> nodes = objects.nodes().stream().map(NodeRules::evaluate)
+                .sorted(Comparator.comparing(NodeHealth::name)).toList();
+        List<String> unbound = objects.claims().stream()
+                .filter(claim -> claim.getStatus() == null || !"Bound".equals(claim.getStatus().getPhase()))
+                .map(claim -> claim.getMetadata().getName() + " ("
+                        + (claim.getStatus() == null || claim.getStatus().getPhase() == null
+                        ? "no phase" : claim.getStatus().getPhase()) + ")")
+                .sorted().toList();
+
+        List<String> reasons = new ArrayList<>();
+        Verdict verdict = verdict(probe, objectsKnown, objects, components, nodes, troubled, unbound, reasons);
+        return new ClusterSnapshot(target.side(), target.context(), target.server(), target.namespace(),
+                probe.state(), probe.message(), verdict, reasons, probe.latencyMs(), probe.serverVersion(),
+                lastContact, objectsKnown, objects.namespaceExists(), nodes, components, troubled, unbound,
+                proxyAddress(objects.services()), workspaces, warnings(objects.events(), now), now);
+    }
+
+    private static List<ComponentHealth> components(ClusterObjects objects, Map<String, List<PodTrouble>> trouble) {
+        List<ComponentHealth> components = new ArrayList<>();
+        objects.deployments().forEach(d -> components.add(
+                ComponentRules.deployment(d, trouble.getOrDefault(componentOf(d.getMetadata()), List.of()))));
+        objects.statefulSets().forEach(s -> components.add(
+                ComponentRules.statefulSet(s, trouble.getOrDefault(componentOf(s.getMetadata()), List.of()))));
+        objects.daemonSets().forEach(d -> components.add(
+                ComponentRules.daemonSet(d, trouble.getOrDefault(componentOf(d.getMetadata()), List.of()))));
+        if (objects.namespaceExists() || !components.isEmpty()) {
+            Set<String> present = new HashSet<>();
+            components.forEach(c -> present.add(c.name()));
+            Map<String, WorkloadKind> expected = new HashMap<>(GitpodReference.CORE);
+            expected.putAll(GitpodReference.IN_CLUSTER_DEPENDENCIES);
+            expected.forEach((name, kind) -> {
+                if (!present.contains(name)) {
+                    components.add(ComponentHealth.missing(kind, name));
+                }
+            });
+        }
+        components.sort(Comparator.comparing(ComponentHealth::name));
+        return components;
+    }
+
+    private static String componentOf(io.fabric8.kubernetes.api.model.ObjectMeta meta) {
+        Map<String, String> labels = meta.getLabels();
+        String component = labels == null ? null : labels.get(GitpodReference.COMPONENT_LABEL);
+        return component == null ? meta.getName() : component;
+    }
+
+    private static Verdict verdict(ProbeResult probe, boolean objectsKnown, ClusterObjects objects,
+                                   List<ComponentHealth> components, List<NodeHealth> nodes,
+                                   List<PodTrouble> troubled, List<String> unbound, List<String> reasons) {
+        switch (probe.state()) {
+            case CONNECTING -> {
+                reasons.add("not contacted yet");
+                return Verdict.UNKNOWN;
+            }
+            case UNREACHABLE -> {
+                reasons.add("API server unreachable: " + probe.message());
+                return Verdict.DOWN;
+            }
+            case UNAUTHORIZED, FORBIDDEN, MISCONFIGURED -> {
+                reasons.add(probe.message());
+                return Verdict.UNKNOWN;
+            }
+            default -> {
+                // answers: judged below
+            }
+        }
+        if (!objectsKnown) {
+            reasons.add("API server answers; waiting for the first object lists");
+            return Verdict.UNKNOWN;
+        }
+        if (!objects.namespaceExists()) {
+            reasons.add("namespace does not exist: Gitpod is not installed here");
+            return Verdict.DOWN;
+        }
+        List<ComponentHealth> present = components.stream().filter(c -> c.status() != ComponentStatus.MISSING).toList();
+        if (present.isEmpty()) {
+            reasons.add("no Gitpod components (label " + GitpodReference.appSelector() + ") in the namespace");
+            return Verdict.DOWN;
+        }
+        boolean degraded = false;
+        if (probe.state() == ConnectionState.DEGRADED) {
+            reasons.add("API server: " + probe.message());
+            degraded = true;
+        }
+        if (objects.nodesVisible()) {
+            long ready = nodes.stream().filter(NodeHealth::isReady).count();
+            if (nodes.isEmpty() || ready == 0) {
+                reasons.add("no node is Ready");
+                return Verdict.DOWN;
+            }
+            if (ready < nodes.size()) {
+                reasons.add((nodes.size() - ready) + " of " + nodes.size() + " nodes not Ready");
+                degraded = true;
+            }
+            long pressured = nodes.stream().filter(n -> !n.pressures().isEmpty()).count();
+            if (pressured > 0) {
+                reasons.add(pressured + " node(s) under pressure");
+                degraded = true;
+            }
+        }
+        degraded |= listReasons(components, ComponentStatus.FAILED, "failed", reasons);
+        degraded |= listReasons(components, ComponentStatus.DEGRADED, "degraded", reasons);
+        degraded |= listReasons(components, ComponentStatus.PROGRESSING, "progressing", reasons);
+        List<String> missingCore = components.stream()
+                .filter(c -> c.status() == ComponentStatus.MISSING && GitpodReference.CORE.containsKey(c.name()))
+                .map(ComponentHealth::name).toList();
+        if (!missingCore.isEmpty()) {
+            reasons.add("missing: " + String.join(", ", missingCore));
+            degraded = true;
+        }
+        if (!unbound.isEmpty()) {
+            reasons.add(unbound.size() + " PVC(s) not bound");
+            degraded = true;
+        }
+        long podsOutsideComponents = troubled.stream()
+                .filter(t -> present.stream().noneMatch(c -> c.name().equals(t.component()))).count();
+        if (podsOutsideComponents > 0) {
+            reasons.add(podsOutsideComponents + " other pod(s) in trouble");
+            degraded = true;
+        }
+        List<ComponentHealth> scalable = present.stream().filter(c -> c.kind() != WorkloadKind.DAEMONSET).toList();
+        List<String> idle = scalable.stream().filter(c -> c.status() == ComponentStatus.IDLE)
+                .map(ComponentHealth::name).toList();
+        if (!scalable.isEmpty() && idle.size() == scalable.size() && !degraded) {
+            reasons.add("Gitpod present, scaled to zero (pilot light)");
+            return Verdict.IDLE;
+        }
+        if (!idle.isEmpty() && idle.size() < scalable.size()) {
+            reasons.add("partly scaled to zero: " + String.join(", ", idle));
+            degraded = true;
+        }
+        if (degraded) {
+            return Verdict.DEGRADED;
+        }
+        reasons.add("all " + present.size() + " components healthy");
+        return Verdict.HEALTHY;
+    }
+
+    private static boolean listReasons(List<ComponentHealth> components, ComponentStatus status, String word,
+                                       List<String> reasons) {
+        List<String> names = components.stream().filter(c -> c.status() == status)
+                .map(c -> c.name() + " (" + c.message() + ")").toList();
+        if (names.isEmpty()) {
+            return false;
+        }
+        reasons.add(word + ": " + String.join("; ", names));
+        return true;
+    }
+
+    private static String proxyAddress(List<Service> services) {
+        for (Service service : services) {
+            if (!GitpodReference.PROXY_SERVICE.equals(service.getMetadata().getName())) {
+                continue;
+            }
+            if (service.getStatus() != null && service.getStatus().getLoadBalancer() != null) {
+                for (LoadBalancerIngress ingress : service.getStatus().getLoadBalancer().getIngress()) {
+                    if (ingress.getIp() != null) {
+                        return ingress.getIp();
+                    }
+                    if (ingress.getHostname() != null) {
+                        return ingress.getHostname();
+                    }
+                }
+            }
+            return "pending";
+        }
+        return "";
+    }
+
+    private static List<WarningEvent> warnings(List<Event> events, Instant now) {
+        return events.stream()
+                .filter(e -> "Warning".equals(e.getType()))
+                .map(HealthEvaluator::toWarning)
+                .filter(w -> w.lastSeen() == null || Duration.between(w.lastSeen(), now).compareTo(RECENT_WARNINGS) <= 0)
+                .sorted(Comparator.comparing(WarningEvent::lastSeen, Comparator.nullsLast(Comparator.reverseOrder())))
+                .limit(MAX_WARNINGS)
+                .toList();
+    }
+
+    private static WarningEvent toWarning(Event event) {
+        Instant last = PodRules.parse(event.getLastTimestamp());
+        if (last == null && event.getEventTime() != null) {
+            last = PodRules.parse(event.getEventTime().getTime());
+        }
+        if (last == null) {
+            last = PodRules.parse(event.getMetadata().getCreationTimestamp());
+        }
+        var involved = event.getInvolvedObject();
+        String object = involved == null ? "" : involved.getKind() + "/" + involved.getName();
+        return new WarningEvent(last, object, event.getReason(), event.getMessage(),
+                RolloutRules.value(event.getCount()));
+    }
+}

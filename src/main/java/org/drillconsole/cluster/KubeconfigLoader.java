@@ -1,0 +1,210 @@
+package org.drillconsole.cluster;
+
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.ExecConfig;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import org.drillconsole.model.Side;
+
+/**
+ * Reads a kubeconfig and a context into a {@link ClusterTarget}, checking everything that can be checked
+ * before a request is sent, so that bad input gets a message naming the file, context and field.
+ * Authentication itself (token, client certificate, exec plugin) is left to fabric8.
+ */
+public final class KubeconfigLoader {
+
+    private KubeconfigLoader() {
+    }
+
+    /** {@code KUBECONFIG}'s first file, else {@code ~/.kube/config}; null when neither exists. */
+    public static Path defaultKubeconfig() {
+        String env = System.getenv("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env.split(File.pathSeparator)[0]);
+        }
+        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
+        return Files.exists(home) ? home : null;
+    }
+
+    /** The context names in a kubeconfig, for pickers. */
+    public static List<String> contexts(Path file) throws ClusterConfigException {
+        return parse(file, Side.PRIMARY).getContexts().stream().map(NamedContext::getName).toList();
+    }
+
+    public static ClusterTarget load(Side side, Path file, String requestedContext) throws ClusterConfigException {
+        String who = side.label().toLowerCase() + " cluster";
+        io.fabric8.kubernetes.api.model.Config kubeconfig = parse(file, side);
+        String contextName = requestedContext == null || requestedContext.isBlank()
+                ? kubeconfig.getCurrentContext() : requestedContext;
+        List<String> names = kubeconfig.getContexts().stream().map(NamedContext::getName).toList();
+        if (contextName == null || contextName.isBlank()) {
+            throw new ClusterConfigException(file + " has no current-context; choose a context for the " + who
+                    + " (available: " + String.join(", ", names) + ")");
+        }
+        NamedContext context = kubeconfig.getContexts().stream().filter(c -> contextName.equals(c.getName()))
+                .findFirst().orElseThrow(() -> new ClusterConfigException("context \"" + contextName
+                        + "\" not found in " + file + " (available: "
+                        + (names.isEmpty() ? "none" : String.join(", ", names)) + ")"));
+        if (context.getContext() == null || context.getContext().getCluster() == null) {
+            throw new ClusterConfigException("context \"" + contextName + "\" in " + file + " names no cluster");
+        }
+        String clusterName = context.getContext().getCluster();
+        NamedCluster cluster = kubeconfig.getClusters().stream().filter(c -> clusterName.equals(c.getName()))
+                .findFirst().orElseThrow(() -> new ClusterConfigException("context \"" + contextName + "\" in "
+                        + file + " refers to cluster \"" + clusterName + "\", which is not in the file"));
+        if (cluster.getCluster() == null || cluster.getCluster().getServer() == null
+                || cluster.getCluster().getServer().isBlank()) {
+            throw new ClusterConfigException("cluster \"" + clusterName + "\" in " + file + " has no server URL");
+        }
+        String userName = context.getContext().getUser();
+        AuthInfo user = null;
+        if (userName != null && !userName.isBlank()) {
+            user = kubeconfig.getUsers().stream().filter(u -> userName.equals(u.getName())).map(NamedAuthInfo::getUser)
+                    .findFirst().orElseThrow(() -> new ClusterConfigException("context \"" + contextName + "\" in "
+                            + file + " refers to user \"" + userName + "\", which is not in the file"));
+        }
+        Path base = file.toAbsolutePath().getParent();
+        byte[] ca = certificate(cluster.getCluster().getCertificateAuthorityData(),
+                cluster.getCluster().getCertificateAuthority(), base,
+                "certificate-authority-data of cluster \"" + clusterName + "\" in " + file);
+        if (user != null) {
+            certificate(user.getClientCertificateData(), user.getClientCertificate(), base,
+                    "client-certificate-data of user \"" + userName + "\" in " + file);
+            checkExecPlugin(user.getExec(), userName, file);
+        }
+        Config config;
+        try {
+            config = Config.fromKubeconfig(contextName, file.toFile());
+        } catch (RuntimeException e) {
+            throw new ClusterConfigException("cannot use context \"" + contextName + "\" of " + file + ": "
+                    + firstLine(e));
+        }
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new ClusterConfigException("context \"" + contextName + "\" of " + file + " yields no server URL");
+        }
+        return new ClusterTarget(side, file, contextName, config.getMasterUrl(), fingerprint(ca), config);
+    }
+
+    private static io.fabric8.kubernetes.api.model.Config parse(Path file, Side side) throws ClusterConfigException {
+        String who = side.label().toLowerCase() + " cluster";
+        if (file == null) {
+            throw new ClusterConfigException("no kubeconfig chosen for the " + who);
+        }
+        if (!Files.exists(file)) {
+            throw new ClusterConfigException("kubeconfig for the " + who + " not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ClusterConfigException("kubeconfig for the " + who + " is not a file: " + file);
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ClusterConfigException("cannot read kubeconfig " + file + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        if (text.isBlank()) {
+            throw new ClusterConfigException("kubeconfig " + file + " is empty");
+        }
+        try {
+            io.fabric8.kubernetes.api.model.Config parsed = KubeConfigUtils.parseConfigFromString(text);
+            if (parsed == null) {
+                throw new ClusterConfigException("kubeconfig " + file + " is empty");
+            }
+            return parsed;
+        } catch (RuntimeException e) {
+            throw new ClusterConfigException(file + " is not a valid kubeconfig (malformed YAML): " + firstLine(e));
+        }
+    }
+
+    private static byte[] certificate(String data, String path, Path base, String field)
+            throws ClusterConfigException {
+        byte[] bytes;
+        if (data != null && !data.isBlank()) {
+            try {
+                bytes = Base64.getMimeDecoder().decode(data.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ClusterConfigException(field + " is not valid base64");
+            }
+        } else if (path != null && !path.isBlank()) {
+            Path resolved = base == null ? Path.of(path) : base.resolve(path);
+            try {
+                bytes = Files.readAllBytes(resolved);
+            } catch (IOException e) {
+                throw new ClusterConfigException(field.replace("-data", "") + ": cannot read " + resolved);
+            }
+        } else {
+            return new byte[0];
+        }
+        try {
+            if (CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes)).isEmpty()) {
+                throw new CertificateException("no certificate found");
+            }
+        } catch (CertificateException e) {
+            throw new ClusterConfigException(field + " does not parse as an X.509 certificate");
+        }
+        return bytes;
+    }
+
+    private static void checkExecPlugin(ExecConfig exec, String userName, Path file) throws ClusterConfigException {
+        if (exec == null) {
+            return;
+        }
+        String command = exec.getCommand();
+        if (command == null || command.isBlank()) {
+            throw new ClusterConfigException("exec plugin of user \"" + userName + "\" in " + file + " has no command");
+        }
+        if (command.contains("/") || command.contains(File.separator)) {
+            if (!Files.isExecutable(Path.of(command))) {
+                throw new ClusterConfigException("exec plugin \"" + command + "\" of user \"" + userName + "\" in "
+                        + file + " is missing or not executable");
+            }
+            return;
+        }
+        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, command))) {
+                return;
+            }
+        }
+        throw new ClusterConfigException("exec plugin \"" + command + "\" of user \"" + userName + "\" in " + file
+                + " is not installed (not found on PATH)");
+    }
+
+    private static String fingerprint(byte[] ca) {
+        if (ca.length == 0) {
+            return "";
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ca));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static String firstLine(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

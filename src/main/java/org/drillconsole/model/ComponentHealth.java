@@ -1,0 +1,29 @@
+package org.drillconsole.model;
+
+import java.util.List;
+
+/**
+ * Health of one Gitpod component.
+ *
+ * @param reason short machine-friendly reason (e.g. {@code ProgressDeadlineExceeded}, {@code ScaledToZero})
+ * @param message the sentence a person reads ("2 of 3 updated replicas are available")
+ */
+public record ComponentHealth(
+        WorkloadKind kind,
+        String name,
+        ComponentStatus status,
+        int ready,
+        int desired,
+        String reason,
+        String message,
+        List<String> images) {
+
+    public ComponentHealth {
+        images = List.copyOf(images);
+    }
+
+    public static ComponentHealth missing(WorkloadKind kind, String name) {
+        return new ComponentHealth(kind, name, ComponentStatus.MISSING, 0, 0, "Missing",
+                "not found in the namespace (expected in Gitpod 2022.11)", List.of());
+    }
+}

@@ -1,0 +1,176 @@
+package org.drillconsole.sandbox;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.drillconsole.model.Side;
+
+/**
+ * The fault switches of the practice clusters, shared by the {@code sandbox} command's standard input
+ * and the window's practice-controls panel. Every method returns the sentence to show.
+ */
+public final class PracticeControls {
+
+    public static final String HELP = String.join(System.lineSeparator(),
+            "commands (SIDE is primary or standby):",
+            "  stop SIDE                  API server refuses connections",
+            "  hang SIDE                  API server accepts connections and never answers",
+            "  start SIDE                 API server serves again (after stop or hang)",
+            "  crash SIDE COMPONENT       the component's pods crash-loop",
+            "  heal SIDE COMPONENT        the component's pods recover",
+            "  cordon SIDE NODE           mark a node unschedulable",
+            "  uncordon SIDE NODE         mark it schedulable again",
+            "  scale SIDE COMPONENT N     set a Deployment's or StatefulSet's replicas",
+            "  status                     show each API server's state",
+            "  help                       this list",
+            "  quit                       stop the practice clusters");
+
+    private final PracticeClusters clusters;
+
+    PracticeControls(PracticeClusters clusters) {
+        this.clusters = clusters;
+    }
+
+    public String stop(Side side) {
+        cluster(side).proxy().refuse();
+        return side.label() + " API server stopped (connection refused)";
+    }
+
+    public String hang(Side side) throws IOException {
+        cluster(side).proxy().hang();
+        return side.label() + " API server hung (accepts, never answers)";
+    }
+
+    public String start(Side side) throws IOException {
+        cluster(side).proxy().serve();
+        return side.label() + " API server serving again";
+    }
+
+    public String crash(Side side, String component, boolean crash) {
+        requireComponent(side, component);
+        cluster(side).simulator().setCrashLooping(component, crash);
+        return side.label() + " " + component + (crash ? " crash-looping" : " recovering");
+    }
+
+    public String cordon(Side side, String node, boolean cordon) {
+        KubernetesClient client = cluster(side).adminClient();
+        if (client.nodes().withName(node).get() == null) {
+            throw new IllegalArgumentException("no node \"" + node + "\" on the " + side.key() + " cluster; nodes: "
+                    + String.join(", ", nodes(side)));
+        }
+        client.nodes().withName(node).edit(n -> {
+            n.getSpec().setUnschedulable(cordon);
+            return n;
+        });
+        return side.label() + " node " + node + (cordon ? " cordoned" : " uncordoned");
+    }
+
+    public String scale(Side side, String component, int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
+        }
+        KubernetesClient client = cluster(side).adminClient();
+        String ns = GitpodSeed.NAMESPACE;
+        if (client.apps().deployments().inNamespace(ns).withName(component).get() != null) {
+            client.apps().deployments().inNamespace(ns).withName(component).scale(replicas);
+        } else if (client.apps().statefulSets().inNamespace(ns).withName(component).get() != null) {
+            client.apps().statefulSets().inNamespace(ns).withName(component).scale(replicas);
+        } else {
+            throw new IllegalArgumentException("no Deployment or StatefulSet \"" + component + "\" on the "
+                    + side.key() + " cluster");
+        }
+        return side.label() + " " + component + " scaled to " + replicas;
+    }
+
+    public String status() {
+        StringBuilder text = new StringBuilder();
+        for (Side side : Side.values()) {
+            PracticeCluster cluster = cluster(side);
+            text.append(side.key()).append(": ").append(cluster.url()).append(' ')
+                    .append(cluster.proxy().mode().name().toLowerCase(Locale.ROOT)).append(System.lineSeparator());
+        }
+        return text.toString().strip();
+    }
+
+    public List<String> components(Side side) {
+        KubernetesClient client = cluster(side).adminClient();
+        String ns = GitpodSeed.NAMESPACE;
+        var names = new java.util.TreeSet<String>();
+        client.apps().deployments().inNamespace(ns).list().getItems().forEach(d -> names.add(d.getMetadata().getName()));
+        client.apps().statefulSets().inNamespace(ns).list().getItems().forEach(s -> names.add(s.getMetadata().getName()));
+        client.apps().daemonSets().inNamespace(ns).list().getItems().forEach(d -> names.add(d.getMetadata().getName()));
+        return List.copyOf(names);
+    }
+
+    public List<String> nodes(Side side) {
+        return cluster(side).adminClient().nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
+                .sorted().toList();
+    }
+
+    /**
+     * Runs one command line as typed on the sandbox's standard input.
+     *
+     * @return the answer, or null for {@code quit}
+     */
+    public String execute(String line) {
+        String[] words = line.trim().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return "";
+        }
+        try {
+            return switch (words[0].toLowerCase(Locale.ROOT)) {
+                case "help", "?" -> HELP;
+                case "quit", "exit" -> null;
+                case "status" -> status();
+                case "stop" -> stop(side(words, 1));
+                case "hang" -> hang(side(words, 1));
+                case "start", "restart", "restore" -> start(side(words, 1));
+                case "crash" -> crash(side(words, 1), word(words, 2, "COMPONENT"), true);
+                case "heal" -> crash(side(words, 1), word(words, 2, "COMPONENT"), false);
+                case "cordon" -> cordon(side(words, 1), word(words, 2, "NODE"), true);
+                case "uncordon" -> cordon(side(words, 1), word(words, 2, "NODE"), false);
+                case "scale" -> scale(side(words, 1), word(words, 2, "COMPONENT"), number(word(words, 3, "N")));
+                default -> "unknown command \"" + words[0] + "\"; type help";
+            };
+        } catch (IllegalArgumentException | IOException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    private PracticeCluster cluster(Side side) {
+        return clusters.cluster(side);
+    }
+
+    private void requireComponent(Side side, String component) {
+        if (!components(side).contains(component)) {
+            throw new IllegalArgumentException("no component \"" + component + "\" on the " + side.key()
+                    + " cluster; components: " + String.join(", ", components(side)));
+        }
+    }
+
+    private static Side side(String[] words, int index) {
+        String word = word(words, index, "SIDE");
+        for (Side side : Side.values()) {
+            if (side.key().equals(word.toLowerCase(Locale.ROOT))) {
+                return side;
+            }
+        }
+        throw new IllegalArgumentException("SIDE must be primary or standby, not \"" + word + "\"");
+    }
+
+    private static String word(String[] words, int index, String name) {
+        if (words.length <= index) {
+            throw new IllegalArgumentException(words[0] + " needs " + name + "; type help");
+        }
+        return words[index];
+    }
+
+    private static int number(String word) {
+        try {
+            return Integer.parseInt(word);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("N must be a whole number, not \"" + word + "\"");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.drillconsole.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.drillconsole.cluster.ClusterMonitor;
+import org.drillconsole.cluster.KubeconfigLoader;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.support.SnapshotRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PracticeClustersTest {
+
+    @TempDir
+    static Path dir;
+    static PracticeClusters clusters;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(700)));
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        clusters.close();
+    }
+
+    private ClusterMonitor monitor(Side side, SnapshotRecorder recorder) throws Exception {
+        ClusterMonitor monitor = new ClusterMonitor(KubeconfigLoader.load(side, clusters.kubeconfig(side), null),
+                "gitpod", recorder, Clock.systemUTC());
+        monitor.start();
+        return monitor;
+    }
+
+    @Test
+    void primaryIsHealthyWithEveryReferenceComponentOnLabelledNodes() throws Exception {
+        SnapshotRecorder recorder = new SnapshotRecorder();
+        try (ClusterMonitor ignored = monitor(Side.PRIMARY, recorder)) {
+            ClusterSnapshot snapshot = recorder.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+            assertEquals(ConnectionState.ONLINE, snapshot.state());
+            assertEquals(5, snapshot.nodeSummary().ready());
+            assertEquals(0, snapshot.nodeSummary().missingGitpodLabels());
+            assertTrue(snapshot.components().stream().filter(c -> c.name().equals("server")).allMatch(
+                    c -> c.status() == ComponentStatus.HEALTHY && c.ready() == 2 && c.desired() == 2));
+            assertEquals("203.0.113.10", snapshot.proxyAddress());
+            assertTrue(snapshot.apiLatencyMs() >= 0);
+        }
+    }
+
+    @Test
+    void standbyIsAPilotLightThatScalesUpThroughProgressingToHealthy() throws Exception {
+        SnapshotRecorder recorder = new SnapshotRecorder();
+        try (ClusterMonitor ignored = monitor(Side.STANDBY, recorder)) {
+            ClusterSnapshot idle = recorder.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+            assertEquals(2, idle.nodeSummary().total());
+            clusters.controls().scale(Side.STANDBY, "dashboard", 2);
+            recorder.await(s -> s.components().stream().anyMatch(
+                    c -> c.name().equals("dashboard") && c.status() == ComponentStatus.PROGRESSING), Duration.ofSeconds(5));
+            recorder.await(s -> s.components().stream().anyMatch(c -> c.name().equals("dashboard")
+                    && c.status() == ComponentStatus.HEALTHY && c.ready() == 2), Duration.ofSeconds(10));
+            clusters.controls().scale(Side.STANDBY, "dashboard", 0);
+            recorder.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(10));
+        }
+    }
+}
