@@ -174,7 +174,8 @@ public final class ClusterMonitor implements AutoCloseable {
         pods = inform(podInformer);
         claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0));
         services = inform(workClient.services().inNamespace(ns).runnableInformer(0));
-        events = inform(workClient.v1().events().inNamespace(ns).withField("type", "Warning").runnableInformer(0));
+        // Filtered to Warning events when evaluated: not every server supports a field selector on type.
+        events = inform(workClient.v1().events().inNamespace(ns).runnableInformer(0));
         nodes = inform(workClient.nodes().runnableInformer(0));
         informersStarted = true;
         nodes.stopped().whenComplete((ignored, error) -> {

@@ -10,6 +10,7 @@ import org.drillconsole.model.ComparisonRow;
 import org.drillconsole.model.ComparisonRow.Difference;
 import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.model.WorkloadKind;
 
 /** Compares the primary's components with the standby's: presence, images, replicas. A pure function. */
 public final class Comparison {
@@ -33,7 +34,10 @@ public final class Comparison {
                         String.join(", ", s.images()), "image versions differ"));
             } else if (p.desired() != s.desired()) {
                 rows.add(new ComparisonRow(name, Difference.REPLICAS_DIFFER, replicas(p), replicas(s),
-                        "standby needs " + p.desired() + " to match the primary"));
+                        p.kind() == WorkloadKind.DAEMONSET
+                                ? "one per labelled node: the standby has " + (p.desired() > s.desired() ? "fewer" : "more")
+                                + " nodes"
+                                : "standby needs " + p.desired() + " to match the primary"));
             } else {
                 rows.add(new ComparisonRow(name, Difference.SAME, replicas(p), replicas(s), "same"));
             }

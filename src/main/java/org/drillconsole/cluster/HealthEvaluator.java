@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +80,14 @@ public final class HealthEvaluator {
         if (objects.namespaceExists() || !components.isEmpty()) {
             Set<String> present = new HashSet<>();
             components.forEach(c -> present.add(c.name()));
-            Map<String, WorkloadKind> expected = new HashMap<>(GitpodReference.CORE);
-            expected.putAll(GitpodReference.IN_CLUSTER_DEPENDENCIES);
-            expected.forEach((name, kind) -> {
+            GitpodReference.CORE.forEach((name, kind) -> {
                 if (!present.contains(name)) {
                     components.add(ComponentHealth.missing(kind, name));
+                }
+            });
+            GitpodReference.IN_CLUSTER_DEPENDENCIES.forEach((name, kind) -> {
+                if (!present.contains(name)) {
+                    components.add(ComponentHealth.notInstalled(kind, name));
                 }
             });
         }

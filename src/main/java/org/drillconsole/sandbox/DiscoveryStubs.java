@@ -54,6 +54,10 @@ final class DiscoveryStubs {
     }
 
     private static void stub(KubernetesMockServer server, String path, String body) {
-        server.expect().get().withPath(path).andReturn(200, body).always();
+        String type = body.startsWith("{") ? "application/json" : "text/plain";
+        // Expectations match the query too, and kubectl asks for discovery with ?timeout=32s.
+        for (String variant : new String[] {path, path + "?timeout=32s"}) {
+            server.expect().get().withPath(variant).andReturn(200, body).withHeader("Content-Type", type).always();
+        }
     }
 }

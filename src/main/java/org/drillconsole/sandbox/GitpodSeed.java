@@ -107,6 +107,10 @@ final class GitpodSeed {
                 .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
                 .addToRequests("storage", new Quantity("8Gi")).endResources().endSpec()
                 .withNewStatus().withPhase("Bound").endStatus().build()).create();
+        int workspaces = (primary ? 2 : 0) + options.extraPods();
+        for (int i = 0; i < workspaces; i++) {
+            createRunningWorkspace(client, "ws-" + String.format("%05d", i), side.key() + "-node-" + (1 + i % nodeCount));
+        }
         if (primary) {
             client.v1().events().inNamespace(NAMESPACE).resource(new EventBuilder()
                     .withNewMetadata().withName("ws-daemon.practice").endMetadata()
@@ -114,6 +118,23 @@ final class GitpodSeed {
                     .withNewInvolvedObject().withKind("DaemonSet").withName("ws-daemon").withNamespace(NAMESPACE)
                     .endInvolvedObject().withCount(1).withLastTimestamp(Instant.now().toString()).build()).create();
         }
+    }
+
+    private static void createRunningWorkspace(KubernetesClient client, String name, String node) {
+        Map<String, String> labels = new LinkedHashMap<>(labels(GitpodReference.WORKSPACE_COMPONENT));
+        labels.put("headless", "false");
+        client.pods().inNamespace(NAMESPACE).resource(new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata().withName(name).withLabels(labels).withCreationTimestamp(Instant.now().toString())
+                .endMetadata()
+                .withNewSpec().withNodeName(node).addNewContainer().withName("workspace")
+                .withImage("eu.gcr.io/gitpod-dev/workspace-images:practice").endContainer().endSpec().build()).create();
+        client.pods().inNamespace(NAMESPACE).withName(name).editStatus(pod -> {
+            pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
+                    .addNewContainerStatus().withName("workspace").withReady(true).withRestartCount(0)
+                    .withImage("eu.gcr.io/gitpod-dev/workspace-images:practice")
+                    .withNewState().withNewRunning().endRunning().endState().endContainerStatus().build());
+            return pod;
+        });
     }
 
     static Map<String, String> labels(String component) {

@@ -1,0 +1,65 @@
+package org.drillconsole.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.SettingsStore;
+import org.drillconsole.ui.FxDialogService;
+import org.drillconsole.ui.TaskExecutor;
+import org.drillconsole.ui.main.MainView;
+import org.drillconsole.ui.main.MainViewModel;
+
+/** The JavaFX application: paints the window first, then connects in the background. */
+public final class ConsoleApplication extends Application {
+
+    /** What the command line asked for; JavaFX instantiates the Application itself, hence the static. */
+    record StartOptions(boolean practice, Path settingsFile) {
+    }
+
+    private static volatile StartOptions options = new StartOptions(false, null);
+    private MainViewModel model;
+    private TaskExecutor executor;
+
+    static void launchWindow(StartOptions startOptions) {
+        options = startOptions;
+        Application.launch(ConsoleApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new TaskExecutor();
+        SettingsStore settings = options.settingsFile() == null
+                ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
+        FxDialogService dialogs = new FxDialogService(stage);
+        model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
+                options.practice());
+        Scene scene = new Scene(new MainView(model), 1400, 900);
+        scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
+                .toExternalForm());
+        stage.setTitle("DR Drill Console");
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    private static PracticeClusters startPracticeClusters() throws IOException {
+        Path dir = Files.createTempDirectory("drill-console-practice");
+        dir.toFile().deleteOnExit();
+        return PracticeClusters.start(dir, SandboxOptions.defaults());
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

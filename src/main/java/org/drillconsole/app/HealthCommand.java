@@ -1,0 +1,90 @@
+package org.drillconsole.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.Comparison;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.Side;
+import org.drillconsole.store.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "health", mixinStandardHelpOptions = true,
+        description = {"Print the health of both clusters side by side and exit.",
+                "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable,",
+                "unauthorized, forbidden, bad kubeconfig), 64 usage error."})
+final class HealthCommand implements Callable<Integer> {
+
+    @Option(names = "--primary", required = true, paramLabel = "FILE", description = "Kubeconfig of the primary cluster.")
+    Path primary;
+
+    @Option(names = "--primary-context", paramLabel = "CTX", description = "Context (default: the file's current-context).")
+    String primaryContext;
+
+    @Option(names = "--standby", required = true, paramLabel = "FILE", description = "Kubeconfig of the standby cluster.")
+    Path standby;
+
+    @Option(names = "--standby-context", paramLabel = "CTX", description = "Context (default: the file's current-context).")
+    String standbyContext;
+
+    @Option(names = "--namespace", paramLabel = "NS", defaultValue = Settings.DEFAULT_NAMESPACE,
+            description = "Gitpod's namespace (default: ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(names = "--json", description = "Print one JSON object {\"primary\": {...}, \"standby\": {...}}.")
+    boolean json;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "15",
+            description = "Longest wait for both sides to answer or fail (default: ${DEFAULT-VALUE}).")
+    int waitSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<Side, ClusterSnapshot> latest = new EnumMap<>(Side.class);
+        Object lock = new Object();
+        try (ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
+                new ClusterPair.Source(standby, standbyContext), namespace, snapshot -> {
+                    synchronized (lock) {
+                        latest.put(snapshot.side(), snapshot);
+                        lock.notifyAll();
+                    }
+                }, Clock.systemUTC())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+            synchronized (lock) {
+                while (!(settled(latest.get(Side.PRIMARY)) && settled(latest.get(Side.STANDBY)))) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+            ClusterSnapshot p = pair.monitor(Side.PRIMARY).snapshot();
+            ClusterSnapshot s = pair.monitor(Side.STANDBY).snapshot();
+            String warning = pair.sameClusterWarning().orElse(null);
+            if (json) {
+                System.out.println(HealthOutput.json(p, s, Comparison.compare(p, s), warning));
+            } else {
+                System.out.print(HealthOutput.text(p, s, Comparison.compare(p, s), warning));
+            }
+            return Math.max(p.verdict().exitCode(), s.verdict().exitCode());
+        }
+    }
+
+    /** A side is settled once its objects are listed or it is known not to answer. */
+    static boolean settled(ClusterSnapshot snapshot) {
+        if (snapshot == null) {
+            return false;
+        }
+        return switch (snapshot.state()) {
+            case UNREACHABLE, UNAUTHORIZED, FORBIDDEN, MISCONFIGURED -> true;
+            case CONNECTING -> false;
+            default -> snapshot.objectsKnown();
+        };
+    }
+}

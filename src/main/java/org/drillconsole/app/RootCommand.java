@@ -1,0 +1,24 @@
+package org.drillconsole.app;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "drill-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Disaster-recovery drill console for self-hosted Gitpod.",
+                "Without a subcommand it opens the window (on the practice clusters when none are configured)."},
+        subcommands = {HealthCommand.class, SandboxCommand.class})
+public final class RootCommand implements Runnable {
+
+    @Option(names = "--practice", description = "Open on the practice clusters even if real ones are configured.")
+    boolean practice;
+
+    @Option(names = "--settings", paramLabel = "FILE",
+            description = "Settings file (default: ~/.config/drill-console/settings.json).")
+    Path settings;
+
+    @Override
+    public void run() {
+        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings));
+    }
+}

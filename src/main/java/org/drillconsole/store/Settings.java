@@ -1,0 +1,20 @@
+package org.drillconsole.store;
+
+/**
+ * What the console remembers between runs. Only file paths and context names: never credentials.
+ *
+ * @param usePractice true to rehearse on the built-in practice clusters instead of real ones
+ */
+public record Settings(String primaryKubeconfig, String primaryContext, String standbyKubeconfig,
+                       String standbyContext, String namespace, boolean usePractice) {
+
+    public static final String DEFAULT_NAMESPACE = "gitpod";
+
+    public static Settings practice() {
+        return new Settings("", "", "", "", DEFAULT_NAMESPACE, true);
+    }
+
+    public String namespaceOrDefault() {
+        return namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
+    }
+}

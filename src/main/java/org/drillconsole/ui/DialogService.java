@@ -1,0 +1,16 @@
+package org.drillconsole.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Every dialog the UI opens goes through here, so tests can replace it. */
+public interface DialogService {
+
+    void showError(String title, String message);
+
+    void showWarning(String title, String message);
+
+    void showInfo(String title, String message);
+
+    Optional<Path> chooseKubeconfig(String title, Path initial);
+}

@@ -1,0 +1,58 @@
+package org.drillconsole.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Real dialogs, owned by the main window. Messages are shown as text, never as stack traces. */
+public final class FxDialogService implements DialogService {
+
+    private final Window owner;
+
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        show(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        show(Alert.AlertType.WARNING, title, message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        show(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    private void show(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        alert.getDialogPane().setContent(text);
+        alert.show();
+    }
+
+    @Override
+    public Optional<Path> chooseKubeconfig(String title, Path initial) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (initial != null && initial.getParent() != null && Files.isDirectory(initial.getParent())) {
+            chooser.setInitialDirectory(initial.getParent().toFile());
+        }
+        File file = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+}

@@ -1,0 +1,142 @@
+package org.drillconsole.ui.cluster;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.ui.StatusText;
+
+/** One cluster's pane: connection, verdict with reasons, nodes, components, and problems. */
+public final class ClusterPaneView extends VBox {
+
+    public ClusterPaneView(ClusterPaneViewModel model) {
+        String id = model.side().key();
+        setId(id + "Pane");
+        getStyleClass().add("cluster-pane");
+        setSpacing(6);
+        setPadding(new Insets(10));
+
+        Label title = new Label(model.side().label());
+        title.getStyleClass().add("pane-title");
+        Label state = new Label();
+        state.setId(id + "State");
+        state.textProperty().bind(model.stateTextProperty());
+        state.getStyleClass().add("badge");
+        model.stateProperty().addListener((obs, old, now) -> restyle(state, StatusText.styleClass(now)));
+        restyle(state, StatusText.styleClass(model.stateProperty().get()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label verdict = new Label();
+        verdict.setId(id + "Verdict");
+        verdict.textProperty().bind(model.verdictTextProperty());
+        verdict.getStyleClass().addAll("badge", "verdict");
+        model.verdictProperty().addListener((obs, old, now) -> restyle(verdict, StatusText.styleClass(now)));
+        restyle(verdict, StatusText.styleClass(model.verdictProperty().get()));
+        HBox header = new HBox(10, title, state, spacer, verdict);
+        header.getStyleClass().add("pane-header");
+
+        Label target = boundLabel(model.targetProperty(), "muted");
+        Label connection = boundLabel(model.connectionDetailProperty(), "muted");
+        connection.setId(id + "Connection");
+        Label reasons = boundLabel(model.reasonsProperty(), "reasons");
+        reasons.setId(id + "Reasons");
+        Label nodes = boundLabel(model.nodesProperty(), null);
+        nodes.setId(id + "Nodes");
+        Label serving = boundLabel(model.servingProperty(), null);
+        Label stale = new Label("API server not answering: objects below are the last known state");
+        stale.getStyleClass().add("stale-note");
+        stale.visibleProperty().bind(model.staleProperty());
+        stale.managedProperty().bind(model.staleProperty());
+
+        TableView<ComponentHealth> table = componentsTable(model);
+        table.setId(id + "Components");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        ListView<String> problems = new ListView<>(model.problems());
+        problems.setId(id + "Problems");
+        problems.setPrefHeight(110);
+        problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
+
+        getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
+                labelled("Serving", serving), table, new Label("Problems and recent Warning events"), problems);
+    }
+
+    private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
+        TableView<ComponentHealth> table = new TableView<>(model.components());
+        table.setPlaceholder(new Label("no components known yet"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Component", 150, c -> new ReadOnlyStringWrapper(c.name())));
+        table.getColumns().add(column("Kind", 90, c -> new ReadOnlyStringWrapper(c.kind().display())));
+        TableColumn<ComponentHealth, ComponentStatus> status = new TableColumn<>("Status");
+        status.setPrefWidth(110);
+        status.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().status()));
+        status.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ComponentStatus item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("status-"));
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    setText(StatusText.display(item));
+                    getStyleClass().add(StatusText.styleClass(item));
+                }
+            }
+        });
+        table.getColumns().add(status);
+        table.getColumns().add(column("Ready", 60, c -> new ReadOnlyStringWrapper(c.ready() + "/" + c.desired())));
+        TableColumn<ComponentHealth, String> reason = column("Reason", 220, c -> new ReadOnlyStringWrapper(c.message()));
+        reason.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(reason);
+        return table;
+    }
+
+    private static TableColumn<ComponentHealth, String> column(String title, double width,
+            java.util.function.Function<ComponentHealth, ObservableValue<String>> value) {
+        TableColumn<ComponentHealth, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    private static Label boundLabel(ObservableValue<String> text, String styleClass) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
+    }
+
+    private static HBox labelled(String caption, Label value) {
+        Label key = new Label(caption);
+        key.getStyleClass().add("caption");
+        key.setMinWidth(60);
+        return new HBox(8, key, value);
+    }
+
+    private static void restyle(Label label, String styleClass) {
+        label.getStyleClass().removeIf(s -> s.startsWith("status-"));
+        label.getStyleClass().add(styleClass);
+    }
+}

@@ -1,0 +1,155 @@
+package org.drillconsole.ui.cluster;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.NodeSummary;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.ui.StatusText;
+
+/** State of one side's pane, updated from snapshots on the FX thread. */
+public final class ClusterPaneViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Side side;
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.CONNECTING);
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("… CONNECTING");
+    private final ReadOnlyObjectWrapper<Verdict> verdict = new ReadOnlyObjectWrapper<>(Verdict.UNKNOWN);
+    private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper("? UNKNOWN");
+    private final ReadOnlyStringWrapper reasons = new ReadOnlyStringWrapper("not contacted yet");
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper serving = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private ClusterSnapshot snapshot;
+
+    public ClusterPaneViewModel(Side side) {
+        this.side = side;
+    }
+
+    public void apply(ClusterSnapshot next) {
+        snapshot = next;
+        target.set(next.context().isEmpty() ? "not configured" : next.context() + " @ " + next.server()
+                + "   namespace " + next.namespace());
+        state.set(next.state());
+        stateText.set(StatusText.symbol(next.state()) + " " + next.state());
+        verdict.set(next.verdict());
+        verdictText.set(StatusText.symbol(next.verdict()) + " " + next.verdict());
+        reasons.set(String.join("\n", next.reasons()));
+        connectionDetail.set(connectionLine(next));
+        // When the API server stops answering, keep the last known objects on screen, marked stale.
+        stale.set(!next.state().answers() && next.objectsKnown());
+        if (next.objectsKnown()) {
+            NodeSummary n = next.nodeSummary();
+            nodes.set(n.total() == 0 ? "not visible (no RBAC to list nodes?)" : n.ready() + "/" + n.total()
+                    + " ready · " + n.cordoned() + " cordoned · " + n.underPressure() + " under pressure · "
+                    + (n.missingGitpodLabels() == 0 ? "gitpod.io labels ✔"
+                    : n.missingGitpodLabels() + " missing gitpod.io labels"));
+            serving.set("proxy LB " + (next.proxyAddress().isEmpty() ? "none" : next.proxyAddress())
+                    + " · running workspaces " + next.runningWorkspaces());
+            components.setAll(next.components());
+            problems.setAll(problemLines(next));
+        } else if (!next.state().answers()) {
+            nodes.set("—");
+            serving.set("—");
+            components.clear();
+            problems.clear();
+        }
+    }
+
+    private static String connectionLine(ClusterSnapshot s) {
+        StringBuilder line = new StringBuilder(s.stateMessage());
+        if (s.apiLatencyMs() >= 0) {
+            line.append(" · API ").append(s.apiLatencyMs()).append(" ms");
+        }
+        if (!s.serverVersion().isEmpty()) {
+            line.append(" · Kubernetes ").append(s.serverVersion());
+        }
+        line.append(" · last contact ").append(s.lastContact() == null ? "never" : TIME.format(s.lastContact()));
+        return line.toString();
+    }
+
+    private static List<String> problemLines(ClusterSnapshot s) {
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>();
+        s.troubledPods().forEach(p -> lines.add("pod " + p.name() + ": " + p.message()));
+        s.unboundClaims().forEach(c -> lines.add("PVC not bound: " + c));
+        s.nodes().stream().filter(n -> !n.isReady() || n.cordoned() || !n.pressures().isEmpty())
+                .forEach(n -> lines.add("node " + n.name() + ": Ready=" + n.ready() + (n.cordoned() ? ", cordoned" : "")
+                        + (n.pressures().isEmpty() ? "" : ", " + String.join(", ", n.pressures()))));
+        s.warnings().forEach(w -> lines.add("warning " + (w.lastSeen() == null ? "" : TIME.format(w.lastSeen()) + " ")
+                + w.object() + " " + w.reason() + ": " + w.message()));
+        return lines;
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Verdict> verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictTextProperty() {
+        return verdictText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty reasonsProperty() {
+        return reasons.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty nodesProperty() {
+        return nodes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty servingProperty() {
+        return serving.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ObservableList<ComponentHealth> components() {
+        return FXCollections.unmodifiableObservableList(components);
+    }
+
+    public ObservableList<String> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+}

@@ -1,0 +1,120 @@
+package org.drillconsole.ui.connect;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.drillconsole.cluster.KubeconfigLoader;
+import org.drillconsole.model.Side;
+import org.drillconsole.store.Settings;
+import org.drillconsole.ui.DialogService;
+import org.drillconsole.ui.TaskExecutor;
+
+/**
+ * Chooses the kubeconfig file and context of each side, or the practice clusters. Contexts are read off
+ * the FX thread; a file that cannot be read says why beside the field.
+ */
+public final class ConnectionDialog extends Dialog<Settings> {
+
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    public ConnectionDialog(Window owner, Settings current, TaskExecutor executor, DialogService dialogs) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        initOwner(owner);
+        setTitle("Connect to clusters");
+        setHeaderText("Choose the primary and the standby cluster (kubeconfig file and context each).\n"
+                + "Only file paths and context names are remembered, never credentials.");
+        CheckBox practice = new CheckBox("Use the practice clusters (two local API servers, safe to break)");
+        practice.setId("usePractice");
+        practice.setSelected(current.usePractice());
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(10));
+        grid.add(practice, 0, 0, 4, 1);
+        Row primary = row(grid, 1, Side.PRIMARY, current.primaryKubeconfig(), current.primaryContext());
+        Row standby = row(grid, 3, Side.STANDBY, current.standbyKubeconfig(), current.standbyContext());
+        TextField namespace = new TextField(current.namespaceOrDefault());
+        namespace.setId("namespaceField");
+        grid.add(new Label("Gitpod namespace"), 0, 5);
+        grid.add(namespace, 1, 5);
+        for (Row row : List.of(primary, standby)) {
+            row.file.disableProperty().bind(practice.selectedProperty());
+            row.context.disableProperty().bind(practice.selectedProperty());
+            row.browse.disableProperty().bind(practice.selectedProperty());
+        }
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(button -> button != ButtonType.OK ? null : new Settings(
+                primary.file.getText().trim(), primary.context.getValue(), standby.file.getText().trim(),
+                standby.context.getValue(), namespace.getText().trim(), practice.isSelected()));
+    }
+
+    private record Row(TextField file, ComboBox<String> context, Button browse, Label problem) {
+    }
+
+    private Row row(GridPane grid, int line, Side side, String file, String context) {
+        TextField path = new TextField(file == null || file.isBlank() ? defaultFile() : file);
+        path.setId(side.key() + "KubeconfigField");
+        path.setPrefColumnCount(34);
+        ComboBox<String> contexts = new ComboBox<>();
+        contexts.setId(side.key() + "ContextBox");
+        contexts.setEditable(true);
+        contexts.setValue(context);
+        Button browse = new Button("Browse…");
+        Label problem = new Label();
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        grid.add(new Label(side.label() + " kubeconfig"), 0, line);
+        grid.add(path, 1, line);
+        grid.add(browse, 2, line);
+        grid.add(contexts, 3, line);
+        grid.add(problem, 1, line + 1, 3, 1);
+        Row row = new Row(path, contexts, browse, problem);
+        browse.setOnAction(e -> dialogs.chooseKubeconfig(side.label() + " kubeconfig",
+                path.getText().isBlank() ? null : Path.of(path.getText())).ifPresent(chosen -> {
+                    path.setText(chosen.toString());
+                    loadContexts(row);
+                }));
+        path.setOnAction(e -> loadContexts(row));
+        path.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                loadContexts(row);
+            }
+        });
+        loadContexts(row);
+        return row;
+    }
+
+    private void loadContexts(Row row) {
+        String text = row.file.getText().trim();
+        if (text.isEmpty()) {
+            row.problem.setText("");
+            return;
+        }
+        executor.run(() -> KubeconfigLoader.contexts(Path.of(text)), names -> {
+            String chosen = row.context.getValue();
+            row.context.setItems(FXCollections.observableArrayList(names));
+            if (chosen == null || chosen.isBlank() || !names.contains(chosen)) {
+                row.context.setValue(names.isEmpty() ? null : names.get(0));
+            }
+            row.problem.setText(names.isEmpty() ? "this kubeconfig has no contexts" : "");
+        }, error -> row.problem.setText(error.getMessage()));
+    }
+
+    private static String defaultFile() {
+        Path file = KubeconfigLoader.defaultKubeconfig();
+        return file == null ? "" : file.toString();
+    }
+}

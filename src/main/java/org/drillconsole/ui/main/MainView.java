@@ -1,0 +1,100 @@
+package org.drillconsole.ui.main;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.ui.cluster.ClusterPaneView;
+import org.drillconsole.ui.compare.ComparisonView;
+import org.drillconsole.ui.connect.ConnectionDialog;
+import org.drillconsole.ui.practice.PracticeControlsView;
+
+/** The main window: both clusters side by side, their comparison below, practice controls on the right. */
+public final class MainView extends BorderPane {
+
+    private final MainViewModel model;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        setId("mainView");
+        Label banner = new Label();
+        banner.setId("banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.getStyleClass().add("banner");
+        model.practiceProperty().addListener((obs, old, practice) -> styleBanner(banner, practice));
+        styleBanner(banner, model.practiceProperty().get());
+        setTop(new VBox(menuBar(), banner));
+
+        SplitPane sides = new SplitPane(new ClusterPaneView(model.primary()), new ClusterPaneView(model.standby()));
+        sides.setId("sides");
+        SplitPane center = new SplitPane(sides, new ComparisonView(model.comparison()));
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.72);
+        setCenter(center);
+
+        model.practiceClustersProperty().addListener((obs, old, clusters) -> showPracticeControls(clusters));
+        showPracticeControls(model.practiceClustersProperty().get());
+
+        StatusBar status = new StatusBar();
+        status.setId("statusBar");
+        status.textProperty().bind(model.statusProperty());
+        setBottom(status);
+    }
+
+    private void showPracticeControls(PracticeClusters clusters) {
+        if (clusters == null) {
+            setRight(null);
+            return;
+        }
+        ScrollPane scroll = new ScrollPane(new PracticeControlsView(clusters.controls(), model.executor()));
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(300);
+        setRight(scroll);
+    }
+
+    private MenuBar menuBar() {
+        MenuItem connect = new MenuItem("Connect to clusters…");
+        connect.setId("connectMenu");
+        connect.setAccelerator(KeyCombination.keyCombination("Shortcut+K"));
+        connect.setOnAction(e -> openConnectionDialog());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            Window window = getScene().getWindow();
+            window.hide();
+        });
+        Menu file = new Menu("File", null, connect, new SeparatorMenuItem(), quit);
+        MenuItem about = new MenuItem("About");
+        about.setOnAction(e -> model.dialogs().showInfo("About DR Drill Console",
+                "DR Drill Console " + versionText() + "\nJava " + System.getProperty("java.version")
+                        + " · JavaFX " + System.getProperty("javafx.runtime.version", "?")));
+        Menu help = new Menu("Help", null, about);
+        return new MenuBar(file, help);
+    }
+
+    private static String versionText() {
+        String version = MainView.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
+    private void openConnectionDialog() {
+        new ConnectionDialog(getScene().getWindow(), model.settingsProperty().get(), model.executor(), model.dialogs())
+                .showAndWait().ifPresent(model::connectAndRemember);
+    }
+
+    private static void styleBanner(Label banner, boolean practice) {
+        banner.getStyleClass().removeAll("banner-practice", "banner-real");
+        banner.getStyleClass().add(practice ? "banner-practice" : "banner-real");
+    }
+}

@@ -1,0 +1,189 @@
+package org.drillconsole.ui.main;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.store.Settings;
+import org.drillconsole.store.SettingsStore;
+import org.drillconsole.ui.DialogService;
+import org.drillconsole.ui.SnapshotDispatcher;
+import org.drillconsole.ui.TaskExecutor;
+import org.drillconsole.ui.cluster.ClusterPaneViewModel;
+import org.drillconsole.ui.compare.ComparisonViewModel;
+
+/**
+ * The main window's state: which clusters are watched, both panes, the comparison, and the practice
+ * clusters when rehearsing. All blocking work (files, starting servers) goes through the executor.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private final TaskExecutor executor;
+    private final SettingsStore settingsStore;
+    private final DialogService dialogs;
+    private final Callable<PracticeClusters> practiceStarter;
+    private final boolean forcePractice;
+    private final ClusterPaneViewModel primary = new ClusterPaneViewModel(Side.PRIMARY);
+    private final ClusterPaneViewModel standby = new ClusterPaneViewModel(Side.STANDBY);
+    private final ComparisonViewModel comparison = new ComparisonViewModel();
+    private final SnapshotDispatcher dispatcher = new SnapshotDispatcher(this::apply);
+    private final ReadOnlyBooleanWrapper practice = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.practice());
+    private final ReadOnlyObjectWrapper<PracticeClusters> practiceClusters = new ReadOnlyObjectWrapper<>();
+    private volatile ClusterPair pair;
+
+    public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
+                         Callable<PracticeClusters> practiceStarter, boolean forcePractice) {
+        this.executor = executor;
+        this.settingsStore = settingsStore;
+        this.dialogs = dialogs;
+        this.practiceStarter = practiceStarter;
+        this.forcePractice = forcePractice;
+    }
+
+    /** Loads the saved settings and connects; with nothing configured, starts the practice clusters. */
+    public void start() {
+        status.set("loading settings…");
+        executor.run(() -> {
+            Settings saved = settingsStore.load();
+            return saved == null || forcePractice ? Settings.practice() : saved;
+        }, this::connect, error -> {
+            dialogs.showWarning("Settings not loaded", error.getMessage());
+            connect(Settings.practice());
+        });
+    }
+
+    /** Switches to other clusters (or to the practice ones) and remembers the choice. */
+    public void connect(Settings next) {
+        settings.set(next);
+        practice.set(next.usePractice());
+        banner.set(next.usePractice() ? "PRACTICE CLUSTERS: two local API servers shaped like a Gitpod install; "
+                + "nothing you do here touches a real cluster" : "REAL CLUSTERS: actions affect production");
+        status.set(next.usePractice() ? "starting the practice clusters…" : "connecting…");
+        ClusterPair previous = pair;
+        pair = null;
+        dispatcher.clear();
+        PracticeClusters running = practiceClusters.get();
+        executor.run(() -> {
+            if (previous != null) {
+                previous.close();
+            }
+            PracticeClusters clusters = running;
+            if (next.usePractice() && clusters == null) {
+                clusters = practiceStarter.call();
+            } else if (!next.usePractice() && clusters != null) {
+                clusters.close();
+                clusters = null;
+            }
+            ClusterPair.Source p;
+            ClusterPair.Source s;
+            if (clusters != null) {
+                p = new ClusterPair.Source(clusters.kubeconfig(Side.PRIMARY), clusters.context(Side.PRIMARY));
+                s = new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), clusters.context(Side.STANDBY));
+            } else {
+                p = new ClusterPair.Source(path(next.primaryKubeconfig()), next.primaryContext());
+                s = new ClusterPair.Source(path(next.standbyKubeconfig()), next.standbyContext());
+            }
+            ClusterPair opened = ClusterPair.open(p, s, next.namespaceOrDefault(), this::receive, Clock.systemUTC());
+            pair = opened;
+            return new Connected(opened, clusters);
+        }, connected -> {
+            practiceClusters.set(connected.clusters());
+            status.set(connected.pair().sameClusterWarning().orElse(""));
+            connected.pair().sameClusterWarning().ifPresent(w -> dialogs.showWarning("Same cluster twice", w));
+        }, error -> {
+            status.set("could not connect: " + error.getMessage());
+            dialogs.showError(next.usePractice() ? "Practice clusters did not start" : "Could not connect",
+                    String.valueOf(error.getMessage()));
+        });
+    }
+
+    /** Connects and saves the choice, unless only the practice clusters were forced for this run. */
+    public void connectAndRemember(Settings next) {
+        connect(next);
+        executor.run(() -> {
+            settingsStore.save(next);
+            return settingsStore.file();
+        }, file -> status.set("settings saved to " + file), error -> dialogs.showWarning("Settings not saved",
+                error.getMessage()));
+    }
+
+    private record Connected(ClusterPair pair, PracticeClusters clusters) {
+    }
+
+    private void receive(ClusterSnapshot snapshot) {
+        dispatcher.accept(snapshot);
+    }
+
+    private void apply(ClusterSnapshot snapshot) {
+        (snapshot.side() == Side.PRIMARY ? primary : standby).apply(snapshot);
+        comparison.update(primary.snapshot(), standby.snapshot());
+    }
+
+    private static Path path(String text) {
+        return text == null || text.isBlank() ? null : Path.of(text);
+    }
+
+    public ClusterPaneViewModel primary() {
+        return primary;
+    }
+
+    public ClusterPaneViewModel standby() {
+        return standby;
+    }
+
+    public ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    public ReadOnlyBooleanProperty practiceProperty() {
+        return practice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PracticeClusters> practiceClustersProperty() {
+        return practiceClusters.getReadOnlyProperty();
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    @Override
+    public void close() {
+        ClusterPair current = pair;
+        if (current != null) {
+            current.close();
+        }
+        PracticeClusters clusters = practiceClusters.get();
+        if (clusters != null) {
+            clusters.close();
+        }
+    }
+}
