@@ -1,7 +1,7 @@
 package org.drillconsole.cluster;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -23,7 +23,7 @@ public final class ComponentRules {
         int ready = deployment.getStatus() == null ? 0 : RolloutRules.value(deployment.getStatus().getAvailableReplicas());
         int current = deployment.getStatus() == null ? 0 : RolloutRules.value(deployment.getStatus().getReplicas());
         return combine(WorkloadKind.DEPLOYMENT, deployment.getMetadata().getName(), RolloutRules.deployment(deployment),
-                ready, desired, current, podTrouble, images(deployment.getSpec().getTemplate().getSpec()));
+                ready, desired, current, podTrouble, images(deployment.getSpec().getTemplate()));
     }
 
     public static ComponentHealth statefulSet(StatefulSet statefulSet, List<PodTrouble> podTrouble) {
@@ -33,7 +33,7 @@ public final class ComponentRules {
         int current = statefulSet.getStatus() == null ? 0 : RolloutRules.value(statefulSet.getStatus().getReplicas());
         return combine(WorkloadKind.STATEFULSET, statefulSet.getMetadata().getName(),
                 RolloutRules.statefulSet(statefulSet), ready, desired, current, podTrouble,
-                images(statefulSet.getSpec().getTemplate().getSpec()));
+                images(statefulSet.getSpec().getTemplate()));
     }
 
     public static ComponentHealth daemonSet(DaemonSet daemonSet, List<PodTrouble> podTrouble) {
@@ -43,7 +43,7 @@ public final class ComponentRules {
         int current = daemonSet.getStatus() == null ? 0
                 : RolloutRules.value(daemonSet.getStatus().getCurrentNumberScheduled());
         return combine(WorkloadKind.DAEMONSET, daemonSet.getMetadata().getName(), RolloutRules.daemonSet(daemonSet),
-                ready, desired, current, podTrouble, images(daemonSet.getSpec().getTemplate().getSpec()));
+                ready, desired, current, podTrouble, images(daemonSet.getSpec().getTemplate()));
     }
 
     /**
@@ -80,10 +80,10 @@ public final class ComponentRules {
         return new ComponentHealth(kind, name, status, ready, desired, reason, message, images);
     }
 
-    private static List<String> images(PodSpec spec) {
-        if (spec == null) {
+    private static List<String> images(PodTemplateSpec template) {
+        if (template == null || template.getSpec() == null) {
             return List.of();
         }
-        return spec.getContainers().stream().map(Container::getImage).filter(image -> image != null).toList();
+        return template.getSpec().getContainers().stream().map(Container::getImage).filter(image -> image != null).toList();
     }
 }
