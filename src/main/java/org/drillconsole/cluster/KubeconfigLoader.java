@@ -95,6 +95,12 @@ public final class KubeconfigLoader {
             throw new ClusterConfigException("cannot use context \"" + contextName + "\" of " + file + ": "
                     + firstLine(e));
         }
+        if (user != null && user.getExec() != null && isBlank(config.getAutoOAuthToken())
+                && isBlank(config.getClientCertData()) && isBlank(config.getClientCertFile())) {
+            // fabric8 runs the plugin while loading and only logs a failure; say it here, by name.
+            throw new ClusterConfigException("exec plugin \"" + user.getExec().getCommand() + "\" of user \""
+                    + userName + "\" in " + file + " failed or returned no credential (run it in a terminal to see why)");
+        }
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new ClusterConfigException("context \"" + contextName + "\" of " + file + " yields no server URL");
         }
@@ -196,6 +202,10 @@ public final class KubeconfigLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     static String firstLine(Throwable error) {

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -88,20 +87,25 @@ public final class FaultProxy implements AutoCloseable {
 
     private void acceptLoop(ServerSocket socket) {
         while (!socket.isClosed()) {
+            Socket client;
             try {
-                Socket client = socket.accept();
-                open.add(client);
-                if (mode == Mode.HANGING) {
-                    continue; // keep it open and silent
-                }
+                client = socket.accept();
+            } catch (IOException e) {
+                continue; // closed (the loop ends) or a failed accept (try the next one)
+            }
+            open.add(client);
+            if (mode == Mode.HANGING) {
+                continue; // keep it open and silent
+            }
+            try {
                 Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
                 open.add(backend);
                 pump(client, backend);
                 pump(backend, client);
-            } catch (SocketException closed) {
-                return;
             } catch (IOException e) {
-                LOG.debug("practice proxy {}: {}", name, e.toString());
+                LOG.debug("practice proxy {}: backend not reachable: {}", name, e.toString());
+                closeQuietly(client);
+                open.remove(client);
             }
         }
     }

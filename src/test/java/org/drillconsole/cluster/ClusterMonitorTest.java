@@ -1,0 +1,135 @@
+package org.drillconsole.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.support.SnapshotRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cluster layer against the practice clusters: real HTTP API servers that can be stopped and hung. */
+class ClusterMonitorTest {
+
+    @TempDir
+    static Path dir;
+    static PracticeClusters clusters;
+    final SnapshotRecorder primary = new SnapshotRecorder();
+    final SnapshotRecorder standby = new SnapshotRecorder();
+    ClusterPair pair;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300)));
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        clusters.close();
+    }
+
+    @AfterEach
+    void restore() throws Exception {
+        if (pair != null) {
+            pair.close();
+        }
+        for (Side side : Side.values()) {
+            clusters.controls().start(side);
+        }
+    }
+
+    void open(String namespace) {
+        pair = ClusterPair.open(new ClusterPair.Source(clusters.kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), null), namespace,
+                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+    }
+
+    @Test
+    void showsAStoppedApiServerAsUnreachableWithinSixSecondsWhileTheOtherStaysOnline() throws Exception {
+        open("gitpod");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+        clusters.controls().stop(Side.PRIMARY);
+        long started = System.nanoTime();
+        ClusterSnapshot down = primary.await(s -> s.state() == ConnectionState.UNREACHABLE, Duration.ofSeconds(6));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(Verdict.DOWN, down.verdict());
+        assertTrue(down.stateMessage().contains("refused"), down.stateMessage());
+        assertTrue(down.objectsKnown(), "the last known objects stay on screen");
+        assertTrue(tookMs < 6000);
+        assertEquals(ConnectionState.ONLINE, pair.monitor(Side.STANDBY).snapshot().state());
+
+        clusters.controls().start(Side.PRIMARY);
+        primary.await(s -> s.state() == ConnectionState.ONLINE && s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void showsAHungApiServerAsUnreachableWithinSixSeconds() throws Exception {
+        open("gitpod");
+        standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+        clusters.controls().hang(Side.STANDBY);
+        ClusterSnapshot hung = standby.await(s -> s.state() == ConnectionState.UNREACHABLE, Duration.ofSeconds(6));
+        assertTrue(hung.stateMessage().contains("no answer"), hung.stateMessage());
+        assertNotEquals(ConnectionState.UNREACHABLE, pair.monitor(Side.PRIMARY).snapshot().state());
+
+        clusters.controls().start(Side.STANDBY);
+        standby.await(s -> s.state() == ConnectionState.ONLINE, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void seesACrashLoopAndItsRecovery() throws Exception {
+        open("gitpod");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        clusters.controls().crash(Side.PRIMARY, "ws-manager", true);
+        ClusterSnapshot crashing = primary.await(s -> s.troubledPods().stream()
+                .anyMatch(p -> p.reason().equals("CrashLoopBackOff")), Duration.ofSeconds(10));
+        assertEquals(Verdict.DEGRADED, crashing.verdict());
+        clusters.controls().crash(Side.PRIMARY, "ws-manager", false);
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void seesACordonedNode() throws Exception {
+        open("gitpod");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        clusters.controls().cordon(Side.PRIMARY, "primary-node-1", true);
+        primary.await(s -> s.nodeSummary().cordoned() == 1, Duration.ofSeconds(5));
+        clusters.controls().cordon(Side.PRIMARY, "primary-node-1", false);
+        primary.await(s -> s.nodeSummary().cordoned() == 0, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void reportsANamespaceThatDoesNotExist() throws Exception {
+        open("gitpod-typo");
+        ClusterSnapshot snapshot = primary.await(s -> s.objectsKnown(), Duration.ofSeconds(15));
+        assertEquals(Verdict.DOWN, snapshot.verdict());
+        assertTrue(snapshot.reasons().get(0).contains("namespace does not exist"), snapshot.reasons().toString());
+    }
+
+    @Test
+    void reportsAFailingExecPluginWithoutTakingTheOtherSideDown() throws Exception {
+        String text = Files.readString(clusters.kubeconfig(Side.PRIMARY)).replace("    token: practice-cluster-token",
+                "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/false");
+        Path broken = Files.writeString(dir.resolve("exec-fails.kubeconfig"), text);
+        pair = ClusterPair.open(new ClusterPair.Source(broken, null),
+                new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), null), "gitpod",
+                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+        ClusterSnapshot snapshot = primary.await(s -> s.state() != ConnectionState.CONNECTING, Duration.ofSeconds(10));
+        assertEquals(ConnectionState.MISCONFIGURED, snapshot.state(), snapshot.stateMessage());
+        assertTrue(snapshot.stateMessage().contains("/bin/false"), snapshot.stateMessage());
+        standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+    }
+}

@@ -1,0 +1,121 @@
+package org.drillconsole.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.drillconsole.model.Side;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KubeconfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    static String kubeconfig(String server, String clusterExtra, String userBlock) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: c1
+                  cluster:
+                    server: %s
+                %s
+                contexts:
+                - name: prod
+                  context: {cluster: c1, user: u1}
+                - name: other
+                  context: {cluster: c1, user: u1}
+                current-context: prod
+                users:
+                - name: u1
+                  user:
+                %s
+                """.formatted(server, clusterExtra, userBlock);
+    }
+
+    Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    String failure(Path file, String context) {
+        return assertThrows(ClusterConfigException.class, () -> KubeconfigLoader.load(Side.PRIMARY, file, context))
+                .getMessage();
+    }
+
+    @Test
+    void loadsTheCurrentContextAndKeepsTheTokenOutOfItsDescription() throws Exception {
+        Path file = write("ok.yaml", kubeconfig("https://10.0.0.1:6443", "", "    token: s3cr3t-token"));
+        ClusterTarget target = KubeconfigLoader.load(Side.PRIMARY, file, null);
+        assertEquals("prod", target.context());
+        assertTrue(target.server().startsWith("https://10.0.0.1:6443"));
+        assertTrue(!target.toString().contains("s3cr3t"));
+        assertEquals("s3cr3t-token", target.config().getAutoOAuthToken(), "fabric8 authenticates with it");
+    }
+
+    @Test
+    void namesTheFileWhenItDoesNotExist() {
+        String message = failure(dir.resolve("absent.yaml"), null);
+        assertTrue(message.contains("not found") && message.contains("absent.yaml"), message);
+    }
+
+    @Test
+    void explainsThatADirectoryCannotBeRead() {
+        String message = failure(dir, null);
+        assertTrue(message.contains("not a file"), message);
+    }
+
+    @Test
+    void explainsNoFileWasChosen() {
+        assertTrue(failure(null, null).contains("no kubeconfig chosen for the primary cluster"));
+    }
+
+    @Test
+    void reportsMalformedYamlWithTheFileName() throws Exception {
+        Path file = write("broken.yaml", "apiVersion: v1\nclusters: [\n  - name: x\n   bad");
+        String message = failure(file, null);
+        assertTrue(message.contains("broken.yaml") && message.contains("malformed YAML"), message);
+    }
+
+    @Test
+    void listsTheAvailableContextsWhenTheChosenOneDoesNotExist() throws Exception {
+        Path file = write("ok.yaml", kubeconfig("https://10.0.0.1:6443", "", "    token: t"));
+        String message = failure(file, "staging");
+        assertTrue(message.contains("\"staging\" not found") && message.contains("prod, other"), message);
+    }
+
+    @Test
+    void reportsAnExecPluginThatIsNotInstalled() throws Exception {
+        Path file = write("exec.yaml", kubeconfig("https://10.0.0.1:6443", "", """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: gke-gcloud-auth-plugin-that-is-not-here
+                """));
+        String message = failure(file, null);
+        assertTrue(message.contains("gke-gcloud-auth-plugin-that-is-not-here") && message.contains("not installed"),
+                message);
+    }
+
+    @Test
+    void reportsACertificateAuthorityThatDoesNotParse() throws Exception {
+        String garbage = Base64.getEncoder().encodeToString("-----BEGIN CERTIFICATE-----\nnope\n".getBytes());
+        Path file = write("ca.yaml", kubeconfig("https://10.0.0.1:6443",
+                "    certificate-authority-data: " + garbage, "    token: t"));
+        String message = failure(file, null);
+        assertTrue(message.contains("certificate-authority-data") && message.contains("does not parse"), message);
+        assertTrue(!message.contains(garbage), "certificate data must not be echoed");
+    }
+
+    @Test
+    void reportsAClientCertificateThatIsNotBase64() throws Exception {
+        Path file = write("client.yaml", kubeconfig("https://10.0.0.1:6443", "",
+                "    client-certificate-data: '%%%not-base64'\n    client-key-data: 'x'"));
+        assertTrue(failure(file, null).contains("client-certificate-data"));
+    }
+}
