@@ -1,0 +1,144 @@
+package org.drillconsole.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HealthCommandTest {
+
+    @TempDir
+    static Path dir;
+    static PracticeClusters clusters;
+
+    @BeforeAll
+    static void startClusters() throws Exception {
+        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(200)));
+    }
+
+    @AfterAll
+    static void stopClusters() {
+        clusters.close();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine line = Cli.commandLine();
+            line.setErr(new PrintWriter(err, true));
+            int code = line.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    String primary() {
+        return clusters.kubeconfig(Side.PRIMARY).toString();
+    }
+
+    String standby() {
+        return clusters.kubeconfig(Side.STANDBY).toString();
+    }
+
+    @Test
+    void exitsZeroAndPrintsDocumentedJsonForAHealthyPrimaryAndAnIdleStandby() throws Exception {
+        Run run = run("health", "--primary", primary(), "--standby", standby(), "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        for (String side : new String[] {"primary", "standby"}) {
+            JsonNode node = json.get(side);
+            for (String field : new String[] {"state", "verdict", "reasons", "apiLatencyMs", "serverVersion", "nodes",
+                    "components"}) {
+                assertTrue(node.has(field), side + " lacks " + field);
+            }
+            assertTrue(node.get("nodes").has("ready") && node.get("nodes").has("total"));
+            JsonNode component = node.get("components").get(0);
+            for (String field : new String[] {"kind", "name", "status", "ready", "desired", "reason"}) {
+                assertTrue(component.has(field), "component lacks " + field);
+            }
+        }
+        assertEquals("HEALTHY", json.get("primary").get("verdict").asText());
+        assertEquals("IDLE", json.get("standby").get("verdict").asText());
+        assertEquals("v1.24.9", json.get("primary").get("serverVersion").asText());
+        assertTrue(!run.out().contains("practice-cluster-token"), "no credential in the output");
+    }
+
+    @Test
+    void exitsOneWhenAComponentIsDegraded() throws Exception {
+        clusters.controls().crash(Side.PRIMARY, "dashboard", true);
+        try {
+            Thread.sleep(500);
+            Run run = run("health", "--primary", primary(), "--standby", standby());
+            assertEquals(1, run.code(), run.out());
+            assertTrue(run.out().contains("CrashLoopBackOff"), run.out());
+        } finally {
+            clusters.controls().crash(Side.PRIMARY, "dashboard", false);
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
+    void exitsTwoWhenAClusterIsDown() throws Exception {
+        clusters.controls().stop(Side.STANDBY);
+        try {
+            Run run = run("health", "--primary", primary(), "--standby", standby());
+            assertEquals(2, run.code(), run.out());
+            assertTrue(run.out().contains("UNREACHABLE"));
+        } finally {
+            clusters.controls().start(Side.STANDBY);
+        }
+    }
+
+    @Test
+    void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
+        Run run = run("health", "--primary", dir.resolve("nope.yaml").toString(), "--standby", standby(), "--json");
+        assertEquals(2, run.code());
+        assertTrue(run.out().contains("MISCONFIGURED") && run.out().contains("nope.yaml"), run.out());
+    }
+
+    @Test
+    void warnsWhenBothSidesAreTheSameCluster() {
+        Run run = run("health", "--primary", primary(), "--standby", primary());
+        assertTrue(run.out().contains("same API server"), run.out());
+    }
+
+    @Test
+    void exitsSixtyFourOnAUsageError() {
+        Run run = run("health", "--primary", primary());
+        assertEquals(64, run.code());
+        assertTrue(run.err().contains("--standby"), run.err());
+    }
+
+    @Test
+    void sandboxCommandsAnswerInWords() throws Exception {
+        assertTrue(clusters.controls().execute("help").contains("stop SIDE"));
+        assertTrue(clusters.controls().execute("scale moon server 1").contains("primary or standby"));
+        assertTrue(clusters.controls().execute("crash primary nothing").contains("no component"));
+        assertEquals(null, clusters.controls().execute("quit"));
+        assertTrue(Files.exists(clusters.kubeconfig(Side.PRIMARY)));
+    }
+}
