@@ -1,0 +1,32 @@
+package org.drillconsole.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Stands in for real dialogs: remembers what would have been shown. */
+public final class RecordingDialogService implements DialogService {
+
+    public final List<String> shown = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void showError(String title, String message) {
+        shown.add("error: " + title + ": " + message);
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        shown.add("warning: " + title + ": " + message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        shown.add("info: " + title + ": " + message);
+    }
+
+    @Override
+    public Optional<Path> chooseKubeconfig(String title, Path initial) {
+        return Optional.empty();
+    }
+}
