@@ -26,6 +26,13 @@ public final class FaultProxy implements AutoCloseable {
     private final String name;
     private final int backendPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Backend sockets that were upgraded to WebSocket (watches): they are closed with a close frame. */
+    private final Set<Socket> webSockets = ConcurrentHashMap.newKeySet();
+    /**
+     * A masked WebSocket close frame (status 1000) with an all-zero mask. Cutting a watch without one makes
+     * fabric8's mock server block its event loop for up to a minute, and then every request hangs.
+     */
+    private static final byte[] CLOSE_FRAME = {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8};
     private volatile Mode mode = Mode.SERVING;
     private volatile ServerSocket listener;
     private int port;
@@ -100,8 +107,8 @@ public final class FaultProxy implements AutoCloseable {
             try {
                 Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
                 open.add(backend);
-                pump(client, backend);
-                pump(backend, client);
+                pump(client, backend, null);
+                pump(backend, client, backend);
             } catch (IOException e) {
                 LOG.debug("practice proxy {}: backend not reachable: {}", name, e.toString());
                 closeQuietly(client);
@@ -110,12 +117,20 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** @param backendAnswering the backend socket when this pump carries its answers, to spot upgrades */
+    private void pump(Socket from, Socket to, Socket backendAnswering) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16384];
+            boolean first = true;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    if (first && backendAnswering != null && read >= 12
+                            && new String(buffer, 0, 12, java.nio.charset.StandardCharsets.US_ASCII)
+                            .startsWith("HTTP/1.1 101")) {
+                        webSockets.add(backendAnswering);
+                    }
+                    first = false;
                     if (mode == Mode.HANGING) {
                         return; // a hung server stops answering mid-stream too
                     }
@@ -130,6 +145,8 @@ public final class FaultProxy implements AutoCloseable {
                     closeQuietly(to);
                     open.remove(from);
                     open.remove(to);
+                    webSockets.remove(from);
+                    webSockets.remove(to);
                 }
             }
         }, "practice-pump-" + name);
@@ -138,6 +155,26 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void cutAll() {
+        boolean sentCloseFrames = false;
+        for (Socket socket : open) {
+            if (webSockets.remove(socket)) {
+                try {
+                    socket.getOutputStream().write(CLOSE_FRAME);
+                    socket.getOutputStream().flush();
+                    sentCloseFrames = true;
+                } catch (IOException ignored) {
+                    // already gone
+                }
+            }
+        }
+        if (sentCloseFrames) {
+            try {
+                // Give the server a moment to run the close handshake before the sockets go.
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Socket socket : open) {
             closeQuietly(socket);
         }
