@@ -1,11 +1,13 @@
 package org.drillconsole.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.SettingsStore;
@@ -44,7 +46,35 @@ public final class ConsoleApplication extends Application {
         stage.setTitle("DR Drill Console");
         stage.setScene(scene);
         stage.show();
+        if (Boolean.getBoolean("drillconsole.timing")) {
+            reportStartupTimes(scene);
+        }
         model.start();
+    }
+
+    /** For the benchmark: milliseconds from JVM start to the first painted frame and to both panes filled. */
+    private void reportStartupTimes(Scene scene) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - jvmStart) + " ms");
+            scene.removePostLayoutPulseListener(once[0]);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.beans.InvalidationListener filled = new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable ignored) {
+                if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
+                        && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
+                    System.err.println("timing: both panes filled after " + (System.currentTimeMillis() - jvmStart)
+                            + " ms");
+                    model.primary().verdictProperty().removeListener(this);
+                    model.standby().verdictProperty().removeListener(this);
+                }
+            }
+        };
+        model.primary().verdictProperty().addListener(filled);
+        model.standby().verdictProperty().addListener(filled);
     }
 
     private static PracticeClusters startPracticeClusters() throws IOException {

@@ -57,17 +57,18 @@ public final class HealthBenchmark {
                 List<Long> latencies = new ArrayList<>();
                 var admin = clusters.cluster(Side.PRIMARY).adminClient();
                 for (int i = 0; i < 40; i++) {
-                    int available = i % 2 == 0 ? 1 : 2;
-                    long start = System.nanoTime();
-                    admin.apps().deployments().inNamespace("gitpod").withName("server").editStatus(d -> {
-                        d.getStatus().setAvailableReplicas(available);
-                        return d;
+                    // A node's Ready condition: the simulated controllers leave node status alone.
+                    String ready = i % 2 == 0 ? "False" : "True";
+                    int expectReady = i % 2 == 0 ? 4 : 5;
+                    admin.nodes().withName("primary-node-1").editStatus(n -> {
+                        n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                                .forEach(c -> c.setStatus(ready));
+                        return n;
                     });
                     long writtenAt = System.nanoTime();
-                    primary.await(s -> s.components().stream().anyMatch(c -> c.name().equals("server")
-                            && c.ready() == available), Duration.ofSeconds(10));
+                    primary.await(s -> s.nodeSummary().ready() == expectReady, Duration.ofSeconds(10));
                     latencies.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - writtenAt));
-                    Thread.sleep(50 + (start % 50));
+                    Thread.sleep(50 + i % 7 * 10);
                 }
                 Collections.sort(latencies);
                 report("readiness change (status written) to snapshot, p50", latencies.get(latencies.size() / 2));
