@@ -42,6 +42,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.practice());
     private final ReadOnlyObjectWrapper<PracticeClusters> practiceClusters = new ReadOnlyObjectWrapper<>();
     private volatile ClusterPair pair;
+    /** Bumped on every connect, so snapshots still in flight from the previous clusters are dropped. */
+    private volatile long connection;
 
     public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
                          Callable<PracticeClusters> practiceStarter, boolean forcePractice) {
@@ -73,6 +75,7 @@ public final class MainViewModel implements AutoCloseable {
         status.set(next.usePractice() ? "starting the practice clusters…" : "connecting…");
         ClusterPair previous = pair;
         pair = null;
+        long thisConnection = ++connection;
         dispatcher.clear();
         PracticeClusters running = practiceClusters.get();
         executor.run(() -> {
@@ -95,7 +98,11 @@ public final class MainViewModel implements AutoCloseable {
                 p = new ClusterPair.Source(path(next.primaryKubeconfig()), next.primaryContext());
                 s = new ClusterPair.Source(path(next.standbyKubeconfig()), next.standbyContext());
             }
-            ClusterPair opened = ClusterPair.open(p, s, next.namespaceOrDefault(), this::receive, Clock.systemUTC());
+            ClusterPair opened = ClusterPair.open(p, s, next.namespaceOrDefault(), snapshot -> {
+                if (connection == thisConnection) {
+                    dispatcher.accept(snapshot);
+                }
+            }, Clock.systemUTC());
             pair = opened;
             return new Connected(opened, clusters);
         }, connected -> {
@@ -120,10 +127,6 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private record Connected(ClusterPair pair, PracticeClusters clusters) {
-    }
-
-    private void receive(ClusterSnapshot snapshot) {
-        dispatcher.accept(snapshot);
     }
 
     private void apply(ClusterSnapshot snapshot) {

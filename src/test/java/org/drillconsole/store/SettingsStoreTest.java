@@ -1,0 +1,35 @@
+package org.drillconsole.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void remembersKubeconfigPathsAndContextsBetweenRuns() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("config").resolve("settings.json"));
+        assertNull(store.load(), "nothing saved yet");
+        Settings saved = new Settings("/home/oncall/.kube/prod", "prod-eu", "/home/oncall/.kube/prod", "prod-us",
+                "gitpod", false);
+        store.save(saved);
+        assertEquals(saved, new SettingsStore(store.file()).load());
+    }
+
+    @Test
+    void explainsACorruptSettingsFileByName() throws Exception {
+        Path file = Files.writeString(dir.resolve("settings.json"), "{ not json");
+        String message = assertThrows(SettingsStore.SettingsException.class, () -> new SettingsStore(file).load())
+                .getMessage();
+        assertTrue(message.contains(file.toString()) && message.contains("practice clusters"), message);
+    }
+}
