@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
@@ -79,8 +80,13 @@ public final class ConsoleApplication extends Application {
 
     private static PracticeClusters startPracticeClusters() throws IOException {
         Path dir = Files.createTempDirectory("drill-console-practice");
+        PracticeClusters clusters = PracticeClusters.start(dir, SandboxOptions.defaults());
+        // deleteOnExit runs in reverse order of registration: the files first, then their directory.
         dir.toFile().deleteOnExit();
-        return PracticeClusters.start(dir, SandboxOptions.defaults());
+        for (Side side : Side.values()) {
+            clusters.kubeconfig(side).toFile().deleteOnExit();
+        }
+        return clusters;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.drillconsole.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -22,7 +24,7 @@ import org.drillconsole.model.ConnectionState;
 public final class ApiProbe {
 
     static final int TIMEOUT_MS = 3000;
-    private static final TypeReferenceLessVersion VERSION_PARSER = new TypeReferenceLessVersion();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KubernetesClient client;
     private final String namespace;
@@ -37,10 +39,7 @@ public final class ApiProbe {
 
     /** One probe. Blocks for at most a few seconds; never throws. */
     public ProbeResult probe() {
-        String base = client.getMasterUrl().toString();
-        if (!base.endsWith("/")) {
-            base = base + "/";
-        }
+        String base = base();
         long started = System.nanoTime();
         try {
             HttpResponse<String> ready = get(base + "readyz");
@@ -82,13 +81,36 @@ public final class ApiProbe {
     private String version(String base) {
         try {
             HttpResponse<String> response = get(base + "version");
-            return response.code() == 200 ? VERSION_PARSER.gitVersion(response.body()) : "";
+            return response.code() == 200 ? JSON.readTree(response.body()).path("gitVersion").asText("") : "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /**
+     * Whether Gitpod's namespace exists, with the probe's short timeout so a server that hangs right now
+     * cannot hold up the next probe.
+     *
+     * @return null when it cannot be told (no RBAC to read namespaces, or no answer)
+     */
+    public Boolean namespaceExists() {
+        try {
+            int code = get(base() + "api/v1/namespaces/" + namespace).code();
+            return code == 200 ? Boolean.TRUE : code == 404 ? Boolean.FALSE : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String base() {
+        String base = client.getMasterUrl().toString();
+        return base.endsWith("/") ? base : base + "/";
     }
 
     private ProbeResult result(ConnectionState state, String message, long latency) {
@@ -111,42 +133,29 @@ public final class ApiProbe {
     }
 
     static String describe(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof ExecutionException || (cause.getCause() != null && cause.getCause() != cause
-                && !(cause instanceof ConnectException) && !(cause instanceof HttpTimeoutException)
-                && !(cause instanceof UnknownHostException) && !(cause instanceof SSLException))) {
-            cause = cause.getCause();
-            if (cause == null) {
-                return "no answer";
+        if (error instanceof TimeoutException) {
+            return "no answer within " + (TIMEOUT_MS / 1000) + " s";
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "connection timed out";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + (TIMEOUT_MS / 1000) + " s";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + cause.getMessage();
+            }
+            if (cause instanceof SSLException) {
+                return "TLS handshake failed: " + cause.getMessage();
+            }
+            if (cause.getCause() == null || cause.getCause() == cause) {
+                return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
             }
         }
-        if (error instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-            return cause instanceof HttpConnectTimeoutException
-                    ? "connection timed out" : "no answer within " + (TIMEOUT_MS / 1000) + " s";
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (cause instanceof UnknownHostException) {
-            return "unknown host " + cause.getMessage();
-        }
-        if (cause instanceof SSLException) {
-            return "TLS handshake failed: " + cause.getMessage();
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-
-    /** Reads {@code gitVersion} from a /version body without binding a type for it. */
-    private static final class TypeReferenceLessVersion {
-        private final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-
-        String gitVersion(String body) {
-            try {
-                var node = mapper.readTree(body);
-                return node.path("gitVersion").asText("");
-            } catch (java.io.IOException | RuntimeException e) {
-                return "";
-            }
-        }
+        return "no answer";
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
@@ -132,8 +133,8 @@ public final class ClusterMonitor implements AutoCloseable {
                 lastContact = result.at();
             }
             if (result.state().answers()) {
-                namespaceExists = workClient.namespaces().withName(target.namespace()).get() != null
-                        || namespaceVisibleThroughObjects();
+                Boolean exists = probe.namespaceExists();
+                namespaceExists = exists != null ? exists : namespaceVisibleThroughObjects();
                 if (informers.isEmpty()) {
                     startInformers();
                 }
@@ -144,15 +145,6 @@ public final class ClusterMonitor implements AutoCloseable {
             }
             requestPublish();
         } catch (RuntimeException e) {
-            // A 403 on namespaces (namespaced RBAC) must not stop the probe loop.
-            if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException kce && kce.getCode() == 403) {
-                namespaceExists = namespaceVisibleThroughObjects();
-                if (informers.isEmpty()) {
-                    startInformers();
-                }
-                requestPublish();
-                return;
-            }
             LOG.warn("{} cluster probe failed: {}", target.side().label(), ApiProbe.describe(e));
         }
     }
@@ -179,11 +171,23 @@ public final class ClusterMonitor implements AutoCloseable {
         nodes = inform(workClient.nodes().runnableInformer(0));
         informersStarted = true;
         nodes.stopped().whenComplete((ignored, error) -> {
-            if (error != null && error.getMessage() != null && error.getMessage().contains("403")) {
+            if (isForbidden(error)) {
                 nodesVisible = false;
                 requestPublish();
             }
         });
+    }
+
+    private static boolean isForbidden(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KubernetesClientException kce && kce.getCode() == 403) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer) {

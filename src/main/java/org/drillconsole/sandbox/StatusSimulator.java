@@ -50,6 +50,8 @@ public final class StatusSimulator implements AutoCloseable {
     private final Set<String> crashing = ConcurrentHashMap.newKeySet();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private volatile boolean closed;
+    /** False while the seeded install is brought to its steady state at once, without the delay. */
+    private volatile boolean settled;
 
     StatusSimulator(KubernetesClient client, Side side, SandboxOptions options) {
         this.client = client;
@@ -65,14 +67,15 @@ public final class StatusSimulator implements AutoCloseable {
     void start() {
         // Reach the steady state of a running install at once; later changes take the configured delay.
         for (Deployment d : client.apps().deployments().inNamespace(NS).list().getItems()) {
-            settle(d.getMetadata().getName());
+            reconcile(d.getMetadata().getName());
         }
         for (StatefulSet s : client.apps().statefulSets().inNamespace(NS).list().getItems()) {
-            settle(s.getMetadata().getName());
+            reconcile(s.getMetadata().getName());
         }
         for (DaemonSet d : client.apps().daemonSets().inNamespace(NS).list().getItems()) {
-            settle(d.getMetadata().getName());
+            reconcile(d.getMetadata().getName());
         }
+        settled = true;
         informers.add(watch(client.apps().deployments().inNamespace(NS).runnableInformer(0)));
         informers.add(watch(client.apps().statefulSets().inNamespace(NS).runnableInformer(0)));
         informers.add(watch(client.apps().daemonSets().inNamespace(NS).runnableInformer(0)));
@@ -145,11 +148,6 @@ public final class StatusSimulator implements AutoCloseable {
         return crashing.contains(component);
     }
 
-    private void settle(String name) {
-        readyAt.put(name, Instant.EPOCH);
-        reconcile(name);
-    }
-
     private void reconcile(String name) {
         if (closed) {
             return;
@@ -176,14 +174,10 @@ public final class StatusSimulator implements AutoCloseable {
 
     private Progress progress(String name, int desired, int previousAvailable, boolean specChanged) {
         Instant now = Instant.now();
-        if (specChanged) {
-            Instant due = now.plusMillis(delayMs);
-            Instant earlier = readyAt.putIfAbsent(name, due);
-            if (earlier == null || !Instant.EPOCH.equals(earlier)) {
-                readyAt.put(name, due);
-                worker.schedule(guarded(() -> reconcile(name)), delayMs + 10, TimeUnit.MILLISECONDS);
-                return new Progress(Math.min(previousAvailable, desired), true);
-            }
+        if (specChanged && settled) {
+            readyAt.put(name, now.plusMillis(delayMs));
+            worker.schedule(guarded(() -> reconcile(name)), delayMs + 10, TimeUnit.MILLISECONDS);
+            return new Progress(Math.min(previousAvailable, desired), true);
         }
         Instant due = readyAt.get(name);
         if (due != null && now.isBefore(due)) {

@@ -36,7 +36,9 @@ public final class ClusterPaneViewModel {
     private final ReadOnlyStringWrapper serving = new ReadOnlyStringWrapper("—");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
+    private final ObservableList<ComponentHealth> componentsView = FXCollections.unmodifiableObservableList(components);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private ClusterSnapshot snapshot;
 
     public ClusterPaneViewModel(Side side) {
@@ -146,10 +148,10 @@ public final class ClusterPaneViewModel {
     }
 
     public ObservableList<ComponentHealth> components() {
-        return FXCollections.unmodifiableObservableList(components);
+        return componentsView;
     }
 
     public ObservableList<String> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 }

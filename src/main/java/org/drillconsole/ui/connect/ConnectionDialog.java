@@ -65,7 +65,7 @@ public final class ConnectionDialog extends Dialog<Settings> {
     }
 
     private Row row(GridPane grid, int line, Side side, String file, String context) {
-        TextField path = new TextField(file == null || file.isBlank() ? defaultFile() : file);
+        TextField path = new TextField(file == null ? "" : file);
         path.setId(side.key() + "KubeconfigField");
         path.setPrefColumnCount(34);
         ComboBox<String> contexts = new ComboBox<>();
@@ -93,7 +93,17 @@ public final class ConnectionDialog extends Dialog<Settings> {
                 loadContexts(row);
             }
         });
-        loadContexts(row);
+        if (path.getText().isBlank()) {
+            // KUBECONFIG or ~/.kube/config; looking for the file is I/O, so not on the FX thread.
+            executor.run(KubeconfigLoader::defaultKubeconfig, found -> {
+                if (found != null && path.getText().isBlank()) {
+                    path.setText(found.toString());
+                    loadContexts(row);
+                }
+            }, error -> problem.setText(error.getMessage()));
+        } else {
+            loadContexts(row);
+        }
         return row;
     }
 
@@ -111,10 +121,5 @@ public final class ConnectionDialog extends Dialog<Settings> {
             }
             row.problem.setText(names.isEmpty() ? "this kubeconfig has no contexts" : "");
         }, error -> row.problem.setText(error.getMessage()));
-    }
-
-    private static String defaultFile() {
-        Path file = KubeconfigLoader.defaultKubeconfig();
-        return file == null ? "" : file.toString();
     }
 }
