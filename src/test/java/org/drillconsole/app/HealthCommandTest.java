@@ -11,32 +11,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.drillconsole.model.Side;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 class HealthCommandTest {
 
-    @TempDir
-    static Path dir;
-    static PracticeClusters clusters;
-
-    @BeforeAll
-    static void startClusters() throws Exception {
-        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(200)));
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        clusters.close();
-    }
+    @RegisterExtension
+    static final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(200));
 
     record Run(int code, String out, String err) {
     }
@@ -57,11 +42,11 @@ class HealthCommandTest {
     }
 
     String primary() {
-        return clusters.kubeconfig(Side.PRIMARY).toString();
+        return practice.clusters().kubeconfig(Side.PRIMARY).toString();
     }
 
     String standby() {
-        return clusters.kubeconfig(Side.STANDBY).toString();
+        return practice.clusters().kubeconfig(Side.STANDBY).toString();
     }
 
     @Test
@@ -89,33 +74,33 @@ class HealthCommandTest {
 
     @Test
     void exitsOneWhenAComponentIsDegraded() throws Exception {
-        clusters.controls().crash(Side.PRIMARY, "dashboard", true);
+        practice.clusters().controls().crash(Side.PRIMARY, "dashboard", true);
         try {
             Thread.sleep(500);
             Run run = run("health", "--primary", primary(), "--standby", standby());
             assertEquals(1, run.code(), run.out());
             assertTrue(run.out().contains("CrashLoopBackOff"), run.out());
         } finally {
-            clusters.controls().crash(Side.PRIMARY, "dashboard", false);
+            practice.clusters().controls().crash(Side.PRIMARY, "dashboard", false);
             Thread.sleep(500);
         }
     }
 
     @Test
     void exitsTwoWhenAClusterIsDown() throws Exception {
-        clusters.controls().stop(Side.STANDBY);
+        practice.clusters().controls().stop(Side.STANDBY);
         try {
             Run run = run("health", "--primary", primary(), "--standby", standby());
             assertEquals(2, run.code(), run.out());
             assertTrue(run.out().contains("UNREACHABLE"));
         } finally {
-            clusters.controls().start(Side.STANDBY);
+            practice.clusters().controls().start(Side.STANDBY);
         }
     }
 
     @Test
     void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
-        Run run = run("health", "--primary", dir.resolve("nope.yaml").toString(), "--standby", standby(), "--json");
+        Run run = run("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
         assertEquals(2, run.code());
         assertTrue(run.out().contains("MISCONFIGURED") && run.out().contains("nope.yaml"), run.out());
     }
@@ -135,10 +120,10 @@ class HealthCommandTest {
 
     @Test
     void sandboxCommandsAnswerInWords() throws Exception {
-        assertTrue(clusters.controls().execute("help").contains("stop SIDE"));
-        assertTrue(clusters.controls().execute("scale moon server 1").contains("primary or standby"));
-        assertTrue(clusters.controls().execute("crash primary nothing").contains("no component"));
-        assertEquals(null, clusters.controls().execute("quit"));
-        assertTrue(Files.exists(clusters.kubeconfig(Side.PRIMARY)));
+        assertTrue(practice.clusters().controls().execute("help").contains("stop SIDE"));
+        assertTrue(practice.clusters().controls().execute("scale moon server 1").contains("primary or standby"));
+        assertTrue(practice.clusters().controls().execute("crash primary nothing").contains("no component"));
+        assertEquals(null, practice.clusters().controls().execute("quit"));
+        assertTrue(Files.exists(practice.clusters().kubeconfig(Side.PRIMARY)));
     }
 }

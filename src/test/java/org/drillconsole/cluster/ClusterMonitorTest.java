@@ -12,41 +12,32 @@ import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.support.SnapshotRecorder;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The cluster layer against the practice clusters: real HTTP API servers that can be stopped and hung. */
 class ClusterMonitorTest {
 
-    @TempDir
-    Path dir;
     /** Fresh clusters per test: fabric8's mock server can stall for a while after watches are cut. */
-    PracticeClusters clusters;
+    @RegisterExtension
+    final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(300));
     final SnapshotRecorder primary = new SnapshotRecorder();
     final SnapshotRecorder standby = new SnapshotRecorder();
     ClusterPair pair;
 
-    @BeforeEach
-    void startClusters() throws Exception {
-        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300)));
-    }
-
     @AfterEach
-    void stopClusters() {
+    void closePair() {
         if (pair != null) {
             pair.close();
         }
-        clusters.close();
     }
 
     void open(String namespace) {
-        pair = ClusterPair.open(new ClusterPair.Source(clusters.kubeconfig(Side.PRIMARY), null),
-                new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), null), namespace,
+        pair = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), namespace,
                 s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
     }
 
@@ -55,7 +46,7 @@ class ClusterMonitorTest {
         open("gitpod");
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
         standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
-        clusters.controls().stop(Side.PRIMARY);
+        practice.clusters().controls().stop(Side.PRIMARY);
         long started = System.nanoTime();
         ClusterSnapshot down = primary.await(s -> s.state() == ConnectionState.UNREACHABLE, Duration.ofSeconds(6));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -70,7 +61,7 @@ class ClusterMonitorTest {
     void showsAHungApiServerAsUnreachableWithinSixSeconds() throws Exception {
         open("gitpod");
         standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
-        clusters.controls().hang(Side.STANDBY);
+        practice.clusters().controls().hang(Side.STANDBY);
         ClusterSnapshot hung = standby.await(s -> s.state() == ConnectionState.UNREACHABLE, Duration.ofSeconds(6));
         assertTrue(hung.stateMessage().contains("no answer"), hung.stateMessage());
         assertNotEquals(ConnectionState.UNREACHABLE, pair.monitor(Side.PRIMARY).snapshot().state());
@@ -80,11 +71,11 @@ class ClusterMonitorTest {
     void seesACrashLoopAndItsRecovery() throws Exception {
         open("gitpod");
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
-        clusters.controls().crash(Side.PRIMARY, "ws-manager", true);
+        practice.clusters().controls().crash(Side.PRIMARY, "ws-manager", true);
         ClusterSnapshot crashing = primary.await(s -> s.troubledPods().stream()
                 .anyMatch(p -> p.reason().equals("CrashLoopBackOff")), Duration.ofSeconds(10));
         assertEquals(Verdict.DEGRADED, crashing.verdict());
-        clusters.controls().crash(Side.PRIMARY, "ws-manager", false);
+        practice.clusters().controls().crash(Side.PRIMARY, "ws-manager", false);
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
     }
 
@@ -92,9 +83,9 @@ class ClusterMonitorTest {
     void seesACordonedNode() throws Exception {
         open("gitpod");
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
-        clusters.controls().cordon(Side.PRIMARY, "primary-node-1", true);
+        practice.clusters().controls().cordon(Side.PRIMARY, "primary-node-1", true);
         primary.await(s -> s.nodeSummary().cordoned() == 1, Duration.ofSeconds(5));
-        clusters.controls().cordon(Side.PRIMARY, "primary-node-1", false);
+        practice.clusters().controls().cordon(Side.PRIMARY, "primary-node-1", false);
         primary.await(s -> s.nodeSummary().cordoned() == 0, Duration.ofSeconds(5));
     }
 
@@ -108,11 +99,11 @@ class ClusterMonitorTest {
 
     @Test
     void reportsAFailingExecPluginWithoutTakingTheOtherSideDown() throws Exception {
-        String text = Files.readString(clusters.kubeconfig(Side.PRIMARY)).replace("    token: practice-cluster-token",
+        String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY)).replace("    token: practice-cluster-token",
                 "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/false");
-        Path broken = Files.writeString(dir.resolve("exec-fails.kubeconfig"), text);
+        Path broken = Files.writeString(practice.dir().resolve("exec-fails.kubeconfig"), text);
         pair = ClusterPair.open(new ClusterPair.Source(broken, null),
-                new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), null), "gitpod",
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod",
                 s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
         ClusterSnapshot snapshot = primary.await(s -> s.state() != ConnectionState.CONNECTING, Duration.ofSeconds(10));
         assertEquals(ConnectionState.MISCONFIGURED, snapshot.state(), snapshot.stateMessage());

@@ -3,7 +3,6 @@ package org.drillconsole.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.drillconsole.cluster.ClusterMonitor;
@@ -14,29 +13,17 @@ import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.support.SnapshotRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PracticeClustersTest {
 
-    @TempDir
-    static Path dir;
-    static PracticeClusters clusters;
-
-    @BeforeAll
-    static void startClusters() throws Exception {
-        clusters = PracticeClusters.start(dir, SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(700)));
-    }
-
-    @AfterAll
-    static void stopClusters() {
-        clusters.close();
-    }
+    @RegisterExtension
+    static final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(700));
 
     private ClusterMonitor monitor(Side side, SnapshotRecorder recorder) throws Exception {
-        ClusterMonitor monitor = new ClusterMonitor(KubeconfigLoader.load(side, clusters.kubeconfig(side), null),
+        ClusterMonitor monitor = new ClusterMonitor(KubeconfigLoader.load(side, practice.clusters().kubeconfig(side), null),
                 "gitpod", recorder, Clock.systemUTC());
         monitor.start();
         return monitor;
@@ -63,12 +50,12 @@ class PracticeClustersTest {
         try (ClusterMonitor ignored = monitor(Side.STANDBY, recorder)) {
             ClusterSnapshot idle = recorder.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
             assertEquals(2, idle.nodeSummary().total());
-            clusters.controls().scale(Side.STANDBY, "dashboard", 2);
+            practice.clusters().controls().scale(Side.STANDBY, "dashboard", 2);
             recorder.await(s -> s.components().stream().anyMatch(
                     c -> c.name().equals("dashboard") && c.status() == ComponentStatus.PROGRESSING), Duration.ofSeconds(5));
             recorder.await(s -> s.components().stream().anyMatch(c -> c.name().equals("dashboard")
                     && c.status() == ComponentStatus.HEALTHY && c.ready() == 2), Duration.ofSeconds(10));
-            clusters.controls().scale(Side.STANDBY, "dashboard", 0);
+            practice.clusters().controls().scale(Side.STANDBY, "dashboard", 0);
             recorder.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(10));
         }
     }
