@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -23,16 +25,13 @@ public final class FaultProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultProxy.class);
 
+    private static final int OPCODE_CLOSE = 0x8;
+
     private final String name;
     private final int backendPort;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    /** Backend sockets that were upgraded to WebSocket (watches): they are closed with a close frame. */
-    private final Set<Socket> webSockets = ConcurrentHashMap.newKeySet();
-    /**
-     * A masked WebSocket close frame (status 1000) with an all-zero mask. Cutting a watch without one makes
-     * fabric8's mock server block its event loop for up to a minute, and then every request hangs.
-     */
-    private static final byte[] CLOSE_FRAME = {(byte) 0x88, (byte) 0x82, 0, 0, 0, 0, 0x03, (byte) 0xE8};
+    /** Client sockets accepted while hanging: never answered, closed when the fault ends. */
+    private final Set<Socket> silent = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.SERVING;
     private volatile ServerSocket listener;
     private int port;
@@ -100,92 +99,137 @@ public final class FaultProxy implements AutoCloseable {
             } catch (IOException e) {
                 continue; // closed (the loop ends) or a failed accept (try the next one)
             }
-            open.add(client);
             if (mode == Mode.HANGING) {
-                continue; // keep it open and silent
+                silent.add(client); // keep it open and silent
+                continue;
             }
             try {
-                Socket backend = new Socket(InetAddress.getLoopbackAddress(), backendPort);
-                open.add(backend);
-                pump(client, backend, null);
-                pump(backend, client, backend);
+                Connection connection = new Connection(client,
+                        new Socket(InetAddress.getLoopbackAddress(), backendPort));
+                connections.add(connection);
+                connection.start();
             } catch (IOException e) {
                 LOG.debug("practice proxy {}: backend not reachable: {}", name, e.toString());
                 closeQuietly(client);
-                open.remove(client);
             }
         }
     }
 
-    /** @param backendAnswering the backend socket when this pump carries its answers, to spot upgrades */
-    private void pump(Socket from, Socket to, Socket backendAnswering) {
-        Thread thread = new Thread(() -> {
+    /** Cuts every client off, as a crashed or restarted API server would. */
+    private void cutAll() {
+        connections.forEach(Connection::cutClient);
+        silent.forEach(FaultProxy::closeQuietly);
+        silent.clear();
+    }
+
+    /**
+     * One proxied connection. A client can vanish at any moment (that is the fault being simulated), but
+     * the server side of a watch is never closed while the practice cluster runs: fabric8's mock server
+     * deadlocks its event loop (for many seconds, and every other request then hangs) when a watch closes
+     * while it is writing an event to it. So a watch whose client is gone, or closes it, stays open towards
+     * the server and is read and discarded until the server shuts down. That costs one idle thread per
+     * abandoned watch: a few dozen per fault, released when the practice clusters stop.
+     */
+    private final class Connection {
+        private final Socket client;
+        private final Socket backend;
+        private volatile boolean webSocket;
+
+        Connection(Socket client, Socket backend) {
+            this.client = client;
+            this.backend = backend;
+        }
+
+        void start() {
+            thread("up", this::clientToBackend);
+            thread("down", this::backendToClient);
+        }
+
+        private void clientToBackend() {
             byte[] buffer = new byte[16384];
             boolean first = true;
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = client.getInputStream()) {
+                OutputStream out = backend.getOutputStream();
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    if (first && backendAnswering != null && read >= 12
-                            && new String(buffer, 0, 12, java.nio.charset.StandardCharsets.US_ASCII)
-                            .startsWith("HTTP/1.1 101")) {
-                        webSockets.add(backendAnswering);
-                    }
-                    first = false;
-                    if (mode == Mode.HANGING) {
-                        return; // a hung server stops answering mid-stream too
+                    if (first) {
+                        // Decided from the request, before it is forwarded: a watch cut off before its
+                        // 101 answer arrives must not be closed towards the server either.
+                        webSocket = asksForWebSocket(buffer, read);
+                        first = false;
+                    } else if (webSocket && (buffer[0] & 0x0F) == OPCODE_CLOSE) {
+                        break; // the client ends its watch: the server is not told (see above)
                     }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
-            } catch (IOException ignored) {
-                // the other side closed
-            } finally {
-                if (mode != Mode.HANGING) {
-                    closeQuietly(from);
-                    closeQuietly(to);
-                    open.remove(from);
-                    open.remove(to);
-                    webSockets.remove(from);
-                    webSockets.remove(to);
-                }
+            } catch (IOException clientGone) {
+                // the client went away or was cut off
             }
-        }, "practice-pump-" + name);
-        thread.setDaemon(true);
-        thread.start();
+            closeQuietly(client);
+            if (!webSocket) {
+                closeQuietly(backend);
+            }
+        }
+
+        private void backendToClient() {
+            byte[] buffer = new byte[16384];
+            boolean clientAlive = true;
+            try (InputStream in = backend.getInputStream()) {
+                OutputStream out = client.getOutputStream();
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    if (clientAlive) {
+                        try {
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        } catch (IOException clientGone) {
+                            closeQuietly(client);
+                            if (!webSocket) {
+                                break;
+                            }
+                            clientAlive = false; // a watch keeps being read, so the server never blocks
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the server closed, or the proxy is shutting down
+            }
+            closeQuietly(client);
+            closeQuietly(backend);
+            connections.remove(this);
+        }
+
+        void cutClient() {
+            closeQuietly(client);
+        }
+
+        void closeAll() {
+            closeQuietly(client);
+            closeQuietly(backend);
+        }
+
+        private void thread(String direction, Runnable body) {
+            Thread thread = new Thread(body, "practice-proxy-" + name + "-" + direction);
+            thread.setDaemon(true);
+            thread.start();
+        }
     }
 
-    private void cutAll() {
-        boolean sentCloseFrames = false;
-        for (Socket socket : open) {
-            if (webSockets.remove(socket)) {
-                try {
-                    socket.getOutputStream().write(CLOSE_FRAME);
-                    socket.getOutputStream().flush();
-                    sentCloseFrames = true;
-                } catch (IOException ignored) {
-                    // already gone
-                }
-            }
-        }
-        if (sentCloseFrames) {
-            try {
-                // Give the server a moment to run the close handshake before the sockets go.
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        for (Socket socket : open) {
-            closeQuietly(socket);
-        }
-        open.clear();
+    /** A request to upgrade to WebSocket (a watch), as opposed to plain HTTP or an HTTP/2 (h2c) upgrade. */
+    static boolean asksForWebSocket(byte[] buffer, int length) {
+        String head = new String(buffer, 0, Math.min(length, 4096), StandardCharsets.US_ASCII);
+        int endOfHeaders = head.indexOf("\r\n\r\n");
+        return (endOfHeaders < 0 ? head : head.substring(0, endOfHeaders)).toLowerCase(Locale.ROOT)
+                .contains("upgrade: websocket");
     }
 
     @Override
     public synchronized void close() {
         closeQuietly(listener);
         listener = null;
-        cutAll();
+        silent.forEach(FaultProxy::closeQuietly);
+        connections.forEach(Connection::closeAll);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

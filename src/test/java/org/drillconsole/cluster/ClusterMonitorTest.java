@@ -55,6 +55,9 @@ class ClusterMonitorTest {
         assertTrue(down.objectsKnown(), "the last known objects stay on screen");
         assertTrue(tookMs < 6000);
         assertEquals(ConnectionState.ONLINE, pair.monitor(Side.STANDBY).snapshot().state());
+
+        practice.clusters().controls().start(Side.PRIMARY);
+        primary.await(s -> s.state() == ConnectionState.ONLINE && s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
     }
 
     @Test
@@ -65,6 +68,9 @@ class ClusterMonitorTest {
         ClusterSnapshot hung = standby.await(s -> s.state() == ConnectionState.UNREACHABLE, Duration.ofSeconds(6));
         assertTrue(hung.stateMessage().contains("no answer"), hung.stateMessage());
         assertNotEquals(ConnectionState.UNREACHABLE, pair.monitor(Side.PRIMARY).snapshot().state());
+
+        practice.clusters().controls().start(Side.STANDBY);
+        standby.await(s -> s.state() == ConnectionState.ONLINE, Duration.ofSeconds(10));
     }
 
     @Test

@@ -96,5 +96,7 @@ class MainViewTest {
         waitUntil(() -> text(robot, "#practiceResult").contains("hung"), 5, () -> text(robot, "#practiceResult"));
         waitUntil(() -> text(robot, "#standbyState").contains("UNREACHABLE"), 8, () -> text(robot, "#standbyState"));
         assertTrue(text(robot, "#primaryState").contains("ONLINE"));
+        robot.clickOn("#startApi");
+        waitUntil(() -> text(robot, "#standbyState").contains("ONLINE"), 10, () -> text(robot, "#standbyState"));
     }
 }
