@@ -65,8 +65,14 @@ public final class ClusterPaneViewModel {
                     : n.missingGitpodLabels() + " missing gitpod.io labels"));
             serving.set("proxy LB " + (next.proxyAddress().isEmpty() ? "none" : next.proxyAddress())
                     + " · running workspaces " + next.runningWorkspaces());
-            components.setAll(next.components());
-            problems.setAll(problemLines(next));
+            // Only touch the lists when they change: a node flapping must not re-render the tables.
+            if (!components.equals(next.components())) {
+                components.setAll(next.components());
+            }
+            List<String> lines = problemLines(next);
+            if (!problems.equals(lines)) {
+                problems.setAll(lines);
+            }
         } else if (!next.state().answers()) {
             nodes.set("—");
             serving.set("—");

@@ -1,0 +1,189 @@
+package org.drillconsole.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.SettingsStore;
+import org.drillconsole.ui.RecordingDialogService;
+import org.drillconsole.ui.TaskExecutor;
+import org.drillconsole.ui.main.MainView;
+import org.drillconsole.ui.main.MainViewModel;
+
+/**
+ * Measures the real main window (headless: Monocle with software rendering) on the practice clusters:
+ * readiness change on the API server to the view model on the FX thread, and the longest gap between
+ * JavaFX pulses while one cluster is down and the other churns 100 status writes per second. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark}.
+ */
+public final class WindowBenchmark {
+
+    private static final int CHURN_PER_SECOND = 100;
+    private static final int CHURN_SECONDS = 20;
+
+    private WindowBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        headless();
+        Path dir = Files.createTempDirectory("window-bench");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        TaskExecutor executor = new TaskExecutor();
+        MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
+                new RecordingDialogService(), () -> PracticeClusters.start(dir.resolve("practice"),
+                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500))), false);
+        Platform.runLater(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new MainView(model), 1280, 800));
+            stage.show();
+            model.start();
+        });
+        waitFor(() -> model.primary().verdictProperty().get() == Verdict.HEALTHY
+                && model.standby().verdictProperty().get() == Verdict.IDLE, Duration.ofSeconds(60));
+        PracticeClusters clusters = model.practiceClustersProperty().get();
+        var standbyAdmin = clusters.cluster(Side.STANDBY).adminClient();
+        System.out.println("# window benchmark (Monocle headless, software rendering), "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+
+        List<Long> toView = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String ready = i % 2 == 0 ? "False" : "True";
+            String expected = (i % 2 == 0 ? "1" : "2") + "/2 ready";
+            AtomicLong shownAt = new AtomicLong();
+            CountDownLatch shown = new CountDownLatch(1);
+            Platform.runLater(() -> model.standby().nodesProperty().addListener((obs, old, now) -> {
+                if (now.startsWith(expected) && shownAt.compareAndSet(0, System.nanoTime())) {
+                    shown.countDown();
+                }
+            }));
+            waitForFxThread();
+            long written = System.nanoTime();
+            flipNode(standbyAdmin, "standby-node-1", ready);
+            if (!shown.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("readiness change never reached the view");
+            }
+            toView.add(TimeUnit.NANOSECONDS.toMillis(shownAt.get() - written));
+            Thread.sleep(60);
+        }
+        Collections.sort(toView);
+        report("readiness change (API write) to the view model on the FX thread, p50", toView.get(20));
+        report("readiness change (API write) to the view model on the FX thread, p95", toView.get(37));
+
+        clusters.controls().stop(Side.PRIMARY);
+        waitFor(() -> model.primary().verdictProperty().get() == Verdict.DOWN, Duration.ofSeconds(10));
+        List<Long> gaps = new ArrayList<>();
+        AtomicLong last = new AtomicLong();
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long previous = last.getAndSet(now);
+                if (previous != 0) {
+                    synchronized (gaps) {
+                        gaps.add(TimeUnit.NANOSECONDS.toMillis(now - previous));
+                    }
+                }
+            }
+        };
+        Platform.runLater(pulses::start);
+        long writes = 0;
+        AtomicLong done = new AtomicLong();
+        // A write is a GET and a PUT; a few writer threads keep the pace at 100 per second.
+        var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        long churnStart = System.nanoTime();
+        long period = TimeUnit.SECONDS.toNanos(1) / CHURN_PER_SECOND;
+        while (System.nanoTime() - churnStart < TimeUnit.SECONDS.toNanos(CHURN_SECONDS)) {
+            String node = "standby-node-" + (1 + writes % 2);
+            String ready = writes % 4 < 2 ? "False" : "True";
+            writers.execute(() -> {
+                flipNode(standbyAdmin, node, ready);
+                done.incrementAndGet();
+            });
+            writes++;
+            long next = churnStart + writes * period;
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+        }
+        double seconds = (System.nanoTime() - churnStart) / 1e9;
+        Platform.runLater(pulses::stop);
+        waitForFxThread();
+        writers.shutdown();
+        List<Long> sorted;
+        synchronized (gaps) {
+            sorted = new ArrayList<>(gaps);
+        }
+        Collections.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-70s %8.0f /s%n", "status writes on the live standby (primary down)",
+                done.get() / seconds);
+        report("pulses observed", sorted.size());
+        report("FX pulse gap p50", sorted.get(sorted.size() / 2));
+        report("FX pulse gap p99", sorted.get((int) (sorted.size() * 0.99)));
+        report("FX pulse gap, longest", sorted.get(sorted.size() - 1));
+
+        model.close();
+        executor.close();
+        System.exit(0);
+    }
+
+    private static void flipNode(io.fabric8.kubernetes.client.KubernetesClient admin, String node, String ready) {
+        admin.nodes().withName(node).editStatus(n -> {
+            n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                    .forEach(c -> c.setStatus(ready));
+            return n;
+        });
+    }
+
+    private static void headless() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "1600x1200-32");
+    }
+
+    private static void waitForFxThread() throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        Platform.runLater(latch::countDown);
+        latch.await();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean[] holds = new boolean[1];
+            CountDownLatch latch = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                holds[0] = condition.getAsBoolean();
+                latch.countDown();
+            });
+            latch.await();
+            if (holds[0]) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("condition not reached within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static void report(String what, long value) {
+        System.out.printf(Locale.ROOT, "%-70s %8d %s%n", what, value, what.startsWith("pulses") ? "" : "ms");
+    }
+}
