@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drillconsole.model.Side;
 
 /**
@@ -28,6 +30,8 @@ import org.drillconsole.model.Side;
  * Authentication itself (token, client certificate, exec plugin) is left to fabric8.
  */
 public final class KubeconfigLoader {
+
+    private static final Pattern YAML_LOCATION = Pattern.compile("line \\d+, column \\d+");
 
     private KubeconfigLoader() {
     }
@@ -135,7 +139,8 @@ public final class KubeconfigLoader {
             }
             return parsed;
         } catch (RuntimeException e) {
-            throw new ClusterConfigException(file + " is not a valid kubeconfig (malformed YAML): " + firstLine(e));
+            throw new ClusterConfigException(file + " is not a valid kubeconfig (malformed YAML" + yamlLocation(e) + "): "
+                    + firstLine(e));
         }
     }
 
@@ -206,6 +211,21 @@ public final class KubeconfigLoader {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** ", line 3, column 4" when the parser said where, else "". */
+    private static String yamlLocation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Matcher where = YAML_LOCATION.matcher(String.valueOf(cause.getMessage()));
+            String last = null;
+            while (where.find()) {
+                last = where.group();
+            }
+            if (last != null) {
+                return " at " + last;
+            }
+        }
+        return "";
     }
 
     static String firstLine(Throwable error) {

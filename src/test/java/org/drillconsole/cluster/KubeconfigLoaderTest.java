@@ -81,6 +81,7 @@ class KubeconfigLoaderTest {
         Path file = write("broken.yaml", "apiVersion: v1\nclusters: [\n  - name: x\n   bad");
         String message = failure(file, null);
         assertTrue(message.contains("broken.yaml") && message.contains("malformed YAML"), message);
+        assertTrue(message.matches(".*at line \\d+, column \\d+.*"), "says where: " + message);
     }
 
     @Test

@@ -122,6 +122,8 @@ public final class ClusterPaneView extends VBox {
         Label label = new Label();
         label.textProperty().bind(text);
         label.setWrapText(true);
+        // Wrap onto more lines rather than cut an error message short with an ellipsis.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         if (styleClass != null) {
             label.getStyleClass().add(styleClass);
         }

@@ -82,14 +82,19 @@ public final class ClusterPaneViewModel {
     }
 
     private static String connectionLine(ClusterSnapshot s) {
-        StringBuilder line = new StringBuilder(s.stateMessage());
+        List<String> parts = new java.util.ArrayList<>();
+        // A configuration error is already the verdict's reason: not said twice.
+        if (s.state() != ConnectionState.MISCONFIGURED) {
+            parts.add(s.stateMessage());
+        }
         if (s.apiLatencyMs() >= 0) {
-            line.append(" · API ").append(s.apiLatencyMs()).append(" ms");
+            parts.add("API " + s.apiLatencyMs() + " ms");
         }
         if (!s.serverVersion().isEmpty()) {
-            line.append(" · Kubernetes ").append(s.serverVersion());
+            parts.add("Kubernetes " + s.serverVersion());
         }
-        line.append(" · last contact ").append(s.lastContact() == null ? "never" : TIME.format(s.lastContact()));
+        StringBuilder line = new StringBuilder(String.join(" · ", parts));
+        line.append(parts.isEmpty() ? "" : " · ").append("last contact ").append(s.lastContact() == null ? "never" : TIME.format(s.lastContact()));
         return line.toString();
     }
 
