@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
@@ -45,6 +46,11 @@ public final class ConsoleApplication extends Application {
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());
         stage.setTitle("DR Drill Console");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            // Loaded in the background: the window does not wait for its icon.
+            stage.getIcons().add(new Image(ConsoleApplication.class.getResource(
+                    "/org/drillconsole/icons/drill-console-" + size + ".png").toExternalForm(), true));
+        }
         stage.setScene(scene);
         stage.show();
         if (Boolean.getBoolean("drillconsole.timing")) {
