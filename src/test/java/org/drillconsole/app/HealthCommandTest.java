@@ -5,41 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.drillconsole.model.Side;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 class HealthCommandTest {
 
     @RegisterExtension
     static final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(200));
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine line = Cli.commandLine();
-            line.setErr(new PrintWriter(err, true));
-            int code = line.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(original);
-        }
-    }
 
     String primary() {
         return practice.clusters().kubeconfig(Side.PRIMARY).toString();
@@ -51,7 +27,7 @@ class HealthCommandTest {
 
     @Test
     void exitsZeroAndPrintsDocumentedJsonForAHealthyPrimaryAndAnIdleStandby() throws Exception {
-        Run run = run("health", "--primary", primary(), "--standby", standby(), "--json");
+        CliRun run = CliRun.of("health", "--primary", primary(), "--standby", standby(), "--json");
         assertEquals(0, run.code(), run.out() + run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         for (String side : new String[] {"primary", "standby"}) {
@@ -77,7 +53,7 @@ class HealthCommandTest {
         practice.clusters().controls().crash(Side.PRIMARY, "dashboard", true);
         try {
             Thread.sleep(500);
-            Run run = run("health", "--primary", primary(), "--standby", standby());
+            CliRun run = CliRun.of("health", "--primary", primary(), "--standby", standby());
             assertEquals(1, run.code(), run.out());
             assertTrue(run.out().contains("CrashLoopBackOff"), run.out());
         } finally {
@@ -90,7 +66,7 @@ class HealthCommandTest {
     void exitsTwoWhenAClusterIsDown() throws Exception {
         practice.clusters().controls().stop(Side.STANDBY);
         try {
-            Run run = run("health", "--primary", primary(), "--standby", standby());
+            CliRun run = CliRun.of("health", "--primary", primary(), "--standby", standby());
             assertEquals(2, run.code(), run.out());
             assertTrue(run.out().contains("UNREACHABLE"));
         } finally {
@@ -100,20 +76,20 @@ class HealthCommandTest {
 
     @Test
     void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
-        Run run = run("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
+        CliRun run = CliRun.of("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
         assertEquals(2, run.code());
         assertTrue(run.out().contains("MISCONFIGURED") && run.out().contains("nope.yaml"), run.out());
     }
 
     @Test
     void warnsWhenBothSidesAreTheSameCluster() {
-        Run run = run("health", "--primary", primary(), "--standby", primary());
+        CliRun run = CliRun.of("health", "--primary", primary(), "--standby", primary());
         assertTrue(run.out().contains("same API server"), run.out());
     }
 
     @Test
     void exitsSixtyFourOnAUsageError() {
-        Run run = run("health", "--primary", primary());
+        CliRun run = CliRun.of("health", "--primary", primary());
         assertEquals(64, run.code());
         assertTrue(run.err().contains("--standby"), run.err());
     }

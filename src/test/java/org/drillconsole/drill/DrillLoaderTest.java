@@ -1,0 +1,183 @@
+package org.drillconsole.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DrillLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> shippedRunbooks() throws Exception {
+        return Files.list(Path.of("drills")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedRunbooks")
+    void everyShippedRunbookIsValid(Path runbook) throws Exception {
+        DrillDefinition drill = DrillLoader.load(runbook);
+        assertEquals(runbook.getFileName().toString().replace(".yaml", ""), drill.metadata().name());
+        assertEquals(64, drill.contentHash().length());
+    }
+
+    @Test
+    void shipsTheFourGitpodRunbooks() throws Exception {
+        assertEquals(List.of("backup-restore.yaml", "failback.yaml", "pilot-light-failover.yaml",
+                "standby-readiness.yaml"), shippedRunbooks().map(p -> p.getFileName().toString()).toList());
+    }
+
+    /** A valid drill with one line replaced, to provoke one error at a known place. */
+    static final String VALID = """
+            apiVersion: drills.gitpod-dr/v1
+            kind: Drill
+            metadata: { name: small, title: A small drill }
+            spec:
+              strategy: pilot-light
+              objectives: { rto: 30m, rpo: 15m }
+              steps:
+                - id: declare
+                  type: manual
+                  clock: start
+                  instructions: Declare the outage.
+                - id: scale-up
+                  type: action
+                  cluster: standby
+                  action: { kind: scale, selector: app=gitpod, replicasFrom: primarySnapshot }
+                - id: serving
+                  type: check
+                  clock: stop
+                  timeout: 5m
+                  check: { kind: httpGet, url: "https://gitpod.example.com/api/version", expectStatus: 200 }
+            """;
+
+    List<DrillProblem> problems(String yaml) throws Exception {
+        Path file = Files.writeString(dir.resolve("drill.yaml"), yaml);
+        return assertThrows(DrillFileException.class, () -> DrillLoader.load(file)).problems();
+    }
+
+    DrillProblem only(String yaml) throws Exception {
+        List<DrillProblem> problems = problems(yaml);
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    @Test
+    void acceptsTheSmallDrill() throws Exception {
+        DrillDefinition drill = DrillLoader.load(Files.writeString(dir.resolve("ok.yaml"), VALID));
+        assertEquals(3, drill.spec().steps().size());
+    }
+
+    @Test
+    void namesFileLineAndPathOfAnUnknownKey() throws Exception {
+        DrillProblem problem = only(VALID.replace("      timeout: 5m", "      timout: 5m"));
+        assertEquals(19, problem.line());
+        assertEquals("spec.steps[2].timout", problem.path());
+        assertTrue(problem.message().contains("unknown key \"timout\"") && problem.message().contains("timeout"));
+        assertTrue(problem.toString().startsWith(dir.resolve("drill.yaml") + ":19:"), problem.toString());
+    }
+
+    @Test
+    void rejectsAnUnknownStepType() throws Exception {
+        DrillProblem problem = only(VALID.replace("type: manual", "type: sleep"));
+        assertEquals("spec.steps[0].type", problem.path());
+        assertEquals(9, problem.line());
+    }
+
+    @Test
+    void rejectsAnUnknownCheckKind() throws Exception {
+        assertEquals("spec.steps[2].check.kind", only(VALID.replace("kind: httpGet", "kind: pingGitpod")).path());
+    }
+
+    @Test
+    void rejectsAnUnknownActionKind() throws Exception {
+        assertEquals("spec.steps[1].action.kind", only(VALID.replace("kind: scale", "kind: resize")).path());
+    }
+
+    @Test
+    void rejectsABadDuration() throws Exception {
+        DrillProblem problem = only(VALID.replace("timeout: 5m", "timeout: five minutes"));
+        assertEquals("spec.steps[2].timeout", problem.path());
+        assertTrue(problem.message().contains("30s, 5m, 1h"));
+    }
+
+    @Test
+    void rejectsDuplicateStepIds() throws Exception {
+        DrillProblem problem = only(VALID.replace("id: scale-up", "id: declare"));
+        assertTrue(problem.message().contains("duplicate step id \"declare\""), problem.message());
+        assertEquals(12, problem.line());
+    }
+
+    @Test
+    void requiresAClockStart() throws Exception {
+        assertTrue(only(VALID.replace("      clock: start\n", "")).message().contains("clock: start"));
+    }
+
+    @Test
+    void requiresAClockStopOnACheck() throws Exception {
+        assertTrue(only(VALID.replace("      clock: stop\n", "")).message().contains("clock: stop"));
+        String stopOnManual = VALID.replace("      clock: start\n", "      clock: stop\n")
+                .replace("      clock: stop\n      timeout", "      clock: start\n      timeout");
+        assertTrue(problems(stopOnManual).stream().anyMatch(p -> p.message().contains("stops before it starts")));
+    }
+
+    @Test
+    void rejectsClustersOtherThanPrimaryAndStandby() throws Exception {
+        DrillProblem problem = only(VALID.replace("cluster: standby", "cluster: secondary"));
+        assertEquals("spec.steps[1].cluster", problem.path());
+    }
+
+    @Test
+    void rejectsAFieldThatDoesNotApplyToTheKind() throws Exception {
+        DrillProblem problem = only(VALID.replace("replicasFrom: primarySnapshot", "replicasFrom: primarySnapshot, node: n1"));
+        assertEquals("spec.steps[1].action.node", problem.path());
+        assertTrue(problem.message().contains("does not apply to scale"));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() throws Exception {
+        String broken = VALID.replace("type: manual", "type: sleep").replace("cluster: standby", "cluster: dr")
+                .replace("timeout: 5m", "timeout: soon").replace("      timeout", "      timout");
+        assertTrue(problems(broken).size() >= 3, problems(broken).toString());
+    }
+
+    @Test
+    void reportsMalformedYamlWithItsLine() throws Exception {
+        DrillProblem problem = only("apiVersion: drills.gitpod-dr/v1\nspec: [\n  steps: x\n");
+        assertTrue(problem.message().startsWith("malformed YAML"), problem.message());
+        assertTrue(problem.line() > 0);
+    }
+
+    @Test
+    void reportsAMissingFileByName() {
+        DrillFileException e = assertThrows(DrillFileException.class, () -> DrillLoader.load(dir.resolve("none.yaml")));
+        assertTrue(e.getMessage().contains("none.yaml") && e.getMessage().contains("cannot read"));
+    }
+
+    @Test
+    void allowsAReadinessCheckWithoutClock() throws Exception {
+        Path file = Files.writeString(dir.resolve("ready.yaml"), """
+                apiVersion: drills.gitpod-dr/v1
+                kind: Drill
+                metadata: { name: ready, title: Readiness }
+                spec:
+                  strategy: readiness
+                  preflight:
+                    - id: answers
+                      type: check
+                      cluster: standby
+                      check: { kind: apiReachable }
+                """);
+        assertTrue(DrillLoader.load(file).spec().steps().isEmpty());
+    }
+}
