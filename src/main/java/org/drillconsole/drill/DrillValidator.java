@@ -139,18 +139,17 @@ final class DrillValidator {
             }
             duration(at + "/timeout", step.timeout());
             duration(at + "/interval", step.interval());
+            blocksMatchType(at, step);
             switch (step.type()) {
                 case "manual" -> {
                     if (blank(step.instructions())) {
                         problem(at + "/instructions", "a manual step needs instructions for the operator");
                     }
-                    noBlock(at, step);
                 }
                 case "approval" -> {
                     if (blank(step.approver())) {
                         problem(at + "/approver", "an approval step names who approves");
                     }
-                    noBlock(at, step);
                 }
                 case "check" -> check(at, step);
                 default -> action(at, step);
@@ -158,19 +157,16 @@ final class DrillValidator {
         }
     }
 
-    private void noBlock(String at, Step step) {
-        if (step.check() != null) {
+    private void blocksMatchType(String at, Step step) {
+        if (step.check() != null && !step.type().equals("check")) {
             problem(at + "/check", "only check steps have a check block");
         }
-        if (step.action() != null) {
+        if (step.action() != null && !step.type().equals("action")) {
             problem(at + "/action", "only action steps have an action block");
         }
     }
 
     private void check(String at, Step step) {
-        if (step.action() != null) {
-            problem(at + "/action", "only action steps have an action block");
-        }
         Check check = step.check();
         if (check == null) {
             problem(at, "a check step needs a check block");
@@ -230,9 +226,6 @@ final class DrillValidator {
     }
 
     private void action(String at, Step step) {
-        if (step.check() != null) {
-            problem(at + "/check", "only check steps have a check block");
-        }
         Action action = step.action();
         if (action == null) {
             problem(at, "an action step needs an action block");

@@ -145,6 +145,13 @@ class DrillLoaderTest {
     }
 
     @Test
+    void rejectsACheckBlockOnAManualStep() throws Exception {
+        DrillProblem problem = only(VALID.replace("      instructions: Declare the outage.\n",
+                "      instructions: Declare the outage.\n      check: { kind: apiReachable }\n"));
+        assertEquals("spec.steps[0].check", problem.path());
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() throws Exception {
         String broken = VALID.replace("type: manual", "type: sleep").replace("cluster: standby", "cluster: dr")
                 .replace("timeout: 5m", "timeout: soon").replace("      timeout", "      timout");
