@@ -1,0 +1,276 @@
+package org.drillconsole.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The drill journal in an embedded H2 file. Every method that records something returns only after the
+ * transaction is committed, and the URL carries {@code WRITE_DELAY=0}, so nothing a caller was told is
+ * recorded is lost when the process is killed.
+ */
+public final class JournalStore implements AutoCloseable {
+
+    private final Connection connection;
+    private final String where;
+    private final Clock clock;
+
+    private JournalStore(Connection connection, String where, Clock clock) {
+        this.connection = connection;
+        this.where = where;
+        this.clock = clock;
+    }
+
+    /** {@code DIR/journal.mv.db}, created when missing. */
+    public static JournalStore openIn(Path dataDir, Clock clock) throws JournalException {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new JournalException("cannot create the data directory " + dataDir + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new JournalException("the data directory " + dataDir + " is read-only: the journal cannot be "
+                    + "written there (choose another with --data-dir)", null);
+        }
+        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0",
+                dataDir.resolve("journal.mv.db").toString(), clock);
+    }
+
+    /** Any JDBC URL (for --db); an H2 URL gets {@code WRITE_DELAY=0} added when it lacks it. */
+    public static JournalStore open(String jdbcUrl, String where, Clock clock) throws JournalException {
+        String url = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase().contains("WRITE_DELAY")
+                ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url, "sa", "");
+        } catch (SQLException e) {
+            throw new JournalException(explain(e, where), e);
+        }
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/journal")
+                    .failOnMissingLocations(true).load().migrate();
+            connection.setAutoCommit(false);
+            return new JournalStore(connection, where, clock);
+        } catch (FlywayException | SQLException e) {
+            closeQuietly(connection);
+            throw new JournalException("the journal " + where + " cannot be prepared: " + firstLine(e)
+                    + " (runs already recorded are left untouched)", e);
+        }
+    }
+
+    /** Records a new run and its STARTED event in one transaction. */
+    public synchronized RunRecord startRun(NewRun run, String detail) throws JournalException {
+        Instant now = now();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO runs (drill_name, drill_title, drill_hash, strategy, mode, operator_name, primary_context,
+                  primary_server, standby_context, standby_server, created_at, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, run.drillName());
+            insert.setString(2, run.drillTitle());
+            insert.setString(3, run.drillHash());
+            insert.setString(4, run.strategy());
+            insert.setString(5, run.mode().name());
+            insert.setString(6, run.operator());
+            insert.setString(7, run.primaryContext());
+            insert.setString(8, run.primaryServer());
+            insert.setString(9, run.standbyContext());
+            insert.setString(10, run.standbyServer());
+            insert.setObject(11, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(12, RunStatus.RUNNING.name());
+            insert.executeUpdate();
+            long id;
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            insertEvent(id, now, "STARTED", null, null, detail);
+            connection.commit();
+            return new RunRecord(id, run, now, RunStatus.RUNNING);
+        } catch (SQLException e) {
+            throw failed("record the start of a run", e);
+        }
+    }
+
+    /** Appends one event; committed when this returns. */
+    public synchronized JournalEvent append(long runId, String kind, String stepId, String outcome, String detail)
+            throws JournalException {
+        try {
+            JournalEvent event = insertEvent(runId, now(), kind, stepId, outcome, detail);
+            connection.commit();
+            return event;
+        } catch (SQLException e) {
+            throw failed("record " + kind + " of run " + runId, e);
+        }
+    }
+
+    /** Appends the closing event and sets the run's status, in one transaction. */
+    public synchronized JournalEvent finish(long runId, RunStatus status, String detail) throws JournalException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ? WHERE id = ?")) {
+            JournalEvent event = insertEvent(runId, now(), status.name(), null, null, detail);
+            update.setString(1, status.name());
+            update.setLong(2, runId);
+            update.executeUpdate();
+            connection.commit();
+            return event;
+        } catch (SQLException e) {
+            throw failed("record the end of run " + runId, e);
+        }
+    }
+
+    private JournalEvent insertEvent(long runId, Instant at, String kind, String stepId, String outcome,
+                                     String detail) throws SQLException {
+        int seq = 1;
+        String prev = EventChain.GENESIS;
+        try (PreparedStatement last = connection.prepareStatement(
+                "SELECT seq, hash FROM events WHERE run_id = ? ORDER BY seq DESC LIMIT 1")) {
+            last.setLong(1, runId);
+            try (ResultSet rows = last.executeQuery()) {
+                if (rows.next()) {
+                    seq = rows.getInt(1) + 1;
+                    prev = rows.getString(2);
+                }
+            }
+        }
+        String hash = EventChain.hash(prev, runId, seq, at.toString(), kind, stepId, outcome, detail);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO events (run_id, seq, recorded_at, kind, step_id, outcome, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setLong(1, runId);
+            insert.setInt(2, seq);
+            insert.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setString(4, kind);
+            insert.setString(5, stepId);
+            insert.setString(6, outcome);
+            insert.setString(7, detail);
+            insert.setString(8, prev);
+            insert.setString(9, hash);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+        return new JournalEvent(runId, seq, at, kind, stepId, outcome, detail, prev, hash);
+    }
+
+    public synchronized List<RunRecord> runs() throws JournalException {
+        try (Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("SELECT * FROM runs ORDER BY id")) {
+            List<RunRecord> runs = new ArrayList<>();
+            while (rows.next()) {
+                runs.add(run(rows));
+            }
+            connection.commit();
+            return runs;
+        } catch (SQLException e) {
+            throw failed("read the runs", e);
+        }
+    }
+
+    /** The newest run that never finished (the app was closed or killed during it). */
+    public Optional<RunRecord> unfinishedRun() throws JournalException {
+        List<RunRecord> runs = runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (!runs.get(i).status().finished()) {
+                return Optional.of(runs.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized List<JournalEvent> events(long runId) throws JournalException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT * FROM events WHERE run_id = ? ORDER BY seq")) {
+            query.setLong(1, runId);
+            List<JournalEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new JournalEvent(rows.getLong("run_id"), rows.getInt("seq"),
+                            rows.getObject("recorded_at", OffsetDateTime.class).toInstant(), rows.getString("kind"),
+                            rows.getString("step_id"), rows.getString("outcome"), rows.getString("detail"),
+                            rows.getString("prev_hash"), rows.getString("hash")));
+                }
+            }
+            connection.commit();
+            return events;
+        } catch (SQLException e) {
+            throw failed("read the events of run " + runId, e);
+        }
+    }
+
+    private static RunRecord run(ResultSet rows) throws SQLException {
+        NewRun run = new NewRun(rows.getString("drill_name"), rows.getString("drill_title"),
+                rows.getString("drill_hash"), rows.getString("strategy"), RunMode.valueOf(rows.getString("mode")),
+                rows.getString("operator_name"), rows.getString("primary_context"), rows.getString("primary_server"),
+                rows.getString("standby_context"), rows.getString("standby_server"));
+        return new RunRecord(rows.getLong("id"), run, rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+                RunStatus.valueOf(rows.getString("status")));
+    }
+
+    /** Microseconds are what the database keeps, so the hash is computed over exactly what is stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private JournalException failed(String what, SQLException e) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the message below says why
+        }
+        return new JournalException("could not " + what + " in the journal " + where + ": " + explain(e, where)
+                + " (nothing already recorded was changed)", e);
+    }
+
+    /** H2's error codes in words that say what to do. */
+    static String explain(SQLException e, String where) {
+        String message = firstLine(e);
+        return switch (e.getErrorCode()) {
+            case 90020 -> "the journal " + where + " is in use by another DR Drill Console; close that one, or give "
+                    + "this one another --data-dir";
+            case 90028, 90030 -> "the journal " + where + " is damaged or is not a journal file; it was left "
+                    + "untouched: move it aside to start a new one";
+            case 90097, 90098 -> "the journal " + where + " is read-only or its disk is full (" + message + ")";
+            default -> message;
+        };
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing after a failure
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+}

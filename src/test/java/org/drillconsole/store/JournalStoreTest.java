@@ -1,0 +1,133 @@
+package org.drillconsole.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static final NewRun RUN = new NewRun("pilot-light-failover", "Fail over", "ab".repeat(32), "pilot-light",
+            RunMode.PRACTICE, "oncall", "practice-primary", "http://127.0.0.1:1", "practice-standby",
+            "http://127.0.0.1:2");
+
+    JournalStore open() throws JournalException {
+        return JournalStore.openIn(dir, Clock.systemUTC());
+    }
+
+    @Test
+    void keepsEveryEventOfARunInOrderAcrossReopening() throws Exception {
+        long id;
+        try (JournalStore store = open()) {
+            RunRecord run = store.startRun(RUN, "mode practice");
+            id = run.id();
+            store.append(id, "STEP_STARTED", "declare-outage", null, null);
+            store.append(id, "STEP_FINISHED", "declare-outage", "DONE", "took 12 s");
+            store.finish(id, RunStatus.COMPLETED, "within objectives");
+        }
+        try (JournalStore store = open()) {
+            List<JournalEvent> events = store.events(id);
+            assertEquals(List.of("STARTED", "STEP_STARTED", "STEP_FINISHED", "COMPLETED"),
+                    events.stream().map(JournalEvent::kind).toList());
+            assertEquals(RunStatus.COMPLETED, store.runs().get(0).status());
+            assertEquals(RUN, store.runs().get(0).run());
+            assertEquals(-1, EventChain.firstBroken(events));
+        }
+    }
+
+    @Test
+    void detectsAnEditedRecord() throws Exception {
+        long id;
+        try (JournalStore store = open()) {
+            id = store.startRun(RUN, null).id();
+            store.append(id, "STEP_FINISHED", "scale-up", "DONE", "scaled 13 workloads");
+            store.append(id, "CLOCK_STOP", "gitpod-serves", null, null);
+        }
+        try (var sql = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("journal"), "sa", "")) {
+            sql.createStatement().executeUpdate("UPDATE events SET detail = 'scaled 2 workloads' WHERE seq = 2");
+        }
+        try (JournalStore store = open()) {
+            assertEquals(2, EventChain.firstBroken(store.events(id)));
+        }
+    }
+
+    @Test
+    void findsTheRunThatNeverFinished() throws Exception {
+        try (JournalStore store = open()) {
+            long done = store.startRun(RUN, null).id();
+            store.finish(done, RunStatus.ABORTED, "operator aborted: wrong cluster");
+            long open = store.startRun(RUN, null).id();
+            assertEquals(open, store.unfinishedRun().orElseThrow().id());
+        }
+    }
+
+    @Test
+    void refusesASecondInstanceWithAClearMessage() throws Exception {
+        try (JournalStore before = open()) {
+            before.startRun(RUN, null);
+        }
+        Process other = JournalWriterProcess.start("hold", dir);
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+            assertEquals("open", out.readLine());
+            JournalException e = assertThrows(JournalException.class, this::open);
+            assertTrue(e.getMessage().contains("in use by another DR Drill Console")
+                    && e.getMessage().contains("journal.mv.db"), e.getMessage());
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        try (JournalStore after = open()) {
+            assertEquals(1, after.runs().size(), "what was recorded before is intact");
+        }
+    }
+
+    @Test
+    void explainsADamagedFileAndLeavesItUntouched() throws Exception {
+        Path file = dir.resolve("journal.mv.db");
+        byte[] garbage = "this is not an H2 database, it was overwritten by mistake".repeat(100).getBytes();
+        Files.write(file, garbage);
+        JournalException e = assertThrows(JournalException.class, this::open);
+        assertTrue(e.getMessage().contains("journal.mv.db") && e.getMessage().contains("damaged"), e.getMessage());
+        assertArrayEquals(garbage, Files.readAllBytes(file));
+    }
+
+    @Test
+    void explainsADataDirectoryThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        JournalException e = assertThrows(JournalException.class,
+                () -> JournalStore.openIn(file.resolve("data"), Clock.systemUTC()));
+        assertTrue(e.getMessage().contains("cannot create the data directory") && e.getMessage().contains("a-file"),
+                e.getMessage());
+    }
+
+    @Test
+    void explainsAReadOnlyDataDirectory() throws Exception {
+        Path readOnly = dir.resolve("ro");
+        Files.createDirectories(readOnly);
+        assertTrue(readOnly.toFile().setWritable(false, false));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(readOnly), "root ignores file permissions");
+            JournalException e = assertThrows(JournalException.class,
+                    () -> JournalStore.openIn(readOnly, Clock.systemUTC()));
+            assertTrue(e.getMessage().contains("read-only") && e.getMessage().contains("ro"), e.getMessage());
+        } finally {
+            readOnly.toFile().setWritable(true, false);
+        }
+    }
+}
