@@ -1,0 +1,31 @@
+package org.drillconsole.drill;
+
+import org.drillconsole.model.drill.Step;
+
+/** What the engine asks of the clusters: evaluate a check once, plan an action, apply it. */
+public interface ClusterWork {
+
+    /** One evaluation of a check step; never blocks longer than a few seconds. */
+    CheckResult check(Step step);
+
+    /** What an action step would change, and on which cluster context, without changing it. */
+    ActionPlan plan(Step step) throws StepException;
+
+    /** Carries the plan out; returns what was changed. */
+    String apply(Step step, ActionPlan plan) throws StepException;
+
+    /** @param observed what was seen, in words, for the record ("13/13 workloads rolled out") */
+    record CheckResult(boolean passed, String observed) {
+    }
+
+    /** @param context the kubeconfig context the action changes, which the operator must type to confirm */
+    record ActionPlan(String context, String summary) {
+    }
+
+    /** An action that cannot be planned or carried out, in words. */
+    final class StepException extends Exception {
+        public StepException(String message) {
+            super(message);
+        }
+    }
+}

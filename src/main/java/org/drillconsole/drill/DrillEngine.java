@@ -1,0 +1,307 @@
+package org.drillconsole.drill;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.drillconsole.drill.ClusterWork.ActionPlan;
+import org.drillconsole.drill.ClusterWork.CheckResult;
+import org.drillconsole.drill.Operator.Answer;
+import org.drillconsole.drill.RunJournal.JournalWriteException;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunStatus;
+
+/**
+ * Runs a drill: preflight, steps, the RTO clock, cleanup. Every state change is recorded in the journal
+ * before listeners hear of it. The same engine serves the wizard, the terminal and a real failover.
+ */
+public final class DrillEngine {
+
+    /**
+     * @param outageStart for a real failover: when the outage began (e.g. the first alert), so the RTO runs
+     *                    from the outage and not from opening the console; null to start the clock at the
+     *                    clock:start step
+     */
+    public record Options(RunMode mode, Instant outageStart, String outageStartReason) {
+    }
+
+    /** @param rto null when the clock never stopped */
+    public record Result(RunStatus status, Duration rto, Duration rtoObjective, Duration humanTime,
+                         Duration clusterTime, String summary) {
+
+        public boolean withinObjective() {
+            return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0);
+        }
+
+        /** 0 completed within objectives, 1 completed but an objective missed or not measured, 2 aborted or failed. */
+        public int exitCode() {
+            if (status != RunStatus.COMPLETED) {
+                return 2;
+            }
+            return withinObjective() || rtoObjective == null && rto == null ? 0 : 1;
+        }
+    }
+
+    /** Hears of each event after it is recorded. */
+    @FunctionalInterface
+    public interface Listener {
+        void recorded(String kind, String stepId, String outcome, String detail);
+    }
+
+    private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+
+    private final DrillDefinition drill;
+    private final Options options;
+    private final RunJournal journal;
+    private final Operator operator;
+    private final ClusterWork work;
+    private final RunTime time;
+    private final Listener listener;
+    private long clockStartNanos = -1;
+    private Duration backdate = Duration.ZERO;
+    private Duration rto;
+    private long humanNanos;
+    private long clusterNanos;
+
+    public DrillEngine(DrillDefinition drill, Options options, RunJournal journal, Operator operator,
+                       ClusterWork work, RunTime time, Listener listener) {
+        this.drill = drill;
+        this.options = options;
+        this.journal = journal;
+        this.operator = operator;
+        this.work = work;
+        this.time = time;
+        this.listener = listener;
+    }
+
+    /** Signals that the run stops here (aborted or failed); caught in {@link #run()}. */
+    private static final class Stop extends Exception {
+        private final RunStatus status;
+
+        Stop(RunStatus status, String reason) {
+            super(reason);
+            this.status = status;
+        }
+    }
+
+    public Result run() throws JournalWriteException, InterruptedException {
+        RunStatus status = RunStatus.COMPLETED;
+        String summary;
+        try {
+            preflight();
+            for (Step step : drill.spec().steps()) {
+                runStep(step);
+            }
+            if (options.mode() != RunMode.FAILOVER) {
+                cleanup();
+            }
+            summary = rto == null ? "completed; the RTO clock never stopped" : "completed in " + Durations.format(rto)
+                    + (objective() == null ? "" : " against an RTO objective of " + Durations.format(objective()));
+        } catch (Stop stop) {
+            status = stop.status;
+            summary = stop.getMessage();
+        }
+        Result result = new Result(status, rto, objective(), Duration.ofNanos(humanNanos),
+                Duration.ofNanos(clusterNanos), summary);
+        String measured = rto == null && result.rtoObjective() == null ? null
+                : result.withinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
+        record(status.name(), null, measured,
+                summary + "; waiting for people " + Durations.format(result.humanTime()) + ", for the clusters "
+                        + Durations.format(result.clusterTime()));
+        return result;
+    }
+
+    private void preflight() throws JournalWriteException, InterruptedException, Stop {
+        List<String> failures = new ArrayList<>();
+        for (Step step : drill.spec().preflight()) {
+            CheckResult result = checkUntilPassOrTimeout(step);
+            record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
+            if (!result.passed()) {
+                failures.add(title(step) + ": " + result.observed());
+            }
+        }
+        if (failures.isEmpty()) {
+            return;
+        }
+        Answer answer = operator.preflightFailed(failures);
+        if (answer.kind() == Answer.Kind.ABORT) {
+            throw new Stop(RunStatus.ABORTED, "aborted at preflight: " + answer.text());
+        }
+        record("PREFLIGHT_OVERRIDDEN", null, null, "by " + operator.name() + ": " + answer.text());
+    }
+
+    private void runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
+        record("STEP_STARTED", step.id(), null, title(step));
+        if ("start".equals(step.clock())) {
+            startClock();
+        }
+        long started = time.nanos();
+        boolean human = step.type().equals("manual") || step.type().equals("approval");
+        String outcome;
+        String detail;
+        while (true) {
+            try {
+                String[] done = execute(step);
+                outcome = done[0];
+                detail = done[1];
+                break;
+            } catch (StepFailed failed) {
+                if (Boolean.TRUE.equals(step.optional())) {
+                    outcome = "FAILED";
+                    detail = failed.getMessage() + " (optional step: the run goes on)";
+                    break;
+                }
+                Answer answer = operator.stepFailed(step, failed.getMessage());
+                if (answer.kind() == Answer.Kind.RETRY) {
+                    record("NOTE", step.id(), "RETRY", "retried after: " + failed.getMessage());
+                    continue;
+                }
+                if (answer.kind() == Answer.Kind.SKIP) {
+                    outcome = "SKIPPED";
+                    detail = failed.getMessage() + "; skipped by " + operator.name() + ": " + answer.text();
+                    break;
+                }
+                account(human, started);
+                record("STEP_FINISHED", step.id(), "FAILED", failed.getMessage());
+                throw new Stop(answer.kind() == Answer.Kind.ABORT ? RunStatus.ABORTED : RunStatus.FAILED,
+                        (answer.kind() == Answer.Kind.ABORT ? "aborted at " : "failed at ") + step.id() + ": "
+                                + failed.getMessage() + (answer.text().isBlank() ? ""
+                                : " (" + operator.name() + ": " + answer.text() + ")"));
+            }
+        }
+        long took = account(human, started);
+        record("STEP_FINISHED", step.id(), outcome, detail + "; took " + Durations.format(Duration.ofNanos(took))
+                + (human ? " waiting for people" : " waiting for the cluster"));
+        if ("stop".equals(step.clock()) && outcome.equals("DONE")) {
+            stopClock(step);
+        }
+    }
+
+    /** @return outcome and detail */
+    private String[] execute(Step step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
+        switch (step.type()) {
+            case "manual", "approval" -> {
+                Answer answer = operator.answer(step);
+                return switch (answer.kind()) {
+                    case DONE -> new String[] {"DONE", (step.type().equals("approval") ? "approved by " : "done by ")
+                            + (answer.by().isBlank() ? operator.name() : answer.by())};
+                    case SKIP -> new String[] {"SKIPPED", "skipped by " + operator.name() + ": " + answer.text()};
+                    case ABORT -> throw new Stop(RunStatus.ABORTED, "aborted at " + step.id() + ": " + answer.text());
+                    default -> throw new StepFailed("marked failed by " + operator.name() + ": " + answer.text());
+                };
+            }
+            case "check" -> {
+                CheckResult result = checkUntilPassOrTimeout(step);
+                record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
+                if (!result.passed()) {
+                    throw new StepFailed(result.observed());
+                }
+                return new String[] {"DONE", result.observed()};
+            }
+            default -> {
+                ActionPlan plan;
+                String changed;
+                try {
+                    plan = work.plan(step);
+                    record("ACTION_PLANNED", step.id(), null, "on " + plan.context() + ": " + plan.summary());
+                    String typed = operator.confirmAction(step, plan.context(), plan.summary());
+                    if (!plan.context().equals(typed == null ? "" : typed.trim())) {
+                        throw new StepFailed("not confirmed: the context name typed was \"" + typed
+                                + "\", not \"" + plan.context() + "\"");
+                    }
+                    changed = work.apply(step, plan);
+                } catch (ClusterWork.StepException e) {
+                    throw new StepFailed(e.getMessage());
+                }
+                record("ACTION_RESULT", step.id(), "APPLIED", changed);
+                return new String[] {"DONE", changed};
+            }
+        }
+    }
+
+    /** A step did not succeed; the operator decides what happens next. */
+    private static final class StepFailed extends Exception {
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+
+    private CheckResult checkUntilPassOrTimeout(Step step) throws InterruptedException {
+        Duration timeout = step.timeout() == null ? Duration.ZERO : Durations.parse(step.timeout());
+        Duration interval = step.interval() == null ? DEFAULT_INTERVAL : Durations.parse(step.interval());
+        long started = time.nanos();
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            CheckResult result = work.check(step);
+            Duration waited = Duration.ofNanos(time.nanos() - started);
+            if (result.passed()) {
+                return new CheckResult(true, result.observed() + attemptsNote(attempts, waited));
+            }
+            if (waited.plus(interval).compareTo(timeout) > 0) {
+                return new CheckResult(false, result.observed() + attemptsNote(attempts, waited)
+                        + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)));
+            }
+            time.sleep(interval);
+        }
+    }
+
+    private static String attemptsNote(int attempts, Duration waited) {
+        return attempts == 1 ? "" : " (attempt " + attempts + ", after " + Durations.format(waited) + ")";
+    }
+
+    private void startClock() throws JournalWriteException {
+        Instant wallNow = time.now();
+        clockStartNanos = time.nanos();
+        if (options.outageStart() != null && options.outageStart().isBefore(wallNow)) {
+            backdate = Duration.between(options.outageStart(), wallNow);
+            record("CLOCK_START", null, "BACKDATED", "outage started " + options.outageStart() + " ("
+                    + Durations.format(backdate) + " before the clock was started): " + options.outageStartReason());
+        } else {
+            record("CLOCK_START", null, null, "at " + wallNow);
+        }
+    }
+
+    private void stopClock(Step step) throws JournalWriteException {
+        if (clockStartNanos < 0) {
+            return; // validation guarantees start before stop; a skipped start step leaves no clock
+        }
+        rto = Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
+        Duration objective = objective();
+        record("CLOCK_STOP", step.id(), objective == null ? null
+                : rto.compareTo(objective) <= 0 ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED",
+                "RTO " + Durations.format(rto) + (objective == null ? "" : " (objective " + Durations.format(objective) + ")"));
+    }
+
+    private void cleanup() throws JournalWriteException, InterruptedException, Stop {
+        for (Step step : drill.spec().cleanup()) {
+            runStep(step);
+        }
+    }
+
+    private long account(boolean human, long startedNanos) {
+        long took = time.nanos() - startedNanos;
+        if (human) {
+            humanNanos += took;
+        } else {
+            clusterNanos += took;
+        }
+        return took;
+    }
+
+    private Duration objective() {
+        var objectives = drill.spec().objectives();
+        return objectives == null || objectives.rto() == null ? null : Durations.parse(objectives.rto());
+    }
+
+    private static String title(Step step) {
+        return step.title() == null ? step.id() : step.title();
+    }
+
+    private void record(String kind, String stepId, String outcome, String detail) throws JournalWriteException {
+        journal.record(kind, stepId, outcome, detail);
+        listener.recorded(kind, stepId, outcome, detail);
+    }
+}

@@ -1,0 +1,233 @@
+package org.drillconsole.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drillconsole.drill.ClusterWork.ActionPlan;
+import org.drillconsole.drill.ClusterWork.CheckResult;
+import org.drillconsole.drill.Operator.Answer;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine with a fake clock, a scripted operator and scripted clusters. */
+class DrillEngineTest {
+
+    static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    /** Time that only moves when someone waits. */
+    static final class FakeTime implements RunTime {
+        long nanos;
+
+        @Override
+        public Instant now() {
+            return T0.plusNanos(nanos);
+        }
+
+        @Override
+        public long nanos() {
+            return nanos;
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            advance(duration);
+        }
+
+        void advance(Duration duration) {
+            nanos += duration.toNanos();
+        }
+    }
+
+    final FakeTime time = new FakeTime();
+    final List<String> journal = new ArrayList<>();
+    final List<String> heard = new ArrayList<>();
+    final Deque<Answer> answers = new ArrayDeque<>();
+    final Map<String, Deque<Boolean>> checks = new HashMap<>();
+    final List<String> applied = new ArrayList<>();
+    String typedContext = "practice-standby";
+    Duration humanThinks = Duration.ofMinutes(2);
+    Duration actionTakes = Duration.ofSeconds(30);
+
+    final Operator operator = new Operator() {
+        @Override
+        public String name() {
+            return "alex";
+        }
+
+        @Override
+        public Answer answer(Step step) {
+            time.advance(humanThinks);
+            return answers.isEmpty() ? Answer.done("alex") : answers.poll();
+        }
+
+        @Override
+        public Answer preflightFailed(List<String> failures) {
+            return answers.isEmpty() ? Answer.abort("preflight failed") : answers.poll();
+        }
+
+        @Override
+        public Answer stepFailed(Step step, String why) {
+            return answers.isEmpty() ? Answer.abort("giving up") : answers.poll();
+        }
+
+        @Override
+        public String confirmAction(Step step, String context, String plan) {
+            return typedContext;
+        }
+    };
+
+    final ClusterWork work = new ClusterWork() {
+        @Override
+        public CheckResult check(Step step) {
+            Deque<Boolean> script = checks.getOrDefault(step.id(), new ArrayDeque<>(List.of(true)));
+            boolean passed = script.size() > 1 ? script.poll() : script.peek();
+            return new CheckResult(passed, passed ? "all good" : "not yet");
+        }
+
+        @Override
+        public ActionPlan plan(Step step) {
+            return new ActionPlan("practice-standby", "scale 13 workloads up");
+        }
+
+        @Override
+        public String apply(Step step, ActionPlan plan) {
+            time.advance(actionTakes);
+            applied.add(step.id());
+            return "scaled 13 workloads";
+        }
+    };
+
+    DrillDefinition drill;
+
+    @BeforeEach
+    void loadSmallDrill() throws Exception {
+        drill = DrillLoader.load(java.nio.file.Files.writeString(
+                java.nio.file.Files.createTempDirectory("drill").resolve("d.yaml"), """
+                apiVersion: drills.gitpod-dr/v1
+                kind: Drill
+                metadata: { name: small, title: Small }
+                spec:
+                  strategy: pilot-light
+                  objectives: { rto: 10m }
+                  preflight:
+                    - { id: standby-answers, type: check, cluster: standby, check: { kind: apiReachable } }
+                  steps:
+                    - { id: declare, type: manual, clock: start, instructions: Declare. }
+                    - { id: scale-up, type: action, cluster: standby, action: { kind: scale, selector: app=gitpod, replicasFrom: primarySnapshot } }
+                    - { id: ready, type: check, cluster: standby, timeout: 5m, interval: 30s, check: { kind: workloadsReady, selector: app=gitpod } }
+                    - { id: serving, type: check, clock: stop, check: { kind: httpGet, url: "https://gitpod.example.com/api/version" } }
+                  cleanup:
+                    - { id: back-to-zero, type: action, cluster: standby, action: { kind: scale, selector: app=gitpod, replicas: 0 } }
+                """));
+    }
+
+    DrillEngine.Result run(RunMode mode, Instant outageStart) throws Exception {
+        return new DrillEngine(drill, new DrillEngine.Options(mode, outageStart, "first alert"),
+                (kind, step, outcome, detail) -> journal.add(kind + (step == null ? "" : " " + step)
+                        + (outcome == null ? "" : " " + outcome)),
+                operator, work, time, (kind, step, outcome, detail) -> heard.add(kind)).run();
+    }
+
+    @Test
+    void measuresTheRtoFromClockStartToTheServingCheck() throws Exception {
+        checks.put("ready", new ArrayDeque<>(List.of(false, false, true)));
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.COMPLETED, result.status());
+        // 2 min declaring + 30 s scaling + 2 x 30 s waiting for readiness; the cleanup comes after the stop
+        assertEquals(Duration.ofSeconds(210), result.rto());
+        assertTrue(result.withinObjective());
+        assertEquals(0, result.exitCode());
+        assertEquals(Duration.ofMinutes(2), result.humanTime());
+        assertEquals(List.of("scale-up", "back-to-zero"), applied);
+        assertTrue(journal.contains("CLOCK_STOP serving WITHIN_OBJECTIVE"), journal.toString());
+    }
+
+    @Test
+    void recordsEveryEventBeforeAnyoneHearsOfIt() throws Exception {
+        run(RunMode.PRACTICE, null);
+        assertEquals(journal.size(), heard.size());
+        assertEquals(journal.stream().map(e -> e.split(" ")[0]).toList(), heard);
+    }
+
+    @Test
+    void countsTheOutageFromABackdatedStartInAFailover() throws Exception {
+        DrillEngine.Result result = run(RunMode.FAILOVER, T0.minus(Duration.ofMinutes(9)));
+        assertEquals(Duration.ofSeconds(9 * 60 + 150), result.rto());
+        assertEquals(1, result.exitCode(), "9 min before the clock plus 2.5 min of drill misses the 10 min objective");
+        assertTrue(journal.contains("CLOCK_START BACKDATED"), journal.toString());
+        assertTrue(applied.equals(List.of("scale-up")), "no cleanup after a real failover: " + applied);
+    }
+
+    @Test
+    void abortsWhenPreflightFailsAndTheOperatorStops() throws Exception {
+        checks.put("standby-answers", new ArrayDeque<>(List.of(false)));
+        DrillEngine.Result result = run(RunMode.DRILL, null);
+        assertEquals(RunStatus.ABORTED, result.status());
+        assertEquals(2, result.exitCode());
+        assertNull(result.rto());
+        assertTrue(applied.isEmpty());
+    }
+
+    @Test
+    void goesOnWhenTheOperatorOverridesAFailedPreflightWithAReason() throws Exception {
+        checks.put("standby-answers", new ArrayDeque<>(List.of(false)));
+        answers.add(Answer.skip("standby API flaps, known issue INC-42"));
+        DrillEngine.Result result = run(RunMode.DRILL, null);
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertTrue(journal.contains("PREFLIGHT_OVERRIDDEN"), journal.toString());
+    }
+
+    @Test
+    void refusesAnActionWhenTheTypedContextIsWrong() throws Exception {
+        typedContext = "practice-primary";
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.ABORTED, result.status());
+        assertTrue(applied.isEmpty(), "nothing was changed");
+        assertTrue(result.summary().contains("not confirmed"), result.summary());
+    }
+
+    @Test
+    void givesUpOnACheckAfterItsTimeoutAndLetsTheOperatorRetry() throws Exception {
+        checks.put("ready", new ArrayDeque<>(List.of(false, false, false, false, false, false, false, false, false,
+                false, false, true)));
+        answers.add(Answer.done("alex")); // declare
+        answers.add(Answer.retry());      // after the first 5 minutes
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertTrue(journal.contains("CHECK_RESULT ready FAILED"), journal.toString());
+        assertTrue(journal.contains("NOTE ready RETRY"), journal.toString());
+    }
+
+    @Test
+    void keepsTheRunWhenTheOperatorAbortsMidway() throws Exception {
+        answers.add(Answer.abort("wrong standby chosen"));
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.ABORTED, result.status());
+        assertTrue(journal.get(journal.size() - 1).startsWith("ABORTED"), journal.toString());
+        assertTrue(result.summary().contains("wrong standby chosen"));
+    }
+
+    @Test
+    void runsAReadinessDrillWithoutClock() throws Exception {
+        drill = DrillLoader.load(Path.of("drills/standby-readiness.yaml"));
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertNull(result.rto());
+        assertEquals(0, result.exitCode());
+        assertEquals(5, journal.stream().filter(e -> e.startsWith("CHECK_RESULT")).count());
+    }
+}
