@@ -52,7 +52,7 @@ public final class ClusterMonitor implements AutoCloseable {
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
     private KubernetesClient probeClient;
-    private KubernetesClient workClient;
+    private volatile KubernetesClient workClient;
     private ApiProbe probe;
     private volatile ProbeResult lastProbe;
     private volatile Instant lastContact;
@@ -99,6 +99,11 @@ public final class ClusterMonitor implements AutoCloseable {
 
     public ClusterTarget clusterTarget() {
         return clusterTarget;
+    }
+
+    /** The client actions use (tuned timeouts, no hidden retries), or null while not yet created or misconfigured. */
+    public KubernetesClient client() {
+        return workClient;
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package org.drillconsole.cluster;
 
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import java.util.Map;
 import org.drillconsole.model.WorkloadKind;
@@ -52,6 +53,11 @@ public final class GitpodReference {
             "messagebus", WorkloadKind.STATEFULSET,
             "minio", WorkloadKind.DEPLOYMENT,
             "registry", WorkloadKind.DEPLOYMENT);
+
+    /** Velero's backups: the installation snapshot that Backup and Restore starts from. */
+    public static final ResourceDefinitionContext VELERO_BACKUP = new ResourceDefinitionContext.Builder()
+            .withGroup("velero.io").withVersion("v1").withKind("Backup").withPlural("backups").withNamespaced(true)
+            .build();
 
     private GitpodReference() {
     }

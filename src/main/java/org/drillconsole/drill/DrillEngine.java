@@ -86,6 +86,14 @@ public final class DrillEngine {
         }
     }
 
+    /** The RTO clock now: running time since the clock started (plus any backdating), or null before. */
+    public Duration elapsed() {
+        if (rto != null) {
+            return rto;
+        }
+        return clockStartNanos < 0 ? null : Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
+    }
+
     public Result run() throws JournalWriteException, InterruptedException {
         RunStatus status = RunStatus.COMPLETED;
         String summary;
@@ -97,8 +105,13 @@ public final class DrillEngine {
             if (options.mode() != RunMode.FAILOVER) {
                 cleanup();
             }
-            summary = rto == null ? "completed; the RTO clock never stopped" : "completed in " + Durations.format(rto)
-                    + (objective() == null ? "" : " against an RTO objective of " + Durations.format(objective()));
+            if (drill.spec().steps().isEmpty()) {
+                summary = "all " + drill.spec().preflight().size() + " preflight checks done";
+            } else {
+                summary = rto == null ? "completed, but the RTO clock never stopped" : "completed in "
+                        + Durations.format(rto) + (objective() == null ? ""
+                        : " against an RTO objective of " + Durations.format(objective()));
+            }
         } catch (Stop stop) {
             status = stop.status;
             summary = stop.getMessage();

@@ -76,6 +76,10 @@ public final class StatusSimulator implements AutoCloseable {
             reconcile(d.getMetadata().getName());
         }
         settled = true;
+        if (side == Side.PRIMARY) {
+            // Velero on the primary takes an installation backup every five minutes.
+            worker.scheduleAtFixedRate(guarded(this::completeBackup), 5, 5, TimeUnit.MINUTES);
+        }
         informers.add(watch(client.apps().deployments().inNamespace(NS).runnableInformer(0)));
         informers.add(watch(client.apps().statefulSets().inNamespace(NS).runnableInformer(0)));
         informers.add(watch(client.apps().daemonSets().inNamespace(NS).runnableInformer(0)));
@@ -126,6 +130,16 @@ public final class StatusSimulator implements AutoCloseable {
                 }
             }
         };
+    }
+
+    private void completeBackup() {
+        client.genericKubernetesResources(GitpodReference.VELERO_BACKUP).inNamespace("velero").withName("gitpod-nightly")
+                .edit(backup -> {
+                    backup.getAdditionalProperties().put("status", Map.of("phase", "Completed",
+                            "completionTimestamp", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString()));
+                    return backup;
+                });
     }
 
     /** Makes a component's pods crash-loop (true) or recover (false). */

@@ -1,0 +1,213 @@
+package org.drillconsole.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.ClusterTarget;
+import org.drillconsole.drill.DrillEngine;
+import org.drillconsole.drill.DrillFileException;
+import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.KubernetesClusterWork;
+import org.drillconsole.drill.RunJournal;
+import org.drillconsole.drill.RunTime;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.store.JournalException;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input",
+                "(done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing the",
+                "target context name; every event is journaled before it is printed.",
+                "Exit codes: 0 completed within objectives, 1 completed but an objective missed, 2 aborted or",
+                "failed, 64 usage error or invalid runbook."})
+final class RunCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    @Parameters(index = "0", paramLabel = "DRILL.yaml", description = "The runbook.")
+    Path drillFile;
+
+    @Option(names = "--primary", required = true, paramLabel = "FILE") Path primary;
+    @Option(names = "--primary-context", paramLabel = "CTX") String primaryContext;
+    @Option(names = "--standby", required = true, paramLabel = "FILE") Path standby;
+    @Option(names = "--standby-context", paramLabel = "CTX") String standbyContext;
+
+    @Option(names = "--mode", defaultValue = "drill", paramLabel = "MODE",
+            description = "practice, drill or failover (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who runs the drill (default: the login name).")
+    String operator = System.getProperty("user.name", "operator");
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the journal is kept.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Another journal database (overrides --data-dir).")
+    String db;
+
+    @Option(names = "--outage-start", paramLabel = "TIME",
+            description = "Failover: when the outage began (ISO time, e.g. from the first alert).")
+    Instant outageStart;
+
+    @Option(names = "--outage-reason", paramLabel = "TEXT", description = "Where the outage start comes from.")
+    String outageReason;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        RunMode runMode;
+        try {
+            runMode = RunMode.valueOf(mode.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --mode must be practice, drill or failover, not " + mode);
+            return Cli.USAGE;
+        }
+        if (outageStart != null && (runMode != RunMode.FAILOVER || outageReason == null || outageReason.isBlank())) {
+            System.err.println("error: --outage-start is for --mode failover, with --outage-reason saying where it comes from");
+            return Cli.USAGE;
+        }
+        DrillDefinition drill;
+        try {
+            drill = DrillLoader.load(drillFile);
+        } catch (DrillFileException e) {
+            System.err.println("error: the runbook cannot be used:");
+            e.problems().forEach(p -> System.err.println("  " + p));
+            return Cli.USAGE;
+        }
+        String namespace = drill.spec().namespace() == null ? Settings.DEFAULT_NAMESPACE : drill.spec().namespace();
+        try (JournalStore store = openJournal();
+             ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
+                     new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
+            Map<Side, ClusterSnapshot> sides = settle(pair);
+            pair.sameClusterWarning().ifPresent(w -> out.println("WARNING: " + w));
+            for (ClusterSnapshot s : sides.values()) {
+                out.printf("%-8s %-9s %s (%s)%n", s.side().label(), s.verdict(), s.context(), String.join("; ", s.reasons()));
+            }
+            RunRecord run = store.startRun(newRun(drill, runMode, operator, pair), "mode " + runMode.name().toLowerCase()
+                    + (outageStart == null ? "" : ", outage start " + outageStart + " (" + outageReason + ")"));
+            out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", run.id(), drill.metadata().title(),
+                    drill.spec().strategy(), runMode.name().toLowerCase(),
+                    drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"
+                            : drill.spec().objectives().rto());
+            RunJournal journal = (kind, step, outcome, detail) -> {
+                try {
+                    if (kind.equals("COMPLETED") || kind.equals("FAILED") || kind.equals("ABORTED")) {
+                        store.finish(run.id(), RunStatus.valueOf(kind), detail);
+                    } else {
+                        store.append(run.id(), kind, step, outcome, detail);
+                    }
+                } catch (JournalException e) {
+                    throw new RunJournal.JournalWriteException(e.getMessage(), e);
+                }
+            };
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            TerminalOperator person = new TerminalOperator(operator, in, out, (step, text) -> {
+                try {
+                    store.append(run.id(), "NOTE", step, null, operator + ": " + text);
+                    out.println("  noted");
+                } catch (JournalException e) {
+                    out.println("  note NOT recorded: " + e.getMessage());
+                }
+            });
+            Duration rpo = drill.spec().objectives() == null || drill.spec().objectives().rpo() == null ? null
+                    : Durations.parse(drill.spec().objectives().rpo());
+            KubernetesClusterWork work = new KubernetesClusterWork(pair, namespace,
+                    KubernetesClusterWork.replicasOf(sides.get(Side.PRIMARY)), rpo,
+                    drillFile.toAbsolutePath().getParent(), person::newestBackup);
+            AtomicReference<DrillEngine> engine = new AtomicReference<>();
+            engine.set(new DrillEngine(drill, new DrillEngine.Options(runMode, outageStart, outageReason), journal,
+                    person, work, RunTime.SYSTEM, (kind, step, outcome, detail) -> print(out, engine.get(), drill,
+                    kind, step, outcome, detail)));
+            DrillEngine.Result result;
+            try {
+                result = engine.get().run();
+            } catch (RunJournal.JournalWriteException e) {
+                System.err.println("error: the journal cannot be written, the run stops: " + e.getMessage());
+                return 2;
+            }
+            out.printf("%n%s: %s%n", result.status(), result.summary());
+            return result.exitCode();
+        } catch (JournalException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private JournalStore openJournal() throws JournalException {
+        if (db != null) {
+            return JournalStore.open(db, db, Clock.systemUTC());
+        }
+        return JournalStore.openIn(dataDir != null ? dataDir : defaultDataDir(), Clock.systemUTC());
+    }
+
+    /** {@code $XDG_DATA_HOME/drill-console}, else {@code ~/.local/share/drill-console}. */
+    static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("drill-console");
+    }
+
+    private static Map<Side, ClusterSnapshot> settle(ClusterPair pair) throws InterruptedException {
+        Map<Side, ClusterSnapshot> sides = new EnumMap<>(Side.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Side side : Side.values()) {
+                sides.put(side, pair.monitor(side).snapshot());
+            }
+            if (sides.values().stream().allMatch(HealthCommand::settled)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return sides;
+    }
+
+    private static NewRun newRun(DrillDefinition drill, RunMode mode, String operator, ClusterPair pair) {
+        ClusterTarget p = pair.monitor(Side.PRIMARY).clusterTarget();
+        ClusterTarget s = pair.monitor(Side.STANDBY).clusterTarget();
+        return new NewRun(drill.metadata().name(), drill.metadata().title(), drill.contentHash(),
+                drill.spec().strategy(), mode, operator,
+                p == null ? "" : p.context(), p == null ? "" : p.server(), s == null ? "" : s.context(),
+                s == null ? "" : s.server());
+    }
+
+    private static void print(PrintStream out, DrillEngine engine, DrillDefinition drill, String kind, String step,
+                              String outcome, String detail) {
+        Duration elapsed = engine == null ? null : engine.elapsed();
+        String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
+                + (drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? ""
+                : " of " + drill.spec().objectives().rto()) + "]";
+        String line = switch (kind) {
+            case "STEP_STARTED" -> "\n> " + step + ": " + detail;
+            case "STEP_FINISHED" -> "  " + outcome + ": " + detail;
+            case "CHECK_RESULT" -> "  check " + outcome.toLowerCase() + ": " + detail;
+            case "ACTION_PLANNED", "ACTION_RESULT", "NOTE" -> "  " + detail;
+            default -> kind + (outcome == null ? "" : " " + outcome) + (detail == null ? "" : ": " + detail);
+        };
+        out.println(TIME.format(Instant.now()) + " " + line + clock);
+        out.flush();
+    }
+}

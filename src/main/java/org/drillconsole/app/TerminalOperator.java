@@ -1,0 +1,149 @@
+package org.drillconsole.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.Operator;
+import org.drillconsole.model.drill.Step;
+
+/**
+ * The operator at a terminal: steps are printed, answers read from standard input ({@code done},
+ * {@code skip REASON}, {@code fail REASON}, {@code note TEXT}, {@code abort REASON}). Closing standard input
+ * aborts the run.
+ */
+final class TerminalOperator implements Operator {
+
+    private final String name;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final BiConsumer<String, String> note;
+
+    /** @param note records a note (step id, text) in the journal */
+    TerminalOperator(String name, BufferedReader in, PrintStream out, BiConsumer<String, String> note) {
+        this.name = name;
+        this.in = in;
+        this.out = out;
+        this.note = note;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Answer answer(Step step) {
+        if (step.instructions() != null) {
+            step.instructions().strip().lines().forEach(line -> out.println("    " + line));
+        }
+        if (step.type().equals("approval")) {
+            out.println("    approval by " + step.approver() + ": type done NAME when they approve");
+        }
+        while (true) {
+            String line = ask("  done | skip REASON | fail REASON | note TEXT | abort REASON > ");
+            if (line == null) {
+                return Answer.abort("standard input closed");
+            }
+            String[] words = line.strip().split("\\s+", 2);
+            String rest = words.length > 1 ? words[1] : "";
+            switch (words[0]) {
+                case "done" -> {
+                    return Answer.done(rest.isBlank() ? name : rest);
+                }
+                case "skip", "fail", "abort" -> {
+                    if (rest.isBlank()) {
+                        out.println("  a reason, please: " + words[0] + " REASON");
+                        continue;
+                    }
+                    return words[0].equals("skip") ? Answer.skip(rest)
+                            : words[0].equals("fail") ? Answer.fail(rest) : Answer.abort(rest);
+                }
+                case "note" -> note.accept(step.id(), rest);
+                default -> out.println("  not understood: " + line);
+            }
+        }
+    }
+
+    @Override
+    public Answer preflightFailed(List<String> failures) {
+        out.println("  preflight failed:");
+        failures.forEach(f -> out.println("    - " + f));
+        while (true) {
+            String line = ask("  override REASON | abort REASON > ");
+            if (line == null) {
+                return Answer.abort("standard input closed");
+            }
+            String[] words = line.strip().split("\\s+", 2);
+            if (words.length == 2 && words[0].equals("override")) {
+                return Answer.skip(words[1]);
+            }
+            if (words.length == 2 && words[0].equals("abort")) {
+                return Answer.abort(words[1]);
+            }
+            out.println("  override or abort, with a reason");
+        }
+    }
+
+    @Override
+    public Answer stepFailed(Step step, String why) {
+        out.println("  FAILED: " + why);
+        while (true) {
+            String line = ask("  retry | skip REASON | abort REASON > ");
+            if (line == null) {
+                return Answer.abort("standard input closed");
+            }
+            String[] words = line.strip().split("\\s+", 2);
+            if (words[0].equals("retry")) {
+                return Answer.retry();
+            }
+            if (words.length == 2 && (words[0].equals("skip") || words[0].equals("abort"))) {
+                return words[0].equals("skip") ? Answer.skip(words[1]) : Answer.abort(words[1]);
+            }
+            out.println("  retry, or skip/abort with a reason");
+        }
+    }
+
+    @Override
+    public String confirmAction(Step step, String context, String plan) {
+        out.println("  will " + plan);
+        String line = ask("  type the context name \"" + context + "\" to go ahead > ");
+        return line == null ? "" : line.strip();
+    }
+
+    /** For {@code backupAge} with {@code source: operator}: an ISO time, or "15m" for fifteen minutes ago. */
+    Instant newestBackup(Step step) {
+        while (true) {
+            String line = ask("  when was the newest backup or replication point? (ISO time, or e.g. 15m ago) > ");
+            if (line == null || line.isBlank()) {
+                return null;
+            }
+            String text = line.strip().replace(" ago", "");
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException notInstant) {
+                try {
+                    Duration age = Durations.parse(text);
+                    return Instant.now().minus(age);
+                } catch (IllegalArgumentException notDuration) {
+                    out.println("  not a time: " + line);
+                }
+            }
+        }
+    }
+
+    private String ask(String prompt) {
+        out.print(prompt);
+        out.flush();
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,475 @@
+package org.drillconsole.drill;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.drillconsole.cluster.ClusterMonitor;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.Comparison;
+import org.drillconsole.cluster.GitpodReference;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ComparisonRow;
+import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.model.NodeHealth;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.WorkloadKind;
+import org.drillconsole.model.drill.Action;
+import org.drillconsole.model.drill.Check;
+import org.drillconsole.model.drill.Step;
+
+/**
+ * Checks and actions against the two clusters. Checks read the monitors' live snapshots (the same health the
+ * window shows); actions use the monitors' clients. Plans are computed from the current state, so the
+ * operator sees what will change before typing the context name.
+ */
+public final class KubernetesClusterWork implements ClusterWork {
+
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(5);
+    /** Named explicitly, so no discovery request is needed (and none can fail). */
+    private static final Map<String, ResourceDefinitionContext> RESOURCES = Map.of(
+            "deployment", resource("apps", "Deployment", "deployments"),
+            "statefulset", resource("apps", "StatefulSet", "statefulsets"),
+            "daemonset", resource("apps", "DaemonSet", "daemonsets"),
+            "service", resource("", "Service", "services"),
+            "configmap", resource("", "ConfigMap", "configmaps"),
+            "pod", resource("", "Pod", "pods"));
+
+    private static ResourceDefinitionContext resource(String group, String kind, String plural) {
+        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion("v1").withKind(kind)
+                .withPlural(plural).withNamespaced(true).build();
+    }
+
+    private final ClusterPair clusters;
+    private final String namespace;
+    private final Map<String, Integer> primaryReplicas;
+    private final Duration rpo;
+    private final Path runbookDir;
+    private final Function<Step, Instant> operatorBackupTime;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT).build();
+
+    /**
+     * @param primaryReplicas what the primary ran before the outage (name to replicas), for
+     *                        {@code replicasFrom: primarySnapshot}
+     * @param operatorBackupTime asks the operator when the newest backup was taken ({@code source: operator})
+     */
+    public KubernetesClusterWork(ClusterPair clusters, String namespace, Map<String, Integer> primaryReplicas,
+                                 Duration rpo, Path runbookDir, Function<Step, Instant> operatorBackupTime) {
+        this.clusters = clusters;
+        this.namespace = namespace;
+        this.primaryReplicas = Map.copyOf(primaryReplicas);
+        this.rpo = rpo;
+        this.runbookDir = runbookDir;
+        this.operatorBackupTime = operatorBackupTime;
+    }
+
+    /** The replicas of every Deployment and StatefulSet the primary runs, recorded at the start of a run. */
+    public static Map<String, Integer> replicasOf(ClusterSnapshot primary) {
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        for (ComponentHealth c : primary.components()) {
+            if (c.kind() != WorkloadKind.DAEMONSET && c.status() != ComponentStatus.MISSING && c.desired() > 0) {
+                replicas.put(c.name(), c.desired());
+            }
+        }
+        return replicas;
+    }
+
+    @Override
+    public CheckResult check(Step step) {
+        Check check = step.check();
+        try {
+            return switch (check.kind()) {
+                case "workloadsReady" -> workloadsReady(snapshot(step), check);
+                case "nodesReady" -> nodesReady(snapshot(step), check);
+                case "noRunningWorkspaces" -> {
+                    ClusterSnapshot s = answering(snapshot(step));
+                    yield new CheckResult(s.runningWorkspaces() == 0, s.runningWorkspaces() + " running workspace(s)");
+                }
+                case "apiReachable" -> {
+                    ClusterSnapshot s = snapshot(step);
+                    yield new CheckResult(s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
+                }
+                case "apiUnreachable" -> {
+                    ClusterSnapshot s = snapshot(step);
+                    yield new CheckResult(!s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
+                }
+                case "standbyMatchesPrimary" -> standbyMatchesPrimary(check);
+                case "httpGet" -> httpGet(check);
+                case "dnsResolves" -> dnsResolves(check);
+                default -> backupAge(step, check);
+            };
+        } catch (CheckNotPossible e) {
+            return new CheckResult(false, e.getMessage());
+        } catch (KubernetesClientException e) {
+            return new CheckResult(false, "the API server refused: " + (e.getStatus() == null ? e.getMessage()
+                    : e.getCode() + " " + e.getStatus().getMessage()));
+        } catch (RuntimeException e) {
+            // A check that cannot run fails, in words; it never takes the run down.
+            return new CheckResult(false, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static final class CheckNotPossible extends Exception {
+        CheckNotPossible(String message) {
+            super(message);
+        }
+    }
+
+    private ClusterSnapshot snapshot(Step step) throws CheckNotPossible {
+        if (step.cluster() == null) {
+            throw new CheckNotPossible("no cluster named for this check");
+        }
+        return monitor(Side.valueOf(step.cluster().toUpperCase())).snapshot();
+    }
+
+    private static ClusterSnapshot answering(ClusterSnapshot s) throws CheckNotPossible {
+        if (!s.state().answers() || !s.objectsKnown()) {
+            throw new CheckNotPossible(s.side().label() + " API server " + s.state() + ": " + s.stateMessage());
+        }
+        return s;
+    }
+
+    private CheckResult workloadsReady(ClusterSnapshot snapshot, Check check) throws CheckNotPossible {
+        ClusterSnapshot s = answering(snapshot);
+        List<ComponentHealth> matching = s.components().stream()
+                .filter(c -> c.status() != ComponentStatus.MISSING)
+                .filter(c -> check.name() != null ? c.name().equals(check.name()) : matchesSelector(c, check.selector()))
+                .toList();
+        if (matching.isEmpty()) {
+            return new CheckResult(false, "no workload matches " + (check.name() != null ? check.name() : check.selector()));
+        }
+        List<String> waiting = matching.stream()
+                .filter(c -> c.status() != ComponentStatus.HEALTHY && c.status() != ComponentStatus.IDLE)
+                .map(c -> c.name() + " " + c.ready() + "/" + c.desired() + " (" + c.message() + ")").toList();
+        int settled = matching.size() - waiting.size();
+        return new CheckResult(waiting.isEmpty(), settled + "/" + matching.size() + " workloads rolled out"
+                + (waiting.isEmpty() ? "" : "; waiting: " + String.join("; ", waiting)));
+    }
+
+    /** The selectors the monitors' discovery can answer: app=gitpod, and component=NAME. */
+    private static boolean matchesSelector(ComponentHealth c, String selector) {
+        Map<String, String> wanted = labels(selector);
+        String app = wanted.get(GitpodReference.APP_SELECTOR_KEY);
+        String component = wanted.get(GitpodReference.COMPONENT_LABEL);
+        return (app == null || app.equals(GitpodReference.APP_SELECTOR_VALUE))
+                && (component == null || component.equals(c.name()));
+    }
+
+    private static CheckResult nodesReady(ClusterSnapshot snapshot, Check check) throws CheckNotPossible {
+        ClusterSnapshot s = answering(snapshot);
+        int wanted = check.count() == null ? 1 : check.count();
+        List<String> labels = check.labels() == null ? List.of() : check.labels();
+        long good = s.nodes().stream().filter(NodeHealth::isReady)
+                .filter(n -> labels.stream().noneMatch(n.missingGitpodLabels()::contains)).count();
+        return new CheckResult(good >= wanted, good + " Ready node(s) with the labels, " + wanted + " wanted, "
+                + s.nodes().size() + " in all");
+    }
+
+    private CheckResult standbyMatchesPrimary(Check check) throws CheckNotPossible {
+        ClusterSnapshot p = answering(monitor(Side.PRIMARY).snapshot());
+        ClusterSnapshot s = answering(monitor(Side.STANDBY).snapshot());
+        List<String> compare = check.compare() == null ? List.of("components", "images") : check.compare();
+        List<String> differences = new ArrayList<>();
+        for (ComparisonRow row : Comparison.compare(p, s)) {
+            boolean counts = switch (row.difference()) {
+                case ONLY_ON_PRIMARY, ONLY_ON_STANDBY -> compare.contains("components");
+                case IMAGE_DIFFERS -> compare.contains("images");
+                case REPLICAS_DIFFER -> compare.contains("replicas");
+                case SAME -> false;
+            };
+            if (counts) {
+                differences.add(row.component() + ": " + row.detail());
+            }
+        }
+        return new CheckResult(differences.isEmpty(), differences.isEmpty()
+                ? "standby matches the primary (" + String.join(", ", compare) + ")"
+                : differences.size() + " difference(s): " + String.join("; ", differences));
+    }
+
+    private CheckResult httpGet(Check check) {
+        int expected = check.expectStatus() == null ? 200 : check.expectStatus();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(check.url()))
+                    .timeout(NETWORK_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return new CheckResult(response.statusCode() == expected, check.url() + " answered HTTP "
+                    + response.statusCode() + " (" + expected + " wanted)");
+        } catch (IOException e) {
+            return new CheckResult(false, check.url() + ": no answer (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CheckResult(false, "interrupted");
+        }
+    }
+
+    private CheckResult dnsResolves(Check check) throws CheckNotPossible {
+        String expected = check.expectAddress();
+        if (Boolean.TRUE.equals(check.expectStandbyProxy())) {
+            expected = answering(monitor(Side.STANDBY).snapshot()).proxyAddress();
+            if (expected.isEmpty() || expected.equals("pending")) {
+                return new CheckResult(false, "the standby proxy has no load-balancer address yet");
+            }
+        }
+        List<String> addresses;
+        try {
+            addresses = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Arrays.stream(InetAddress.getAllByName(check.host())).map(InetAddress::getHostAddress).toList();
+                } catch (IOException e) {
+                    return List.<String>of();
+                }
+            }).get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            addresses = List.of();
+        }
+        return new CheckResult(addresses.contains(expected), check.host() + " resolves to "
+                + (addresses.isEmpty() ? "nothing" : String.join(", ", addresses)) + " (" + expected + " wanted)");
+    }
+
+    private CheckResult backupAge(Step step, Check check) throws CheckNotPossible {
+        Duration maxAge = check.maxAge() != null ? Durations.parse(check.maxAge()) : rpo;
+        if (maxAge == null) {
+            throw new CheckNotPossible("no maxAge and no RPO objective to compare the backup with");
+        }
+        Instant newest = switch (check.source()) {
+            case "operator" -> operatorBackupTime.apply(step);
+            case "cronJob" -> {
+                var cronJob = client(step).batch().v1().cronjobs().inNamespace(namespace).withName(check.name()).get();
+                if (cronJob == null) {
+                    throw new CheckNotPossible("no CronJob " + check.name() + " in namespace " + namespace);
+                }
+                String last = cronJob.getStatus() == null ? null : cronJob.getStatus().getLastSuccessfulTime();
+                yield last == null ? null : Instant.parse(last);
+            }
+            default -> client(step).genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace().list()
+                    .getItems().stream()
+                    .map(b -> b.getAdditionalProperties().get("status"))
+                    .filter(Map.class::isInstance).map(st -> ((Map<?, ?>) st).get("completionTimestamp"))
+                    .filter(String.class::isInstance).map(t -> Instant.parse((String) t))
+                    .max(Instant::compareTo).orElse(null);
+        };
+        if (newest == null) {
+            return new CheckResult(false, "no completed backup found (" + check.source() + ")");
+        }
+        Duration age = Duration.between(newest, Instant.now());
+        return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest + ", "
+                + Durations.format(age.isNegative() ? Duration.ZERO : age) + " old (at most " + Durations.format(maxAge)
+                + " allowed)");
+    }
+
+    @Override
+    public ActionPlan plan(Step step) throws StepException {
+        Action action = step.action();
+        KubernetesClient client = clientFor(step);
+        String context = monitor(side(step)).clusterTarget().context();
+        String summary = switch (action.kind()) {
+            case "scale" -> scaleTargets(step, client).entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()[0] + " → " + e.getValue()[1])
+                    .collect(Collectors.joining(", ", "scale ", ""));
+            case "rolloutRestart" -> "restart " + workloads(step, client).stream().map(w -> w.getMetadata().getName())
+                    .collect(Collectors.joining(", "));
+            case "cordon" -> "cordon node " + existingNode(client, action.node());
+            case "uncordon" -> "uncordon node " + existingNode(client, action.node());
+            case "mergePatch" -> "merge-patch " + action.resource() + "/" + action.name() + " with " + action.patch();
+            case "apply" -> "apply " + manifest(client, action).stream()
+                    .map(r -> r.getKind() + "/" + r.getMetadata().getName()).collect(Collectors.joining(", "));
+            default -> "delete " + action.resource() + "/" + action.name();
+        };
+        return new ActionPlan(context, summary + " in namespace " + namespace);
+    }
+
+    @Override
+    public String apply(Step step, ActionPlan plan) throws StepException {
+        Action action = step.action();
+        KubernetesClient client = clientFor(step);
+        try {
+            switch (action.kind()) {
+                case "scale" -> {
+                    Map<String, int[]> targets = scaleTargets(step, client);
+                    for (Map.Entry<String, int[]> target : targets.entrySet()) {
+                        String name = target.getKey();
+                        int replicas = target.getValue()[1];
+                        if (client.apps().deployments().inNamespace(namespace).withName(name).get() != null) {
+                            client.apps().deployments().inNamespace(namespace).withName(name).scale(replicas);
+                        } else {
+                            client.apps().statefulSets().inNamespace(namespace).withName(name).scale(replicas);
+                        }
+                    }
+                    return "scaled " + targets.size() + " workload(s)";
+                }
+                case "rolloutRestart" -> {
+                    String now = Instant.now().toString();
+                    for (HasMetadata workload : workloads(step, client)) {
+                        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":"
+                                + "{\"kubectl.kubernetes.io/restartedAt\":\"" + now + "\"}}}}}";
+                        generic(client, workload instanceof Deployment ? "deployment" : "statefulset",
+                                workload.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                    }
+                    return "restarted " + workloads(step, client).size() + " workload(s)";
+                }
+                case "cordon", "uncordon" -> {
+                    boolean cordon = action.kind().equals("cordon");
+                    client.nodes().withName(existingNode(client, action.node())).edit(n -> {
+                        n.getSpec().setUnschedulable(cordon);
+                        return n;
+                    });
+                    return "node " + action.node() + (cordon ? " cordoned" : " uncordoned");
+                }
+                case "mergePatch" -> {
+                    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(action.patch());
+                    generic(client, action.resource(), action.name()).patch(PatchContext.of(PatchType.JSON_MERGE), json);
+                    return "patched " + action.resource() + "/" + action.name();
+                }
+                case "apply" -> {
+                    List<HasMetadata> items = manifest(client, action);
+                    client.resourceList(items).inNamespace(namespace).resources()
+                            .forEach(r -> r.createOr(existing -> existing.update()));
+                    return "applied " + items.size() + " object(s) from " + action.file();
+                }
+                default -> {
+                    generic(client, action.resource(), action.name()).delete();
+                    return "deleted " + action.resource() + "/" + action.name();
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw new StepException("the API server refused: " + (e.getStatus() == null ? e.getMessage()
+                    : e.getCode() + " " + e.getStatus().getMessage()));
+        } catch (IOException e) {
+            throw new StepException("cannot write the patch: " + e.getMessage());
+        }
+    }
+
+    /** Name to {current, new} replicas. */
+    private Map<String, int[]> scaleTargets(Step step, KubernetesClient client) throws StepException {
+        Action action = step.action();
+        Map<String, int[]> targets = new LinkedHashMap<>();
+        for (HasMetadata workload : workloads(step, client)) {
+            String name = workload.getMetadata().getName();
+            Integer current = workload instanceof Deployment d ? d.getSpec().getReplicas()
+                    : ((StatefulSet) workload).getSpec().getReplicas();
+            Integer wanted = action.replicas() != null ? action.replicas() : primaryReplicas.get(name);
+            if (wanted != null) {
+                targets.put(name, new int[] {current == null ? 1 : current, wanted});
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new StepException("nothing to scale: no Deployment or StatefulSet matches"
+                    + (action.replicasFrom() != null ? " with replicas recorded on the primary" : ""));
+        }
+        return targets;
+    }
+
+    private List<HasMetadata> workloads(Step step, KubernetesClient client) {
+        Action action = step.action();
+        List<HasMetadata> workloads = new ArrayList<>();
+        if (action.name() != null) {
+            Deployment d = client.apps().deployments().inNamespace(namespace).withName(action.name()).get();
+            StatefulSet s = client.apps().statefulSets().inNamespace(namespace).withName(action.name()).get();
+            if (d != null) {
+                workloads.add(d);
+            }
+            if (s != null) {
+                workloads.add(s);
+            }
+        } else {
+            Map<String, String> labels = labels(action.selector());
+            workloads.addAll(client.apps().deployments().inNamespace(namespace).withLabels(labels).list().getItems());
+            workloads.addAll(client.apps().statefulSets().inNamespace(namespace).withLabels(labels).list().getItems());
+        }
+        return workloads;
+    }
+
+    private static String existingNode(KubernetesClient client, String node) throws StepException {
+        if (client.nodes().withName(node).get() == null) {
+            throw new StepException("no node " + node + " on this cluster");
+        }
+        return node;
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource> generic(
+            KubernetesClient client, String resource, String name) throws StepException {
+        ResourceDefinitionContext type = RESOURCES.get(resource.toLowerCase());
+        if (type == null) {
+            throw new StepException("unknown resource " + resource + " (one of " + String.join(", ",
+                    new java.util.TreeSet<>(RESOURCES.keySet())) + ")");
+        }
+        var target = client.genericKubernetesResources(type).inNamespace(namespace).withName(name);
+        if (target.get() == null) {
+            throw new StepException("no " + resource + " " + name + " in namespace " + namespace);
+        }
+        return target;
+    }
+
+    private List<HasMetadata> manifest(KubernetesClient client, Action action) throws StepException {
+        Path file = runbookDir.resolve(action.file());
+        try (InputStream in = Files.newInputStream(file)) {
+            return client.load(in).items();
+        } catch (IOException | RuntimeException e) {
+            throw new StepException("cannot read the manifest " + file + ": " + e.getMessage());
+        }
+    }
+
+    private ClusterMonitor monitor(Side side) {
+        return clusters.monitor(side);
+    }
+
+    private static Side side(Step step) {
+        return Side.valueOf(step.cluster().toUpperCase());
+    }
+
+    private KubernetesClient clientFor(Step step) throws StepException {
+        KubernetesClient client = monitor(side(step)).client();
+        if (client == null || !monitor(side(step)).snapshot().state().answers()) {
+            throw new StepException("the " + step.cluster() + " cluster does not answer: "
+                    + monitor(side(step)).snapshot().stateMessage());
+        }
+        return client;
+    }
+
+    private KubernetesClient client(Step step) throws CheckNotPossible {
+        KubernetesClient client = monitor(side(step)).client();
+        if (client == null) {
+            throw new CheckNotPossible("the " + step.cluster() + " cluster is not connected");
+        }
+        return client;
+    }
+
+    private static Map<String, String> labels(String selector) {
+        Map<String, String> labels = new HashMap<>();
+        if (selector != null) {
+            for (String part : selector.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length == 2) {
+                    labels.put(kv[0].trim(), kv[1].trim());
+                }
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,98 @@
+package org.drillconsole.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.store.EventChain;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.support.PracticeClustersExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal drill runner end to end on the practice clusters, answered by the test. */
+class RunCommandTest {
+
+    @RegisterExtension
+    final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(300));
+
+    @TempDir
+    Path dataDir;
+
+    CliRun run(String drill, String answers, String... extra) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(answers.getBytes(StandardCharsets.UTF_8)));
+        try {
+            List<String> args = new java.util.ArrayList<>(List.of("run", drill,
+                    "--primary", practice.clusters().kubeconfig(Side.PRIMARY).toString(),
+                    "--standby", practice.clusters().kubeconfig(Side.STANDBY).toString(),
+                    "--mode", "practice", "--operator", "alex", "--data-dir", dataDir.toString()));
+            args.addAll(List.of(extra));
+            return CliRun.of(args.toArray(String[]::new));
+        } finally {
+            System.setIn(original);
+        }
+    }
+
+    @Test
+    void runsAPilotLightScaleUpAndJournalsItsRto() throws Exception {
+        CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
+                "done\npractice-standby\npractice-standby\n");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE"), run.out());
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            RunRecord record = store.runs().get(0);
+            assertEquals(RunStatus.COMPLETED, record.status());
+            assertEquals("alex", record.run().operator());
+            assertEquals("practice-standby", record.run().standbyContext());
+            List<JournalEvent> events = store.events(record.id());
+            assertEquals(-1, EventChain.firstBroken(events));
+            assertTrue(events.stream().anyMatch(e -> e.kind().equals("CLOCK_STOP") && e.detail().startsWith("RTO ")));
+            assertTrue(events.stream().noneMatch(e -> String.valueOf(e.detail()).contains("practice-cluster-token")),
+                    "no credential in the journal");
+        }
+        assertTrue(practice.clusters().controls().components(Side.STANDBY).contains("server"));
+    }
+
+    @Test
+    void refusesTheActionWhenTheWrongContextIsTypedAndAbortsOnRequest() throws Exception {
+        CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
+                "done\npractice-primary\nabort typed the wrong cluster\n");
+        assertEquals(2, run.code(), run.out());
+        assertTrue(run.out().contains("not confirmed"), run.out());
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            assertEquals(RunStatus.ABORTED, store.runs().get(0).status());
+        }
+    }
+
+    @Test
+    void runsTheShippedStandbyReadinessCheck() {
+        CliRun run = run("drills/standby-readiness.yaml", "");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals(5, run.out().lines().filter(l -> l.contains("check passed")).count(), run.out());
+    }
+
+    @Test
+    void abortsWhenStandardInputCloses() {
+        CliRun run = run("src/test/resources/drills/practice-scale-up.yaml", "");
+        assertEquals(2, run.code(), run.out());
+        assertTrue(run.out().contains("standard input closed"), run.out());
+    }
+
+    @Test
+    void refusesAnInvalidRunbookAsAUsageError() throws Exception {
+        Path bad = java.nio.file.Files.writeString(dataDir.resolve("bad.yaml"), "apiVersion: v0\n");
+        assertEquals(Cli.USAGE, run(bad.toString(), "").code());
+    }
+}
