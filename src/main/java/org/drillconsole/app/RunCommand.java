@@ -21,6 +21,7 @@ import org.drillconsole.drill.DrillFileException;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.Durations;
 import org.drillconsole.drill.KubernetesClusterWork;
+import org.drillconsole.drill.Network;
 import org.drillconsole.drill.RunJournal;
 import org.drillconsole.drill.RunTime;
 import org.drillconsole.model.ClusterSnapshot;
@@ -30,6 +31,7 @@ import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
@@ -136,7 +138,8 @@ final class RunCommand implements Callable<Integer> {
                     : Durations.parse(drill.spec().objectives().rpo());
             KubernetesClusterWork work = new KubernetesClusterWork(pair, namespace,
                     KubernetesClusterWork.replicasOf(sides.get(Side.PRIMARY)), rpo,
-                    drillFile.toAbsolutePath().getParent(), person::newestBackup);
+                    drillFile.toAbsolutePath().getParent(), person::newestBackup,
+                    runMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL);
             AtomicReference<DrillEngine> engine = new AtomicReference<>();
             engine.set(new DrillEngine(drill, new DrillEngine.Options(runMode, outageStart, outageReason), journal,
                     person, work, RunTime.SYSTEM, (kind, step, outcome, detail) -> print(out, engine.get(), drill,
@@ -201,12 +204,15 @@ final class RunCommand implements Callable<Integer> {
                 + (drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? ""
                 : " of " + drill.spec().objectives().rto()) + "]";
         String line = switch (kind) {
-            case "STEP_STARTED" -> "\n> " + step + ": " + detail;
+            case "STEP_STARTED" -> "> " + step + ": " + detail;
             case "STEP_FINISHED" -> "  " + outcome + ": " + detail;
             case "CHECK_RESULT" -> "  check " + outcome.toLowerCase() + ": " + detail;
             case "ACTION_PLANNED", "ACTION_RESULT", "NOTE" -> "  " + detail;
             default -> kind + (outcome == null ? "" : " " + outcome) + (detail == null ? "" : ": " + detail);
         };
+        if (kind.equals("STEP_STARTED")) {
+            out.println();
+        }
         out.println(TIME.format(Instant.now()) + " " + line + clock);
         out.flush();
     }

@@ -111,7 +111,7 @@ final class TerminalOperator implements Operator {
 
     @Override
     public String confirmAction(Step step, String context, String plan) {
-        out.println("  will " + plan);
+        // The plan was just printed as the ACTION_PLANNED event.
         String line = ask("  type the context name \"" + context + "\" to go ahead > ");
         return line == null ? "" : line.strip();
     }

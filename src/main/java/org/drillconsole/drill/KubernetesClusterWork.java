@@ -10,23 +10,15 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drillconsole.cluster.ClusterMonitor;
@@ -51,7 +43,6 @@ import org.drillconsole.model.drill.Step;
  */
 public final class KubernetesClusterWork implements ClusterWork {
 
-    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(5);
     /** Named explicitly, so no discovery request is needed (and none can fail). */
     private static final Map<String, ResourceDefinitionContext> RESOURCES = Map.of(
             "deployment", resource("apps", "Deployment", "deployments"),
@@ -72,15 +63,18 @@ public final class KubernetesClusterWork implements ClusterWork {
     private final Duration rpo;
     private final Path runbookDir;
     private final Function<Step, Instant> operatorBackupTime;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(NETWORK_TIMEOUT).build();
+    private final Network network;
 
     /**
      * @param primaryReplicas what the primary ran before the outage (name to replicas), for
      *                        {@code replicasFrom: primarySnapshot}
      * @param operatorBackupTime asks the operator when the newest backup was taken ({@code source: operator})
+     * @param network the real network, or the practice clusters' simulated DNS and Gitpod endpoint
      */
     public KubernetesClusterWork(ClusterPair clusters, String namespace, Map<String, Integer> primaryReplicas,
-                                 Duration rpo, Path runbookDir, Function<Step, Instant> operatorBackupTime) {
+                                 Duration rpo, Path runbookDir, Function<Step, Instant> operatorBackupTime,
+                                 Network network) {
+        this.network = network;
         this.clusters = clusters;
         this.namespace = namespace;
         this.primaryReplicas = Map.copyOf(primaryReplicas);
@@ -214,18 +208,12 @@ public final class KubernetesClusterWork implements ClusterWork {
 
     private CheckResult httpGet(Check check) {
         int expected = check.expectStatus() == null ? 200 : check.expectStatus();
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(check.url()))
-                    .timeout(NETWORK_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return new CheckResult(response.statusCode() == expected, check.url() + " answered HTTP "
-                    + response.statusCode() + " (" + expected + " wanted)");
-        } catch (IOException e) {
-            return new CheckResult(false, check.url() + ": no answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new CheckResult(false, "interrupted");
+        Network.Answer answer = network.get(check.url());
+        if (answer.status() < 0) {
+            return new CheckResult(false, check.url() + ": no answer (" + answer.problem() + ")");
         }
+        return new CheckResult(answer.status() == expected, check.url() + " answered HTTP " + answer.status()
+                + " (" + expected + " wanted)");
     }
 
     private CheckResult dnsResolves(Check check) throws CheckNotPossible {
@@ -236,18 +224,7 @@ public final class KubernetesClusterWork implements ClusterWork {
                 return new CheckResult(false, "the standby proxy has no load-balancer address yet");
             }
         }
-        List<String> addresses;
-        try {
-            addresses = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Arrays.stream(InetAddress.getAllByName(check.host())).map(InetAddress::getHostAddress).toList();
-                } catch (IOException e) {
-                    return List.<String>of();
-                }
-            }).get(NETWORK_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            addresses = List.of();
-        }
+        List<String> addresses = network.resolve(check.host());
         return new CheckResult(addresses.contains(expected), check.host() + " resolves to "
                 + (addresses.isEmpty() ? "nothing" : String.join(", ", addresses)) + " (" + expected + " wanted)");
     }

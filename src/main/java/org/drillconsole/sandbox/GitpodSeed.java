@@ -97,7 +97,7 @@ final class GitpodSeed {
                 .addNewPort().withName("https").withPort(443).endPort().endSpec()
                 .withNewStatus().withNewLoadBalancer().addNewIngress()
                 // Documentation addresses (RFC 5737): nothing is ever sent there.
-                .withIp(primary ? "203.0.113.10" : "203.0.113.20").endIngress().endLoadBalancer().endStatus()
+                .withIp(PracticeNetwork.proxyAddress(side)).endIngress().endLoadBalancer().endStatus()
                 .build()).create();
         client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder()
                 .withNewMetadata().withName("https-certificates").endMetadata().withType("kubernetes.io/tls")
@@ -107,6 +107,10 @@ final class GitpodSeed {
                 .withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
                 .addToRequests("storage", new Quantity("8Gi")).endResources().endSpec()
                 .withNewStatus().withPhase("Bound").endStatus().build()).create();
+        // Gitpod's DNS name points at the primary's proxy; the dns control moves it.
+        client.configMaps().inNamespace(PracticeNetwork.NAMESPACE).resource(new io.fabric8.kubernetes.api.model
+                .ConfigMapBuilder().withNewMetadata().withName(PracticeNetwork.CONFIG_MAP).endMetadata()
+                .withData(PracticeNetwork.records(PracticeNetwork.proxyAddress(Side.PRIMARY))).build()).create();
         int workspaces = (primary ? 2 : 0) + options.extraPods();
         for (int i = 0; i < workspaces; i++) {
             createRunningWorkspace(client, "ws-" + String.format("%05d", i), side.key() + "-node-" + (1 + i % nodeCount));

@@ -22,6 +22,8 @@ public final class PracticeControls {
             "  cordon SIDE NODE           mark a node unschedulable",
             "  uncordon SIDE NODE         mark it schedulable again",
             "  scale SIDE COMPONENT N     set a Deployment's or StatefulSet's replicas",
+            "  workspaces SIDE stop       stop every running workspace on that side",
+            "  dns SIDE                   point gitpod.example.com at that side's proxy",
             "  status                     show each API server's state",
             "  help                       this list",
             "  quit                       stop the practice clusters");
@@ -83,6 +85,29 @@ public final class PracticeControls {
         return side.label() + " " + component + " scaled to " + replicas;
     }
 
+    public String stopWorkspaces(Side side) {
+        KubernetesClient client = cluster(side).adminClient();
+        var workspaces = client.pods().inNamespace(GitpodSeed.NAMESPACE)
+                .withLabel(org.drillconsole.cluster.GitpodReference.COMPONENT_LABEL,
+                        org.drillconsole.cluster.GitpodReference.WORKSPACE_COMPONENT);
+        int count = workspaces.list().getItems().size();
+        workspaces.delete();
+        return side.label() + ": " + count + " workspace(s) stopped";
+    }
+
+    /** The practice "DNS change": both clusters' copy of the record now point at that side's proxy. */
+    public String pointDns(Side side) {
+        String address = PracticeNetwork.proxyAddress(side);
+        for (Side holder : Side.values()) {
+            cluster(holder).adminClient().configMaps().inNamespace(PracticeNetwork.NAMESPACE)
+                    .withName(PracticeNetwork.CONFIG_MAP).edit(cm -> {
+                        cm.setData(PracticeNetwork.records(address));
+                        return cm;
+                    });
+        }
+        return "gitpod.example.com now resolves to " + address + " (" + side.key() + " proxy)";
+    }
+
     public String status() {
         StringBuilder text = new StringBuilder();
         for (Side side : Side.values()) {
@@ -131,6 +156,13 @@ public final class PracticeControls {
                 case "cordon" -> cordon(side(words, 1), word(words, 2, "NODE"), true);
                 case "uncordon" -> cordon(side(words, 1), word(words, 2, "NODE"), false);
                 case "scale" -> scale(side(words, 1), word(words, 2, "COMPONENT"), number(word(words, 3, "N")));
+                case "workspaces" -> {
+                    if (!"stop".equals(word(words, 2, "stop"))) {
+                        throw new IllegalArgumentException("workspaces SIDE stop");
+                    }
+                    yield stopWorkspaces(side(words, 1));
+                }
+                case "dns" -> pointDns(side(words, 1));
                 default -> "unknown command \"" + words[0] + "\"; type help";
             };
         } catch (IllegalArgumentException | IOException e) {

@@ -66,6 +66,27 @@ class RunCommandTest {
     }
 
     @Test
+    void failsOverToThePilotLightStandbyWithTheShippedRunbook() throws Exception {
+        // What the operator does outside the console in this drill, done up front on the practice clusters.
+        practice.clusters().controls().stopWorkspaces(Side.PRIMARY);
+        practice.clusters().controls().pointDns(Side.STANDBY);
+        CliRun run = run("drills/pilot-light-failover.yaml", String.join("\n",
+                "5m ago",            // preflight: newest database backup, entered by the operator
+                "done",              // declare the outage
+                "practice-primary",  // confirm: ws-manager to 0 on the primary
+                "practice-standby",  // confirm: scale the standby up
+                "done",              // DNS shifted
+                "done",              // cleanup: DNS back
+                "practice-standby",  // cleanup: standby to zero
+                "practice-primary",  // cleanup: ws-manager back
+                ""));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("gitpod.example.com/api/version answered HTTP 200"), run.out());
+        assertTrue(run.out().contains("CLOCK_STOP gitpod-serves WITHIN_OBJECTIVE") || run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE"),
+                run.out());
+    }
+
+    @Test
     void refusesTheActionWhenTheWrongContextIsTypedAndAbortsOnRequest() throws Exception {
         CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
                 "done\npractice-primary\nabort typed the wrong cluster\n");

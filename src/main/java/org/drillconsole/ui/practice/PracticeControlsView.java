@@ -46,6 +46,9 @@ public final class PracticeControlsView extends TitledPane {
                 button("stopApi", "Stop", () -> act((s, name) -> controls.stop(s), null)),
                 button("hangApi", "Hang", () -> act((s, name) -> controls.hang(s), null)),
                 button("startApi", "Serve again", () -> act((s, name) -> controls.start(s), null)));
+        FlowPane outside = new FlowPane(6, 6,
+                button("pointDns", "Point DNS here", () -> act((s, name) -> controls.pointDns(s), null)),
+                button("stopWorkspaces", "Stop workspaces", () -> act((s, name) -> controls.stopWorkspaces(s), null)));
         FlowPane workloads = new FlowPane(6, 6, component,
                 button("crash", "Crash-loop", () -> act((s, name) -> controls.crash(s, name, true), component)),
                 button("heal", "Heal", () -> act((s, name) -> controls.crash(s, name, false), component)),
@@ -57,7 +60,7 @@ public final class PracticeControlsView extends TitledPane {
         FlowPane nodes = new FlowPane(6, 6, node,
                 button("cordon", "Cordon", () -> act((s, name) -> controls.cordon(s, name, true), node)),
                 button("uncordon", "Uncordon", () -> act((s, name) -> controls.cordon(s, name, false), node)));
-        VBox box = new VBox(8, new FlowPane(6, 6, new Label("Cluster:"), side), api, workloads, nodes, result);
+        VBox box = new VBox(8, new FlowPane(6, 6, new Label("Cluster:"), side), api, outside, workloads, nodes, result);
         box.setPadding(new Insets(8));
         setContent(box);
         refreshChoices();
