@@ -15,22 +15,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drillconsole.cluster.ClusterPair;
-import org.drillconsole.cluster.ClusterTarget;
-import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillFileException;
+import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.drill.DrillSession;
 import org.drillconsole.drill.Durations;
-import org.drillconsole.drill.KubernetesClusterWork;
 import org.drillconsole.drill.Network;
 import org.drillconsole.drill.RunJournal;
-import org.drillconsole.drill.RunTime;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.DrillDefinition;
-import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
-import org.drillconsole.model.journal.RunRecord;
-import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
@@ -108,45 +103,27 @@ final class RunCommand implements Callable<Integer> {
             for (ClusterSnapshot s : sides.values()) {
                 out.printf("%-8s %-9s %s (%s)%n", s.side().label(), s.verdict(), s.context(), String.join("; ", s.reasons()));
             }
-            RunRecord run = store.startRun(newRun(drill, runMode, operator, pair), "mode " + runMode.name().toLowerCase()
-                    + (outageStart == null ? "" : ", outage start " + outageStart + " (" + outageReason + ")"));
-            out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", run.id(), drill.metadata().title(),
-                    drill.spec().strategy(), runMode.name().toLowerCase(),
-                    drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"
-                            : drill.spec().objectives().rto());
-            RunJournal journal = (kind, step, outcome, detail) -> {
-                try {
-                    if (kind.equals("COMPLETED") || kind.equals("FAILED") || kind.equals("ABORTED")) {
-                        store.finish(run.id(), RunStatus.valueOf(kind), detail);
-                    } else {
-                        store.append(run.id(), kind, step, outcome, detail);
-                    }
-                } catch (JournalException e) {
-                    throw new RunJournal.JournalWriteException(e.getMessage(), e);
-                }
-            };
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            AtomicReference<DrillSession> session = new AtomicReference<>();
             TerminalOperator person = new TerminalOperator(operator, in, out, (step, text) -> {
                 try {
-                    store.append(run.id(), "NOTE", step, null, operator + ": " + text);
+                    session.get().note(step, operator + ": " + text);
                     out.println("  noted");
                 } catch (JournalException e) {
                     out.println("  note NOT recorded: " + e.getMessage());
                 }
             });
-            Duration rpo = drill.spec().objectives() == null || drill.spec().objectives().rpo() == null ? null
-                    : Durations.parse(drill.spec().objectives().rpo());
-            KubernetesClusterWork work = new KubernetesClusterWork(pair, namespace,
-                    KubernetesClusterWork.replicasOf(sides.get(Side.PRIMARY)), rpo,
-                    drillFile.toAbsolutePath().getParent(), person::newestBackup,
-                    runMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL);
-            AtomicReference<DrillEngine> engine = new AtomicReference<>();
-            engine.set(new DrillEngine(drill, new DrillEngine.Options(runMode, outageStart, outageReason), journal,
-                    person, work, RunTime.SYSTEM, (kind, step, outcome, detail) -> print(out, engine.get(), drill,
-                    kind, step, outcome, detail)));
+            session.set(DrillSession.start(new DrillSession.Request(drill, drillFile.toAbsolutePath().getParent(),
+                    runMode, operator, outageStart, outageReason), pair, store, person, person::newestBackup,
+                    runMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL,
+                    (kind, step, outcome, detail) -> print(out, session.get(), drill, kind, step, outcome, detail)));
+            out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", session.get().run().id(),
+                    drill.metadata().title(), drill.spec().strategy(), runMode.name().toLowerCase(),
+                    drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"
+                            : drill.spec().objectives().rto());
             DrillEngine.Result result;
             try {
-                result = engine.get().run();
+                result = session.get().engine().run();
             } catch (RunJournal.JournalWriteException e) {
                 System.err.println("error: the journal cannot be written, the run stops: " + e.getMessage());
                 return 2;
@@ -188,18 +165,9 @@ final class RunCommand implements Callable<Integer> {
         return sides;
     }
 
-    private static NewRun newRun(DrillDefinition drill, RunMode mode, String operator, ClusterPair pair) {
-        ClusterTarget p = pair.monitor(Side.PRIMARY).clusterTarget();
-        ClusterTarget s = pair.monitor(Side.STANDBY).clusterTarget();
-        return new NewRun(drill.metadata().name(), drill.metadata().title(), drill.contentHash(),
-                drill.spec().strategy(), mode, operator,
-                p == null ? "" : p.context(), p == null ? "" : p.server(), s == null ? "" : s.context(),
-                s == null ? "" : s.server());
-    }
-
-    private static void print(PrintStream out, DrillEngine engine, DrillDefinition drill, String kind, String step,
+    private static void print(PrintStream out, DrillSession session, DrillDefinition drill, String kind, String step,
                               String outcome, String detail) {
-        Duration elapsed = engine == null ? null : engine.elapsed();
+        Duration elapsed = session == null ? null : session.engine().elapsed();
         String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
                 + (drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? ""
                 : " of " + drill.spec().objectives().rto()) + "]";

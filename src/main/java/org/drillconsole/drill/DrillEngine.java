@@ -59,9 +59,9 @@ public final class DrillEngine {
     private final ClusterWork work;
     private final RunTime time;
     private final Listener listener;
-    private long clockStartNanos = -1;
-    private Duration backdate = Duration.ZERO;
-    private Duration rto;
+    private volatile long clockStartNanos = -1;
+    private volatile Duration backdate = Duration.ZERO;
+    private volatile Duration rto;
     private long humanNanos;
     private long clusterNanos;
 
