@@ -12,6 +12,7 @@ import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.FxDialogService;
 import org.drillconsole.ui.TaskExecutor;
@@ -41,7 +42,7 @@ public final class ConsoleApplication extends Application {
                 ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
-                options.practice());
+                options.practice(), Path.of("drills"), JournalStore.defaultDataDir());
         Scene scene = new Scene(new MainView(model), 1400, 900);
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());

@@ -140,14 +140,7 @@ final class RunCommand implements Callable<Integer> {
         if (db != null) {
             return JournalStore.open(db, db, Clock.systemUTC());
         }
-        return JournalStore.openIn(dataDir != null ? dataDir : defaultDataDir(), Clock.systemUTC());
-    }
-
-    /** {@code $XDG_DATA_HOME/drill-console}, else {@code ~/.local/share/drill-console}. */
-    static Path defaultDataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("drill-console");
+        return JournalStore.openIn(dataDir != null ? dataDir : JournalStore.defaultDataDir(), Clock.systemUTC());
     }
 
     private static Map<Side, ClusterSnapshot> settle(ClusterPair pair) throws InterruptedException {

@@ -41,6 +41,14 @@ public final class JournalStore implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** {@code $XDG_DATA_HOME/drill-console}, else {@code ~/.local/share/drill-console}. */
+    public static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("drill-console");
+    }
+
     /** {@code DIR/journal.mv.db}, created when missing. */
     public static JournalStore openIn(Path dataDir, Clock clock) throws JournalException {
         try {

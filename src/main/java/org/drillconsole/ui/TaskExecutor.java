@@ -17,7 +17,8 @@ public class TaskExecutor implements AutoCloseable {
 
     public TaskExecutor() {
         AtomicInteger count = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(2, runnable -> {
+        // Three threads: a running drill holds one for its whole length, the rest stay free for the window.
+        pool = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "ui-background-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

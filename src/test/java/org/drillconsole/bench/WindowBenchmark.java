@@ -47,7 +47,8 @@ public final class WindowBenchmark {
         TaskExecutor executor = new TaskExecutor();
         MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
                 new RecordingDialogService(), () -> PracticeClusters.start(dir.resolve("practice"),
-                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500))), false);
+                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500))), false, Path.of("drills"),
+                dir.resolve("data"));
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new MainView(model), 1280, 800));

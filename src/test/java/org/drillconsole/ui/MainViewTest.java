@@ -39,7 +39,8 @@ class MainViewTest {
         executor = new TaskExecutor();
         model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), dialogs,
                 () -> PracticeClusters.start(dir.resolve("practice"),
-                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false);
+                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
+                java.nio.file.Path.of("src/test/resources/drills"), dir.resolve("data"));
         stage.setScene(new Scene(new MainView(model), 1200, 800));
         stage.show();
         model.start();

@@ -8,6 +8,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -17,12 +19,15 @@ import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
+import org.drillconsole.ui.drill.DrillView;
 import org.drillconsole.ui.practice.PracticeControlsView;
 
 /** The main window: both clusters side by side, their comparison below, practice controls on the right. */
 public final class MainView extends BorderPane {
 
     private final MainViewModel model;
+    /** The right-hand side: the drill, and the practice controls when on practice clusters. */
+    private final TabPane side = new TabPane();
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -43,6 +48,14 @@ public final class MainView extends BorderPane {
         center.setDividerPositions(0.72);
         setCenter(center);
 
+        Tab drillTab = new Tab("Drill", new ScrollPane(new DrillView(model.drill(), System.getProperty("user.name", ""),
+                true)));
+        drillTab.setId("drillTab");
+        ((ScrollPane) drillTab.getContent()).setFitToWidth(true);
+        side.getTabs().add(drillTab);
+        side.setPrefWidth(380);
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setRight(side);
         model.practiceClustersProperty().addListener((obs, old, clusters) -> showPracticeControls(clusters));
         showPracticeControls(model.practiceClustersProperty().get());
 
@@ -53,14 +66,15 @@ public final class MainView extends BorderPane {
     }
 
     private void showPracticeControls(PracticeClusters clusters) {
+        side.getTabs().removeIf(tab -> "practiceTab".equals(tab.getId()));
         if (clusters == null) {
-            setRight(null);
             return;
         }
         ScrollPane scroll = new ScrollPane(new PracticeControlsView(clusters.controls(), model.executor()));
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
-        setRight(scroll);
+        Tab practice = new Tab("Practice controls", scroll);
+        practice.setId("practiceTab");
+        side.getTabs().add(practice);
     }
 
     private MenuBar menuBar() {

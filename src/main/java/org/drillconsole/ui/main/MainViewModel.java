@@ -13,6 +13,9 @@ import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
 import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.PracticeNetwork;
+import org.drillconsole.store.JournalException;
+import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.DialogService;
@@ -20,6 +23,7 @@ import org.drillconsole.ui.SnapshotDispatcher;
 import org.drillconsole.ui.TaskExecutor;
 import org.drillconsole.ui.cluster.ClusterPaneViewModel;
 import org.drillconsole.ui.compare.ComparisonViewModel;
+import org.drillconsole.ui.drill.DrillViewModel;
 
 /**
  * The main window's state: which clusters are watched, both panes, the comparison, and the practice
@@ -41,13 +45,24 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.practice());
     private final ReadOnlyObjectWrapper<PracticeClusters> practiceClusters = new ReadOnlyObjectWrapper<>();
+    private final DrillViewModel drill;
+    private final Path dataDir;
+    private JournalStore journal;
     private volatile ClusterPair pair;
     /** Bumped on every connect, so snapshots still in flight from the previous clusters are dropped. */
     private volatile long connection;
 
+    /**
+     * @param runbookDir where the drill runbooks are ({@code drills/})
+     * @param dataDir where the drill journal is kept
+     */
     public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
-                         Callable<PracticeClusters> practiceStarter, boolean forcePractice) {
+                         Callable<PracticeClusters> practiceStarter, boolean forcePractice, Path runbookDir,
+                         Path dataDir) {
         this.executor = executor;
+        this.dataDir = dataDir;
+        this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
+                () -> practiceClusters.get() != null, this::journal, () -> new PracticeNetwork(clusters())));
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.practiceStarter = practiceStarter;
@@ -170,6 +185,23 @@ public final class MainViewModel implements AutoCloseable {
         return practiceClusters.getReadOnlyProperty();
     }
 
+    /** The journal, opened on first use (called off the FX thread). */
+    private synchronized JournalStore journal() throws JournalException {
+        if (journal == null) {
+            journal = JournalStore.openIn(dataDir, Clock.systemUTC());
+        }
+        return journal;
+    }
+
+    public DrillViewModel drill() {
+        return drill;
+    }
+
+    /** The clusters being watched now, or null while connecting. */
+    public ClusterPair clusters() {
+        return pair;
+    }
+
     public TaskExecutor executor() {
         return executor;
     }
@@ -187,6 +219,11 @@ public final class MainViewModel implements AutoCloseable {
         PracticeClusters clusters = practiceClusters.get();
         if (clusters != null) {
             clusters.close();
+        }
+        synchronized (this) {
+            if (journal != null) {
+                journal.close();
+            }
         }
     }
 }

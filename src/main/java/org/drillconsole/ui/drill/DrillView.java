@@ -1,0 +1,229 @@
+package org.drillconsole.ui.drill;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.drillconsole.drill.Durations;
+import org.drillconsole.model.journal.RunMode;
+
+/**
+ * The guided drill, beside the health panes (never modal): start form, RTO stopwatch, the steps with their
+ * splits, and the question the drill is waiting on.
+ */
+public final class DrillView extends VBox {
+
+    private final DrillViewModel model;
+    private final TextField reason = new TextField();
+
+    public DrillView(DrillViewModel model, String defaultOperator, boolean practice) {
+        this.model = model;
+        setId("drillView");
+        setSpacing(8);
+        setPadding(new Insets(8));
+
+        Label title = new Label();
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        Label stopwatch = new Label();
+        stopwatch.setId("stopwatch");
+        stopwatch.getStyleClass().addAll("badge", "verdict");
+        stopwatch.textProperty().bind(model.stopwatchProperty());
+        model.stopwatchStyleProperty().addListener((obs, old, now) -> {
+            stopwatch.getStyleClass().removeIf(s -> s.startsWith("status-"));
+            stopwatch.getStyleClass().add(now);
+        });
+        stopwatch.getStyleClass().add(model.stopwatchStyleProperty().get());
+        Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticking.setCycleCount(Timeline.INDEFINITE);
+        ticking.play();
+
+        ListView<StepRow> steps = new ListView<>(model.steps());
+        steps.setId("drillSteps");
+        steps.setPrefHeight(220);
+        steps.setPlaceholder(new Label("choose a runbook and start"));
+        steps.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(StepRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.status() + "  " + row.title()
+                        + (row.section().equals("step") ? "" : "  (" + row.section() + ")")
+                        + (row.split().isEmpty() ? "" : "  ·  " + row.split()));
+            }
+        });
+
+        Label outcome = new Label();
+        outcome.setId("drillOutcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(model.outcomeProperty());
+        ListView<String> log = new ListView<>(model.log());
+        log.setId("drillLog");
+        log.setPrefHeight(160);
+        VBox.setVgrow(log, Priority.ALWAYS);
+
+        VBox promptBox = new VBox(6);
+        promptBox.setId("drillPrompt");
+        model.promptProperty().addListener((obs, old, now) -> showPrompt(promptBox, now));
+
+        getChildren().addAll(startForm(defaultOperator, practice), title, stopwatch, steps, promptBox, outcome,
+                new Label("Journal"), log);
+        model.refreshRunbooks();
+    }
+
+    private GridPane startForm(String defaultOperator, boolean practice) {
+        ComboBox<Path> runbook = new ComboBox<>(model.runbooks());
+        runbook.setId("runbookBox");
+        runbook.setPromptText("runbook");
+        runbook.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Path path) {
+                return path == null ? "" : path.getFileName().toString().replace(".yaml", "");
+            }
+
+            @Override
+            public Path fromString(String text) {
+                return null;
+            }
+        });
+        ChoiceBox<RunMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(RunMode.values()));
+        mode.setId("modeBox");
+        mode.setValue(practice ? RunMode.PRACTICE : RunMode.DRILL);
+        TextField operator = new TextField(defaultOperator);
+        operator.setId("operatorField");
+        TextField outageStart = new TextField();
+        outageStart.setId("outageStartField");
+        outageStart.setPromptText("outage start, ISO time (failover only)");
+        TextField outageReason = new TextField();
+        outageReason.setPromptText("where the outage start comes from");
+        outageStart.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
+        outageReason.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
+        Label problem = new Label();
+        problem.getStyleClass().add("field-problem");
+        Button start = new Button("_Start drill");
+        start.setId("startDrill");
+        start.disableProperty().bind(model.runningProperty().or(runbook.valueProperty().isNull()));
+        start.setOnAction(e -> {
+            Instant outage = null;
+            if (mode.getValue() == RunMode.FAILOVER && !outageStart.getText().isBlank()) {
+                try {
+                    outage = Instant.parse(outageStart.getText().strip());
+                } catch (DateTimeParseException bad) {
+                    problem.setText("outage start: write an ISO time such as 2026-11-25T03:12:00Z");
+                    return;
+                }
+            }
+            problem.setText("");
+            model.start(runbook.getValue(), mode.getValue(), operator.getText().strip(), outage, outageReason.getText());
+        });
+        GridPane form = new GridPane();
+        form.setHgap(6);
+        form.setVgap(6);
+        form.addRow(0, new Label("Runbook"), runbook);
+        form.addRow(1, new Label("Mode"), mode);
+        form.addRow(2, new Label("Operator"), operator);
+        form.addRow(3, new Label("Outage"), outageStart);
+        form.addRow(4, new Label(""), outageReason);
+        form.addRow(5, start, problem);
+        form.disableProperty().bind(model.runningProperty());
+        return form;
+    }
+
+    private void showPrompt(VBox box, Prompt prompt) {
+        box.getChildren().clear();
+        reason.clear();
+        if (prompt == null) {
+            return;
+        }
+        Label heading = new Label(prompt.title());
+        heading.getStyleClass().add("section-title");
+        Label text = new Label(prompt.text() + (prompt.failures().isEmpty() ? ""
+                : "\n- " + String.join("\n- ", prompt.failures())));
+        text.setWrapText(true);
+        text.setId("promptText");
+        reason.setId("reasonField");
+        FlowPane buttons = new FlowPane(6, 6);
+        switch (prompt.kind()) {
+            case MANUAL, APPROVAL -> {
+                reason.setPromptText(prompt.kind() == Prompt.Kind.APPROVAL ? "approver's name, or a reason / note"
+                        : "reason (skip, fail, abort) or note");
+                buttons.getChildren().addAll(
+                        button("doneButton", "_Done", () -> model.done(reason.getText()), false),
+                        button("skipButton", "S_kip", () -> model.skip(reason.getText()), true),
+                        button("failButton", "_Fail", () -> model.fail(reason.getText()), true),
+                        button("noteButton", "_Note", () -> {
+                            model.note(reason.getText());
+                            reason.clear();
+                        }, true),
+                        button("abortButton", "_Abort", () -> model.abort(reason.getText()), true));
+            }
+            case CONFIRM -> {
+                reason.setPromptText("type " + prompt.context() + " to go ahead");
+                buttons.getChildren().addAll(
+                        button("confirmButton", "_Confirm", () -> model.confirm(reason.getText()), false),
+                        button("declineButton", "Do _not", () -> model.confirm(""), false));
+            }
+            case PREFLIGHT -> {
+                reason.setPromptText("why it is safe to go on anyway, or why you stop");
+                buttons.getChildren().addAll(
+                        button("overrideButton", "_Override", () -> model.skip(reason.getText()), true),
+                        button("abortButton", "_Abort", () -> model.abort(reason.getText()), true));
+            }
+            case STEP_FAILED -> {
+                reason.setPromptText("reason (skip, abort)");
+                buttons.getChildren().addAll(
+                        button("retryButton", "_Retry", model::retry, false),
+                        button("skipButton", "S_kip", () -> model.skip(reason.getText()), true),
+                        button("abortButton", "_Abort", () -> model.abort(reason.getText()), true));
+            }
+            default -> {
+                reason.setPromptText("ISO time, or an age such as 15m");
+                buttons.getChildren().add(button("backupButton", "_Enter", this::enterBackupTime, true));
+            }
+        }
+        box.getChildren().addAll(heading, text, reason, buttons);
+        reason.requestFocus();
+    }
+
+    private void enterBackupTime() {
+        String text = reason.getText().strip().replace(" ago", "");
+        try {
+            model.backupTakenAt(Instant.parse(text));
+        } catch (DateTimeParseException notInstant) {
+            try {
+                model.backupTakenAt(Instant.now().minus(Durations.parse(text)));
+            } catch (IllegalArgumentException notAge) {
+                reason.clear();
+                reason.setPromptText("not a time: write 2026-11-25T03:00:00Z or 15m");
+            }
+        }
+    }
+
+    /** @param needsText the button stays disabled until something is typed (reasons are required) */
+    private Button button(String id, String text, Runnable action, boolean needsText) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMnemonicParsing(true);
+        button.setOnAction(e -> action.run());
+        if (needsText) {
+            button.disableProperty().bind(reason.textProperty().isEmpty());
+        }
+        return button;
+    }
+}

@@ -1,0 +1,288 @@
+package org.drillconsole.ui.drill;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.drill.DrillEngine;
+import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.drill.DrillSession;
+import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.Network;
+import org.drillconsole.drill.Operator.Answer;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.ui.TaskExecutor;
+
+/**
+ * The guided drill beside the health panes: choose a runbook and a mode, then answer the steps as the
+ * engine reaches them. The engine runs on a background thread; every event it reports is already in the
+ * journal.
+ */
+public final class DrillViewModel {
+
+    /** What the drill needs from the rest of the window, looked up when a run starts. */
+    public record Wiring(Supplier<ClusterPair> clusters, Supplier<Boolean> practice,
+                         Callable<JournalStore> journal, Supplier<Network> practiceNetwork) {
+    }
+
+    private final TaskExecutor executor;
+    private final Path runbookDir;
+    private final Wiring wiring;
+    private final ObservableList<Path> runbooks = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No drill running");
+    private final ReadOnlyStringWrapper stopwatch = new ReadOnlyStringWrapper("RTO —");
+    private final ReadOnlyStringWrapper stopwatchStyle = new ReadOnlyStringWrapper("status-unknown");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Prompt> prompt = new ReadOnlyObjectWrapper<>();
+    private volatile DrillSession session;
+    private FxOperator operator;
+    private Duration objective;
+
+    public DrillViewModel(TaskExecutor executor, Path runbookDir, Wiring wiring) {
+        this.executor = executor;
+        this.runbookDir = runbookDir;
+        this.wiring = wiring;
+    }
+
+    /** Lists the runbooks in the runbook folder (off the FX thread). */
+    public void refreshRunbooks() {
+        executor.run(() -> {
+            try (Stream<Path> files = Files.list(runbookDir)) {
+                return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            } catch (IOException e) {
+                return List.<Path>of();
+            }
+        }, runbooks::setAll, error -> log.add("cannot list runbooks in " + runbookDir + ": " + error.getMessage()));
+    }
+
+    /**
+     * Starts a run. Bad input (an invalid runbook, no clusters, an unwritable journal) is said in the log,
+     * never as a stack trace.
+     */
+    public void start(Path runbook, RunMode mode, String operatorName, Instant outageStart, String outageReason) {
+        if (running.get()) {
+            return;
+        }
+        if (mode == RunMode.PRACTICE && !wiring.practice().get()) {
+            log.add("practice mode runs on the practice clusters: connect to them first, or choose drill or failover");
+            return;
+        }
+        if (mode == RunMode.FAILOVER && outageStart != null && (outageReason == null || outageReason.isBlank())) {
+            log.add("say where the outage start comes from (e.g. the first alert) before starting");
+            return;
+        }
+        ClusterPair clusters = wiring.clusters().get();
+        if (clusters == null) {
+            log.add("the clusters are not connected yet");
+            return;
+        }
+        running.set(true);
+        outcome.set("");
+        log.clear();
+        steps.clear();
+        operator = new FxOperator(operatorName, next -> Platform.runLater(() -> prompt.set(next)));
+        Network network = mode == RunMode.PRACTICE ? wiring.practiceNetwork().get() : Network.REAL;
+        executor.run(() -> {
+            DrillDefinition drill = DrillLoader.load(runbook);
+            JournalStore store = wiring.journal().call();
+            Platform.runLater(() -> prepare(drill, mode));
+            session = DrillSession.start(new DrillSession.Request(drill, runbook.toAbsolutePath().getParent(), mode,
+                    operatorName, outageStart, outageReason), clusters, store, operator, operator::newestBackup,
+                    network, (kind, step, result, detail) -> Platform.runLater(() -> recorded(kind, step, result, detail)));
+            return session.engine().run();
+        }, this::finished, error -> {
+            running.set(false);
+            prompt.set(null);
+            log.add("the drill could not run: " + error.getMessage());
+        });
+    }
+
+    private void prepare(DrillDefinition drill, RunMode mode) {
+        title.set(drill.metadata().title() + " · " + mode.name().toLowerCase() + " mode");
+        var objectives = drill.spec().objectives();
+        objective = objectives == null || objectives.rto() == null ? null : Durations.parse(objectives.rto());
+        addRows("preflight", drill.spec().preflight());
+        addRows("step", drill.spec().steps());
+        if (mode != RunMode.FAILOVER) {
+            addRows("cleanup", drill.spec().cleanup());
+        }
+    }
+
+    private void addRows(String section, List<Step> list) {
+        for (Step step : list) {
+            steps.add(new StepRow(step.id(), step.title() == null ? step.id() : step.title(), section, "○", ""));
+        }
+    }
+
+    private void recorded(String kind, String stepId, String result, String detail) {
+        log.add(kind + (stepId == null ? "" : " " + stepId) + (result == null ? "" : " " + result)
+                + (detail == null ? "" : ": " + detail));
+        if (stepId == null) {
+            return;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            StepRow row = steps.get(i);
+            if (!row.id().equals(stepId)) {
+                continue;
+            }
+            switch (kind) {
+                case "STEP_STARTED" -> steps.set(i, row.with("▶", ""));
+                case "STEP_FINISHED" -> steps.set(i, row.with(symbol(result), took(detail)));
+                case "CHECK_RESULT" -> {
+                    if (row.section().equals("preflight")) {
+                        steps.set(i, row.with(symbol(result.equals("PASSED") ? "DONE" : "FAILED"), ""));
+                    }
+                }
+                default -> {
+                    // other events are in the log
+                }
+            }
+        }
+    }
+
+    private static String symbol(String result) {
+        return switch (result == null ? "" : result) {
+            case "DONE" -> "✔";
+            case "SKIPPED" -> "↷";
+            case "FAILED" -> "✖";
+            default -> "•";
+        };
+    }
+
+    /** The split from the engine's "took 2m3s waiting for …" wording. */
+    private static String took(String detail) {
+        int at = detail == null ? -1 : detail.lastIndexOf("took ");
+        return at < 0 ? "" : detail.substring(at + 5);
+    }
+
+    private void finished(DrillEngine.Result result) {
+        running.set(false);
+        prompt.set(null);
+        tick();
+        outcome.set(result.status() + ": " + result.summary());
+    }
+
+    /** Called every second by the view: the RTO clock against the objective, coloured at 75 % and 100 %. */
+    public void tick() {
+        DrillSession current = session;
+        Duration elapsed = current == null ? null : current.engine().elapsed();
+        if (elapsed == null) {
+            stopwatch.set("RTO —" + (objective == null ? "" : " of " + Durations.format(objective)));
+            stopwatchStyle.set("status-unknown");
+            return;
+        }
+        stopwatch.set("RTO " + Durations.format(Duration.ofSeconds(elapsed.getSeconds()))
+                + (objective == null ? "" : " of " + Durations.format(objective)));
+        double used = objective == null ? 0 : (double) elapsed.toMillis() / objective.toMillis();
+        stopwatchStyle.set(used >= 1 ? "status-danger" : used >= 0.75 ? "status-warning" : "status-success");
+    }
+
+    // Answers from the prompt's buttons; each hands the engine its answer and clears the prompt.
+
+    public void done(String by) {
+        reply(Answer.done(by == null || by.isBlank() ? operator.name() : by));
+    }
+
+    public void skip(String reason) {
+        reply(Answer.skip(reason));
+    }
+
+    public void fail(String reason) {
+        reply(Answer.fail(reason));
+    }
+
+    public void retry() {
+        reply(Answer.retry());
+    }
+
+    public void abort(String reason) {
+        reply(Answer.abort(reason));
+    }
+
+    public void confirm(String typedContext) {
+        reply(typedContext);
+    }
+
+    public void backupTakenAt(Instant time) {
+        reply(time);
+    }
+
+    /** A note on the current step, committed to the journal off the FX thread. */
+    public void note(String text) {
+        DrillSession current = session;
+        Prompt now = prompt.get();
+        if (current == null || text == null || text.isBlank()) {
+            return;
+        }
+        String stepId = now == null ? null : now.stepId();
+        executor.run(() -> {
+            current.note(stepId, operator.name() + ": " + text);
+            return text;
+        }, saved -> log.add("NOTE " + (stepId == null ? "" : stepId + " ") + operator.name() + ": " + saved),
+                error -> log.add("note NOT recorded: " + error.getMessage()));
+    }
+
+    private void reply(Object value) {
+        prompt.set(null);
+        operator.reply(value);
+    }
+
+    public ObservableList<Path> runbooks() {
+        return runbooks;
+    }
+
+    public ObservableList<StepRow> steps() {
+        return stepsView;
+    }
+
+    public ObservableList<String> log() {
+        return logView;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stopwatchProperty() {
+        return stopwatch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stopwatchStyleProperty() {
+        return stopwatchStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Prompt> promptProperty() {
+        return prompt.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,99 @@
+package org.drillconsole.ui.drill;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.drillconsole.drill.Operator;
+import org.drillconsole.model.drill.Step;
+
+/**
+ * The operator in the window. The engine's thread asks and waits; the question is shown on the FX thread
+ * and the buttons complete it.
+ */
+final class FxOperator implements Operator {
+
+    private final String name;
+    private final Consumer<Prompt> show;
+    private volatile CompletableFuture<Object> pending;
+
+    /** @param show puts a prompt on screen (called off the FX thread; it hands over itself) */
+    FxOperator(String name, Consumer<Prompt> show) {
+        this.name = name;
+        this.show = show;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Answer answer(Step step) {
+        Prompt.Kind kind = step.type().equals("approval") ? Prompt.Kind.APPROVAL : Prompt.Kind.MANUAL;
+        String text = step.instructions() == null ? "" : step.instructions().strip();
+        if (kind == Prompt.Kind.APPROVAL) {
+            text = text + (text.isEmpty() ? "" : "\n\n") + "Approval by " + step.approver()
+                    + ": type their name as the reason, then Done.";
+        }
+        return (Answer) ask(new Prompt(kind, step.id(), title(step), text, "", List.of()));
+    }
+
+    @Override
+    public Answer preflightFailed(List<String> failures) {
+        return (Answer) ask(new Prompt(Prompt.Kind.PREFLIGHT, "", "Preflight failed",
+                "Override with a reason, or abort.", "", failures));
+    }
+
+    @Override
+    public Answer stepFailed(Step step, String why) {
+        return (Answer) ask(new Prompt(Prompt.Kind.STEP_FAILED, step.id(), title(step), why, "", List.of()));
+    }
+
+    @Override
+    public String confirmAction(Step step, String context, String plan) {
+        return (String) ask(new Prompt(Prompt.Kind.CONFIRM, step.id(), title(step), plan, context, List.of()));
+    }
+
+    Instant newestBackup(Step step) {
+        return (Instant) ask(new Prompt(Prompt.Kind.BACKUP_TIME, step.id(), title(step),
+                "When was the newest backup or replication point taken?", "", List.of()));
+    }
+
+    /** Called from the FX thread by the prompt's buttons. */
+    void reply(Object value) {
+        CompletableFuture<Object> waiting = pending;
+        if (waiting != null) {
+            waiting.complete(value);
+        }
+    }
+
+    private Object ask(Prompt prompt) {
+        CompletableFuture<Object> question = new CompletableFuture<>();
+        pending = question;
+        show.accept(prompt);
+        try {
+            return question.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return abortValue(prompt);
+        } catch (ExecutionException e) {
+            return abortValue(prompt);
+        } finally {
+            pending = null;
+        }
+    }
+
+    private static Object abortValue(Prompt prompt) {
+        return switch (prompt.kind()) {
+            case CONFIRM -> "";
+            case BACKUP_TIME -> null;
+            default -> Answer.abort("the window was closed");
+        };
+    }
+
+    private static String title(Step step) {
+        return step.title() == null ? step.id() : step.title();
+    }
+}
