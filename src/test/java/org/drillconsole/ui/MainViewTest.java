@@ -92,7 +92,11 @@ class MainViewTest {
     @Test
     void practiceControlsBreakAClusterFromTheWindow(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE"), 20, () -> text(robot, "#standbyVerdict"));
-        robot.clickOn("#practiceSide").clickOn("STANDBY");
+        robot.clickOn("Practice controls");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<org.drillconsole.model.Side> side =
+                robot.lookup("#practiceSide").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> side.setValue(org.drillconsole.model.Side.STANDBY));
         robot.clickOn("#hangApi");
         waitUntil(() -> text(robot, "#practiceResult").contains("hung"), 5, () -> text(robot, "#practiceResult"));
         waitUntil(() -> text(robot, "#standbyState").contains("UNREACHABLE"), 8, () -> text(robot, "#standbyState"));

@@ -9,7 +9,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.drillconsole.model.Side;
@@ -17,7 +16,7 @@ import org.drillconsole.sandbox.PracticeControls;
 import org.drillconsole.ui.TaskExecutor;
 
 /** The practice clusters' fault switches, the same as the sandbox command's standard input. */
-public final class PracticeControlsView extends TitledPane {
+public final class PracticeControlsView extends VBox {
 
     private final PracticeControls controls;
     private final TaskExecutor executor;
@@ -30,8 +29,6 @@ public final class PracticeControlsView extends TitledPane {
         this.controls = controls;
         this.executor = executor;
         setId("practiceControls");
-        setText("Practice controls");
-        setCollapsible(true);
         side.setId("practiceSide");
         side.setValue(Side.PRIMARY);
         side.valueProperty().addListener((obs, old, now) -> refreshChoices());
@@ -60,9 +57,9 @@ public final class PracticeControlsView extends TitledPane {
         FlowPane nodes = new FlowPane(6, 6, node,
                 button("cordon", "Cordon", () -> act((s, name) -> controls.cordon(s, name, true), node)),
                 button("uncordon", "Uncordon", () -> act((s, name) -> controls.cordon(s, name, false), node)));
-        VBox box = new VBox(8, new FlowPane(6, 6, new Label("Cluster:"), side), api, outside, workloads, nodes, result);
-        box.setPadding(new Insets(8));
-        setContent(box);
+        setSpacing(8);
+        setPadding(new Insets(8));
+        getChildren().addAll(new FlowPane(6, 6, new Label("Cluster:"), side), api, outside, workloads, nodes, result);
         refreshChoices();
     }
 
