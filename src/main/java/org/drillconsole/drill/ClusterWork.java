@@ -14,6 +14,21 @@ public interface ClusterWork {
     /** Carries the plan out; returns what was changed. */
     String apply(Step step, ActionPlan plan) throws StepException;
 
+    /** Both clusters' health as JSON, stored when the clock starts and stops; null when not available. */
+    default String healthRecord() {
+        return null;
+    }
+
+    /** The Warning events both clusters reported (Kubernetes keeps them about an hour), as JSON; or null. */
+    default String warningsRecord() {
+        return null;
+    }
+
+    /** The newest backup or replication point any check has seen, for the actual RPO; or null. */
+    default java.time.Instant newestBackup() {
+        return null;
+    }
+
     /** @param observed what was seen, in words, for the record ("13/13 workloads rolled out") */
     record CheckResult(boolean passed, String observed) {
     }

@@ -27,12 +27,19 @@ public final class DrillEngine {
     public record Options(RunMode mode, Instant outageStart, String outageStartReason) {
     }
 
-    /** @param rto null when the clock never stopped */
-    public record Result(RunStatus status, Duration rto, Duration rtoObjective, Duration humanTime,
-                         Duration clusterTime, String summary) {
+    /**
+     * @param rto null when the clock never stopped
+     * @param rpo the outage start minus the newest backup or replication point a check saw; null when none
+     */
+    public record Result(RunStatus status, Duration rto, Duration rtoObjective, Duration rpo, Duration rpoObjective,
+                         Duration humanTime, Duration clusterTime, String summary) {
 
         public boolean withinObjective() {
-            return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0);
+            return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0) && rpoWithinObjective();
+        }
+
+        private boolean rpoWithinObjective() {
+            return rpo == null || rpoObjective == null || rpo.compareTo(rpoObjective) <= 0;
         }
 
         /** 0 completed within objectives, 1 completed but an objective missed or not measured, 2 aborted or failed. */
@@ -62,6 +69,7 @@ public final class DrillEngine {
     private volatile long clockStartNanos = -1;
     private volatile Duration backdate = Duration.ZERO;
     private volatile Duration rto;
+    private Instant clockStartWall;
     private long humanNanos;
     private long clusterNanos;
 
@@ -116,7 +124,14 @@ public final class DrillEngine {
             status = stop.status;
             summary = stop.getMessage();
         }
-        Result result = new Result(status, rto, objective(), Duration.ofNanos(humanNanos),
+        if (clockStartWall != null) {
+            String warnings = work.warningsRecord();
+            if (warnings != null) {
+                record("WARNING_EVENTS", null, null, warnings);
+            }
+        }
+        Duration rpo = actualRpo();
+        Result result = new Result(status, rto, objective(), rpo, rpoObjective(), Duration.ofNanos(humanNanos),
                 Duration.ofNanos(clusterNanos), summary);
         String measured = rto == null && result.rtoObjective() == null ? null
                 : result.withinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
@@ -265,8 +280,37 @@ public final class DrillEngine {
         return attempts == 1 ? "" : " (attempt " + attempts + ", after " + Durations.format(waited) + ")";
     }
 
+    /** The outage start minus the newest backup seen, recorded with the objective. */
+    private Duration actualRpo() throws JournalWriteException {
+        Instant newest = work.newestBackup();
+        Instant outage = options.outageStart() != null ? options.outageStart() : clockStartWall;
+        if (newest == null || outage == null) {
+            return null;
+        }
+        Duration rpo = newest.isAfter(outage) ? Duration.ZERO : Duration.between(newest, outage);
+        Duration objective = rpoObjective();
+        record("RPO", null, objective == null ? null
+                : rpo.compareTo(objective) <= 0 ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED",
+                "RPO " + Durations.format(rpo) + ": newest backup " + newest + ", outage " + outage
+                        + (objective == null ? "" : " (objective " + Durations.format(objective) + ")"));
+        return rpo;
+    }
+
+    private Duration rpoObjective() {
+        var objectives = drill.spec().objectives();
+        return objectives == null || objectives.rpo() == null ? null : Durations.parse(objectives.rpo());
+    }
+
+    private void recordHealth(String when) throws JournalWriteException {
+        String health = work.healthRecord();
+        if (health != null) {
+            record("HEALTH_SNAPSHOT", null, when, health);
+        }
+    }
+
     private void startClock() throws JournalWriteException {
         Instant wallNow = time.now();
+        clockStartWall = wallNow;
         clockStartNanos = time.nanos();
         if (options.outageStart() != null && options.outageStart().isBefore(wallNow)) {
             backdate = Duration.between(options.outageStart(), wallNow);
@@ -275,6 +319,7 @@ public final class DrillEngine {
         } else {
             record("CLOCK_START", null, null, "at " + wallNow);
         }
+        recordHealth("CLOCK_START");
     }
 
     private void stopClock(Step step) throws JournalWriteException {
@@ -286,6 +331,7 @@ public final class DrillEngine {
         record("CLOCK_STOP", step.id(), objective == null ? null
                 : rto.compareTo(objective) <= 0 ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED",
                 "RTO " + Durations.format(rto) + (objective == null ? "" : " (objective " + Durations.format(objective) + ")"));
+        recordHealth("CLOCK_STOP");
     }
 
     private void cleanup() throws JournalWriteException, InterruptedException, Stop {

@@ -64,6 +64,8 @@ public final class KubernetesClusterWork implements ClusterWork {
     private final Path runbookDir;
     private final Function<Step, Instant> operatorBackupTime;
     private final Network network;
+    private volatile Instant newestBackup;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * @param primaryReplicas what the primary ran before the outage (name to replicas), for
@@ -254,10 +256,54 @@ public final class KubernetesClusterWork implements ClusterWork {
         if (newest == null) {
             return new CheckResult(false, "no completed backup found (" + check.source() + ")");
         }
+        if (newestBackup == null || newest.isAfter(newestBackup)) {
+            newestBackup = newest;
+        }
         Duration age = Duration.between(newest, Instant.now());
         return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest + ", "
                 + Durations.format(age.isNegative() ? Duration.ZERO : age) + " old (at most " + Durations.format(maxAge)
                 + " allowed)");
+    }
+
+    @Override
+    public Instant newestBackup() {
+        return newestBackup;
+    }
+
+    /** Per side: connection, verdict, reasons, nodes and every component's status. No credentials. */
+    @Override
+    public String healthRecord() {
+        var root = JSON.createObjectNode();
+        for (Side side : Side.values()) {
+            ClusterSnapshot s = monitor(side).snapshot();
+            var node = root.putObject(side.key());
+            node.put("context", s.context()).put("server", s.server()).put("state", s.state().name())
+                    .put("verdict", s.verdict().name()).put("nodesReady", s.nodeSummary().ready())
+                    .put("nodesTotal", s.nodeSummary().total()).put("runningWorkspaces", s.runningWorkspaces())
+                    .put("proxyAddress", s.proxyAddress());
+            var reasons = node.putArray("reasons");
+            s.reasons().forEach(reasons::add);
+            var components = node.putArray("components");
+            for (ComponentHealth c : s.components()) {
+                components.addObject().put("name", c.name()).put("kind", c.kind().display())
+                        .put("status", c.status().name()).put("ready", c.ready()).put("desired", c.desired());
+            }
+        }
+        return root.toString();
+    }
+
+    @Override
+    public String warningsRecord() {
+        var root = JSON.createObjectNode();
+        for (Side side : Side.values()) {
+            var list = root.putArray(side.key());
+            for (var w : monitor(side).snapshot().warnings()) {
+                list.addObject().put("lastSeen", w.lastSeen() == null ? null : w.lastSeen().toString())
+                        .put("object", w.object()).put("reason", w.reason()).put("message", w.message())
+                        .put("count", w.count());
+            }
+        }
+        return root.toString();
     }
 
     @Override

@@ -82,6 +82,18 @@ class RunCommandTest {
                 ""));
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("gitpod.example.com/api/version answered HTTP 200"), run.out());
+        assertTrue(run.out().contains("RPO WITHIN_OBJECTIVE: RPO 5m"), run.out());
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            List<JournalEvent> events = store.events(store.runs().get(0).id());
+            List<String> snapshots = events.stream().filter(e -> e.kind().equals("HEALTH_SNAPSHOT"))
+                    .map(JournalEvent::outcome).toList();
+            assertEquals(List.of("CLOCK_START", "CLOCK_STOP"), snapshots);
+            String atStop = events.stream().filter(e -> "CLOCK_STOP".equals(e.outcome())).findFirst().orElseThrow()
+                    .detail();
+            assertTrue(atStop.contains("\"standby\":{") && atStop.contains("\"verdict\":\"HEALTHY\""), atStop);
+            assertTrue(events.stream().anyMatch(e -> e.kind().equals("WARNING_EVENTS")
+                    && e.detail().contains("BackOff")), "warning events copied in");
+        }
         assertTrue(run.out().contains("CLOCK_STOP gitpod-serves WITHIN_OBJECTIVE") || run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE"),
                 run.out());
     }
