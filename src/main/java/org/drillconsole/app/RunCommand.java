@@ -72,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--outage-reason", paramLabel = "TEXT", description = "Where the outage start comes from.")
     String outageReason;
 
+    @Option(names = "--resume", description = {"Continue the newest run that never finished (the console was killed):",
+            "done steps are not repeated and the RTO clock runs on from its original start."})
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -113,10 +117,31 @@ final class RunCommand implements Callable<Integer> {
                     out.println("  note NOT recorded: " + e.getMessage());
                 }
             });
-            session.set(DrillSession.start(new DrillSession.Request(drill, drillFile.toAbsolutePath().getParent(),
-                    runMode, operator, outageStart, outageReason), pair, store, person, person::newestBackup,
-                    runMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL,
-                    (kind, step, outcome, detail) -> print(out, session.get(), drill, kind, step, outcome, detail)));
+            DrillSession.Request request = new DrillSession.Request(drill, drillFile.toAbsolutePath().getParent(),
+                    runMode, operator, outageStart, outageReason);
+            var unfinished = store.unfinishedRun();
+            // A resumed run keeps the mode it was started in.
+            RunMode effectiveMode = resume && unfinished.isPresent() ? unfinished.get().run().mode() : runMode;
+            Network network = effectiveMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL;
+            DrillEngine.Listener printer = (kind, step, outcome, detail) -> print(out, session.get(), drill, kind, step,
+                    outcome, detail);
+            if (resume) {
+                if (unfinished.isEmpty()) {
+                    System.err.println("error: --resume: there is no unfinished run in the journal");
+                    return Cli.USAGE;
+                }
+                try {
+                    session.set(DrillSession.resume(unfinished.get(), request, pair, store, person,
+                            person::newestBackup, network, printer));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: --resume: " + e.getMessage());
+                    return Cli.USAGE;
+                }
+            } else {
+                unfinished.ifPresent(r -> out.println("note: run " + r.id() + " (" + r.run().drillName()
+                        + ") never finished; --resume continues it"));
+                session.set(DrillSession.start(request, pair, store, person, person::newestBackup, network, printer));
+            }
             out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", session.get().run().id(),
                     drill.metadata().title(), drill.spec().strategy(), runMode.name().toLowerCase(),
                     drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"

@@ -24,7 +24,22 @@ public final class DrillEngine {
      *                    from the outage and not from opening the console; null to start the clock at the
      *                    clock:start step
      */
-    public record Options(RunMode mode, Instant outageStart, String outageStartReason) {
+    public record Options(RunMode mode, Instant outageStart, String outageStartReason, Resume resume) {
+
+        public Options(RunMode mode, Instant outageStart, String outageStartReason) {
+            this(mode, outageStart, outageStartReason, null);
+        }
+    }
+
+    /**
+     * Where an interrupted run stood (the app was killed): what is done, and when its clock started. The
+     * clock goes on from that start, because an outage does not pause while the console restarts.
+     *
+     * @param clockStart when the RTO clock started (the outage start when backdated), or null
+     * @param rto the RTO when the clock had already stopped, or null
+     */
+    public record Resume(boolean preflightDone, java.util.Set<String> finishedSteps, Instant clockStart,
+                         Duration rto) {
     }
 
     /**
@@ -106,9 +121,17 @@ public final class DrillEngine {
         RunStatus status = RunStatus.COMPLETED;
         String summary;
         try {
-            preflight();
+            Resume resume = options.resume();
+            if (resume != null) {
+                resumeFrom(resume);
+            }
+            if (resume == null || !resume.preflightDone()) {
+                preflight();
+            }
             for (Step step : drill.spec().steps()) {
-                runStep(step);
+                if (resume == null || !resume.finishedSteps().contains(step.id())) {
+                    runStep(step);
+                }
             }
             if (options.mode() != RunMode.FAILOVER) {
                 cleanup();
@@ -162,8 +185,8 @@ public final class DrillEngine {
 
     private void runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
         record("STEP_STARTED", step.id(), null, title(step));
-        if ("start".equals(step.clock())) {
-            startClock();
+        if ("start".equals(step.clock()) && clockStartNanos < 0) {
+            startClock(); // a resumed run keeps the clock it had
         }
         long started = time.nanos();
         boolean human = step.type().equals("manual") || step.type().equals("approval");
@@ -335,9 +358,28 @@ public final class DrillEngine {
     }
 
     private void cleanup() throws JournalWriteException, InterruptedException, Stop {
+        Resume resume = options.resume();
         for (Step step : drill.spec().cleanup()) {
-            runStep(step);
+            if (resume == null || !resume.finishedSteps().contains(step.id())) {
+                runStep(step);
+            }
         }
+    }
+
+    /** Picks the clock up where it was: running since its original start (by the wall clock), or stopped. */
+    private void resumeFrom(Resume resume) throws JournalWriteException {
+        String detail = resume.finishedSteps().size() + " step(s) already done";
+        if (resume.rto() != null) {
+            rto = resume.rto();
+            detail += "; the RTO clock had stopped at " + Durations.format(rto);
+        } else if (resume.clockStart() != null) {
+            clockStartWall = resume.clockStart();
+            Duration since = Duration.between(resume.clockStart(), time.now());
+            clockStartNanos = time.nanos() - Math.max(0, since.toNanos());
+            detail += "; the RTO clock runs on from " + resume.clockStart() + " (" + Durations.format(
+                    Duration.ofSeconds(Math.max(0, since.getSeconds()))) + " so far)";
+        }
+        record("RESUMED", null, null, "by " + operator.name() + ": " + detail);
     }
 
     private long account(boolean human, long startedNanos) {

@@ -3,12 +3,18 @@ package org.drillconsole.drill;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.ClusterTarget;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
@@ -50,10 +56,16 @@ public final class DrillSession {
     public static DrillSession start(Request request, ClusterPair clusters, JournalStore store, Operator operator,
                                      Function<Step, Instant> backupTime, Network network,
                                      DrillEngine.Listener listener) throws JournalException {
-        DrillDefinition drill = request.drill();
         RunRecord run = store.startRun(newRun(request, clusters), "mode " + request.mode().name().toLowerCase()
                 + (request.outageStart() == null ? ""
                 : ", outage start " + request.outageStart() + " (" + request.outageReason() + ")"));
+        return wire(run, request, clusters, store, operator, backupTime, network, listener, null);
+    }
+
+    private static DrillSession wire(RunRecord run, Request request, ClusterPair clusters, JournalStore store,
+                                     Operator operator, Function<Step, Instant> backupTime, Network network,
+                                     DrillEngine.Listener listener, DrillEngine.Resume resume) {
+        DrillDefinition drill = request.drill();
         RunJournal journal = (kind, step, outcome, detail) -> {
             try {
                 if (kind.equals("COMPLETED") || kind.equals("FAILED") || kind.equals("ABORTED")) {
@@ -72,8 +84,60 @@ public final class DrillSession {
                 KubernetesClusterWork.replicasOf(clusters.monitor(Side.PRIMARY).snapshot()), rpo, request.runbookDir(),
                 backupTime, network);
         DrillEngine engine = new DrillEngine(drill, new DrillEngine.Options(request.mode(), request.outageStart(),
-                request.outageReason()), journal, operator, work, RunTime.SYSTEM, listener);
+                request.outageReason(), resume), journal, operator, work, RunTime.SYSTEM, listener);
         return new DrillSession(run, store, engine);
+    }
+
+    /**
+     * Continues a run that never finished (the console was killed): same run, same journal chain; done steps
+     * are not repeated, a step that was under way is run again, and the clock runs on from its original start.
+     *
+     * @throws JournalException when the journal cannot be read
+     * @throws IllegalArgumentException when the runbook is not the one the run was started with
+     */
+    public static DrillSession resume(RunRecord run, Request request, ClusterPair clusters, JournalStore store,
+                                      Operator operator, Function<Step, Instant> backupTime, Network network,
+                                      DrillEngine.Listener listener) throws JournalException {
+        DrillDefinition drill = request.drill();
+        if (!drill.metadata().name().equals(run.run().drillName())) {
+            throw new IllegalArgumentException("run " + run.id() + " is a " + run.run().drillName()
+                    + " drill, not " + drill.metadata().name());
+        }
+        if (!drill.contentHash().equals(run.run().drillHash())) {
+            throw new IllegalArgumentException("the runbook " + drill.metadata().name() + " changed since run "
+                    + run.id() + " started (version " + run.run().drillHash().substring(0, 12) + "…, now "
+                    + drill.contentHash().substring(0, 12) + "…): resuming would mix two versions");
+        }
+        DrillEngine.Resume resume = resumeState(store.events(run.id()));
+        return wire(run, new Request(drill, request.runbookDir(), run.run().mode(), request.operatorName(),
+                request.outageStart(), request.outageReason()), clusters, store, operator, backupTime, network,
+                listener, resume);
+    }
+
+    /** What the journal says was done before the interruption. */
+    static DrillEngine.Resume resumeState(List<JournalEvent> events) {
+        Set<String> finished = new HashSet<>();
+        boolean preflightDone = false;
+        Instant clockStart = null;
+        Duration rto = null;
+        for (JournalEvent e : events) {
+            switch (e.kind()) {
+                case "STEP_STARTED", "PREFLIGHT_OVERRIDDEN" -> preflightDone = true;
+                case "STEP_FINISHED" -> finished.add(e.stepId());
+                case "CLOCK_START" -> clockStart = "BACKDATED".equals(e.outcome()) ? outageStart(e) : e.recordedAt();
+                case "CLOCK_STOP" -> rto = Durations.parse(e.detail().substring(4).split(" ")[0]);
+                default -> {
+                    // other events do not change where the run stands
+                }
+            }
+        }
+        return new DrillEngine.Resume(preflightDone, Set.copyOf(finished), clockStart, rto);
+    }
+
+    /** The outage start written in a backdated CLOCK_START ("outage started 2026-…Z (…"). */
+    private static Instant outageStart(JournalEvent event) {
+        Matcher m = Pattern.compile("outage started (\\S+)").matcher(event.detail());
+        return m.find() ? Instant.parse(m.group(1)) : event.recordedAt();
     }
 
     public RunRecord run() {
