@@ -82,9 +82,24 @@ public final class DrillView extends VBox {
         promptBox.setId("drillPrompt");
         model.promptProperty().addListener((obs, old, now) -> showPrompt(promptBox, now));
 
-        getChildren().addAll(startForm(defaultOperator, practice), title, stopwatch, steps, promptBox, outcome,
-                new Label("Journal"), log);
+        Label unfinished = new Label();
+        unfinished.setWrapText(true);
+        unfinished.getStyleClass().add("stale-note");
+        Button resume = new Button("_Resume it");
+        resume.setId("resumeDrill");
+        resume.setOnAction(e -> model.resumeUnfinished(defaultOperator));
+        VBox resumeBox = new VBox(4, unfinished, resume);
+        resumeBox.visibleProperty().bind(model.unfinishedProperty().isNotNull().and(model.runningProperty().not()));
+        resumeBox.managedProperty().bind(resumeBox.visibleProperty());
+        model.unfinishedProperty().addListener((obs, old, run) -> unfinished.setText(run == null ? ""
+                : "Run " + run.id() + " (" + run.run().drillName() + ", " + run.run().mode().name().toLowerCase()
+                + " mode, started " + run.createdAt() + ") never finished: the console was closed or killed during it."
+                + " Resuming keeps what was done, and its clock runs on from the original start."));
+
+        getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, steps, promptBox,
+                outcome, new Label("Journal"), log);
         model.refreshRunbooks();
+        model.checkUnfinished();
     }
 
     private GridPane startForm(String defaultOperator, boolean practice) {

@@ -28,6 +28,7 @@ import org.drillconsole.drill.Operator.Answer;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.ui.TaskExecutor;
 
@@ -57,6 +58,7 @@ public final class DrillViewModel {
     private final ReadOnlyStringWrapper stopwatchStyle = new ReadOnlyStringWrapper("status-unknown");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Prompt> prompt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunRecord> unfinished = new ReadOnlyObjectWrapper<>();
     private volatile DrillSession session;
     private FxOperator operator;
     private Duration objective;
@@ -83,15 +85,45 @@ public final class DrillViewModel {
      * never as a stack trace.
      */
     public void start(Path runbook, RunMode mode, String operatorName, Instant outageStart, String outageReason) {
+        if (mode == RunMode.FAILOVER && outageStart != null && (outageReason == null || outageReason.isBlank())) {
+            log.add("say where the outage start comes from (e.g. the first alert) before starting");
+            return;
+        }
+        launch(runbook, mode, operatorName, (request, clusters, store, network) -> DrillSession.start(
+                new DrillSession.Request(request.drill(), request.runbookDir(), mode, operatorName, outageStart,
+                        outageReason), clusters, store, operator, operator::newestBackup, network, this::heard));
+    }
+
+    /** Looks for a run the console never finished (it was killed), to offer resuming it. */
+    public void checkUnfinished() {
+        executor.run(() -> wiring.journal().call().unfinishedRun().orElse(null), unfinished::set,
+                error -> log.add("the journal cannot be read: " + error.getMessage()));
+    }
+
+    /** Continues the unfinished run: done steps are kept, its clock runs on from the original start. */
+    public void resumeUnfinished(String operatorName) {
+        RunRecord run = unfinished.get();
+        if (run == null) {
+            return;
+        }
+        Path runbook = runbookDir.resolve(run.run().drillName() + ".yaml");
+        launch(runbook, run.run().mode(), operatorName, (request, clusters, store, network) -> DrillSession.resume(
+                run, request, clusters, store, operator, operator::newestBackup, network, this::heard));
+    }
+
+    /** How a run is begun: a new one, or one resumed. */
+    @FunctionalInterface
+    private interface SessionFactory {
+        DrillSession open(DrillSession.Request request, ClusterPair clusters, JournalStore store, Network network)
+                throws Exception;
+    }
+
+    private void launch(Path runbook, RunMode mode, String operatorName, SessionFactory factory) {
         if (running.get()) {
             return;
         }
         if (mode == RunMode.PRACTICE && !wiring.practice().get()) {
             log.add("practice mode runs on the practice clusters: connect to them first, or choose drill or failover");
-            return;
-        }
-        if (mode == RunMode.FAILOVER && outageStart != null && (outageReason == null || outageReason.isBlank())) {
-            log.add("say where the outage start comes from (e.g. the first alert) before starting");
             return;
         }
         ClusterPair clusters = wiring.clusters().get();
@@ -109,15 +141,19 @@ public final class DrillViewModel {
             DrillDefinition drill = DrillLoader.load(runbook);
             JournalStore store = wiring.journal().call();
             Platform.runLater(() -> prepare(drill, mode));
-            session = DrillSession.start(new DrillSession.Request(drill, runbook.toAbsolutePath().getParent(), mode,
-                    operatorName, outageStart, outageReason), clusters, store, operator, operator::newestBackup,
-                    network, (kind, step, result, detail) -> Platform.runLater(() -> recorded(kind, step, result, detail)));
+            session = factory.open(new DrillSession.Request(drill, runbook.toAbsolutePath().getParent(), mode,
+                    operatorName, null, null), clusters, store, network);
+            Platform.runLater(() -> unfinished.set(null));
             return session.engine().run();
         }, this::finished, error -> {
             running.set(false);
             prompt.set(null);
             log.add("the drill could not run: " + error.getMessage());
         });
+    }
+
+    private void heard(String kind, String stepId, String result, String detail) {
+        Platform.runLater(() -> recorded(kind, stepId, result, detail));
     }
 
     private void prepare(DrillDefinition drill, RunMode mode) {
@@ -280,6 +316,10 @@ public final class DrillViewModel {
 
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunRecord> unfinishedProperty() {
+        return unfinished.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Prompt> promptProperty() {
