@@ -80,7 +80,8 @@ class DrillViewTest {
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
         robot.clickOn("#doneButton");                                   // declare the outage: the clock starts
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 10, () -> model.drill().log().toString());
-        assertTrue(text(robot, "#promptText").contains("server 0 → 2"), text(robot, "#promptText"));
+        String plan = robot.lookup("#promptText").queryAs(javafx.scene.text.TextFlow.class).getAccessibleText();
+        assertTrue(plan.contains("server 0 → 2"), plan);
         robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
 
         // While the standby scales up, its pane shows it: the wizard is not modal.

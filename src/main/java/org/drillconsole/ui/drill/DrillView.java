@@ -168,10 +168,11 @@ public final class DrillView extends VBox {
         }
         Label heading = new Label(prompt.title());
         heading.getStyleClass().add("section-title");
-        Label text = new Label(prompt.text() + (prompt.failures().isEmpty() ? ""
-                : "\n- " + String.join("\n- ", prompt.failures())));
-        text.setWrapText(true);
+        // Instructions are Markdown; plans, failures and questions are plain text, shown the same way.
+        javafx.scene.text.TextFlow text = MarkdownText.render(prompt.text() + (prompt.failures().isEmpty() ? ""
+                : "\n\n- " + String.join("\n- ", prompt.failures())));
         text.setId("promptText");
+        text.setAccessibleText(prompt.text());
         reason.setId("reasonField");
         FlowPane buttons = new FlowPane(6, 6);
         switch (prompt.kind()) {
