@@ -1,14 +1,12 @@
 package org.drillconsole.ui;
 
+import static org.drillconsole.ui.ConsoleWindow.text;
+import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.drillconsole.drill.DrillLoader;
@@ -16,11 +14,7 @@ import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunStatus;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.JournalStore;
-import org.drillconsole.store.SettingsStore;
-import org.drillconsole.ui.main.MainView;
 import org.drillconsole.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** On start the window offers to resume a run the console never finished, and resumes it. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,8 +32,8 @@ class DrillResumeViewTest {
     @TempDir
     static Path dir;
     static long interrupted;
+    ConsoleWindow window;
     MainViewModel model;
-    TaskExecutor executor;
 
     @BeforeAll
     static void leaveARunUnfinished() throws Exception {
@@ -54,28 +47,13 @@ class DrillResumeViewTest {
 
     @Start
     void start(Stage stage) {
-        executor = new TaskExecutor();
-        model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), new RecordingDialogService(),
-                () -> PracticeClusters.start(dir.resolve("practice"),
-                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
-                Path.of("src/test/resources/drills"), dir.resolve("data"));
-        stage.setScene(new Scene(new MainView(model), 1400, 900));
-        stage.show();
-        model.start();
+        window = new ConsoleWindow(stage, dir, 1400, 900);
+        model = window.model;
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        executor.close();
-    }
-
-    static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s: " + description.get(), e);
-        }
+        window.close();
     }
 
     @Test

@@ -1,22 +1,15 @@
 package org.drillconsole.ui;
 
+import static org.drillconsole.ui.ConsoleWindow.text;
+import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.drillconsole.model.journal.RunStatus;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.JournalStore;
-import org.drillconsole.store.SettingsStore;
-import org.drillconsole.ui.main.MainView;
 import org.drillconsole.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A short drill through the wizard, beside the live health panes, on practice clusters. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,37 +25,18 @@ class DrillViewTest {
 
     @TempDir
     static Path dir;
+    ConsoleWindow window;
     MainViewModel model;
-    TaskExecutor executor;
 
     @Start
     void start(Stage stage) {
-        executor = new TaskExecutor();
-        model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), new RecordingDialogService(),
-                () -> PracticeClusters.start(dir.resolve("practice"),
-                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
-                Path.of("src/test/resources/drills"), dir.resolve("data"));
-        stage.setScene(new Scene(new MainView(model), 1400, 900));
-        stage.show();
-        model.start();
+        window = new ConsoleWindow(stage, dir, 1400, 900);
+        model = window.model;
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        executor.close();
-    }
-
-    static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s: " + description.get(), e);
-        }
-    }
-
-    static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        window.close();
     }
 
     @Test

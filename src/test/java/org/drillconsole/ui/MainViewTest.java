@@ -1,19 +1,12 @@
 package org.drillconsole.ui;
 
+import static org.drillconsole.ui.ConsoleWindow.text;
+import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.drillconsole.model.Side;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
-import org.drillconsole.store.SettingsStore;
-import org.drillconsole.ui.main.MainView;
 import org.drillconsole.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, headless, on real practice clusters. */
 @ExtendWith(ApplicationExtension.class)
@@ -30,38 +22,18 @@ class MainViewTest {
 
     @TempDir
     static Path dir;
+    ConsoleWindow window;
     MainViewModel model;
-    TaskExecutor executor;
-    final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) {
-        executor = new TaskExecutor();
-        model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), dialogs,
-                () -> PracticeClusters.start(dir.resolve("practice"),
-                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
-                java.nio.file.Path.of("src/test/resources/drills"), dir.resolve("data"));
-        stage.setScene(new Scene(new MainView(model), 1200, 800));
-        stage.show();
-        model.start();
+        window = new ConsoleWindow(stage, dir, 1200, 800);
+        model = window.model;
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        executor.close();
-    }
-
-    static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s: " + description.get(), e);
-        }
-    }
-
-    static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        window.close();
     }
 
     @Test
@@ -73,7 +45,7 @@ class MainViewTest {
         assertTrue(text(robot, "#primaryConnection").contains("Kubernetes v1.24.9"));
         assertTrue(text(robot, "#primaryNodes").startsWith("5/5 ready"));
         assertTrue(robot.lookup("#practiceControls").tryQuery().isPresent());
-        assertTrue(dialogs.shown.isEmpty(), dialogs.shown.toString());
+        assertTrue(window.dialogs.shown.isEmpty(), window.dialogs.shown.toString());
     }
 
     @Test

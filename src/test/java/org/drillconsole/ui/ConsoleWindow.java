@@ -1,0 +1,53 @@
+package org.drillconsole.ui;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.SettingsStore;
+import org.drillconsole.ui.main.MainView;
+import org.drillconsole.ui.main.MainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window on fresh practice clusters, for the TestFX tests, and what they wait for. */
+final class ConsoleWindow {
+
+    final TaskExecutor executor = new TaskExecutor();
+    final RecordingDialogService dialogs = new RecordingDialogService();
+    final MainViewModel model;
+
+    /** Shows the window on {@code stage}; settings, practice kubeconfigs and the journal live under {@code dir}. */
+    ConsoleWindow(Stage stage, Path dir, int width, int height) {
+        model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), dialogs,
+                () -> PracticeClusters.start(dir.resolve("practice"),
+                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
+                Path.of("src/test/resources/drills"), dir.resolve("data"));
+        stage.setScene(new Scene(new MainView(model), width, height));
+        stage.show();
+        model.start();
+    }
+
+    void close() {
+        model.close();
+        executor.close();
+    }
+
+    static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s: " + description.get(), e);
+        }
+    }
+
+    static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
