@@ -99,6 +99,19 @@ class RunCommandTest {
     }
 
     @Test
+    void failsBackToThePrimaryWithTheShippedRunbook() {
+        CliRun run = run("drills/failback.yaml", String.join("\n",
+                "done",              // announce the window
+                "practice-primary",  // confirm: primary to its recorded replicas
+                "done",              // DNS back on the primary
+                "practice-standby",  // cleanup: standby to zero
+                ""));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("resolves to 203.0.113.10 (203.0.113.10 wanted)"), run.out());
+        assertTrue(run.out().contains("CLOCK_STOP"), run.out());
+    }
+
+    @Test
     void refusesTheActionWhenTheWrongContextIsTypedAndAbortsOnRequest() throws Exception {
         CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
                 "done\npractice-primary\nabort typed the wrong cluster\n");
