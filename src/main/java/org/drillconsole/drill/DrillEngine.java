@@ -73,6 +73,7 @@ public final class DrillEngine {
     }
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration ABORT_POLL = Duration.ofMillis(250);
 
     private final DrillDefinition drill;
     private final Options options;
@@ -84,6 +85,7 @@ public final class DrillEngine {
     private volatile long clockStartNanos = -1;
     private volatile Duration backdate = Duration.ZERO;
     private volatile Duration rto;
+    private volatile String abortReason;
     private Instant clockStartWall;
     private long humanNanos;
     private long clusterNanos;
@@ -183,7 +185,23 @@ public final class DrillEngine {
         record("PREFLIGHT_OVERRIDDEN", null, null, "by " + operator.name() + ": " + answer.text());
     }
 
+    /**
+     * Stops the run at the next chance: between steps, or while a check waits for its next attempt. Safe to
+     * call from any thread; the run is kept and recorded as aborted.
+     */
+    public void requestAbort(String reason) {
+        abortReason = reason == null || reason.isBlank() ? "no reason given" : reason;
+    }
+
+    private void stopIfAbortRequested(String where) throws Stop {
+        String reason = abortReason;
+        if (reason != null) {
+            throw new Stop(RunStatus.ABORTED, "aborted " + where + " by " + operator.name() + ": " + reason);
+        }
+    }
+
     private void runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
+        stopIfAbortRequested("before " + step.id());
         record("STEP_STARTED", step.id(), null, title(step));
         if ("start".equals(step.clock()) && clockStartNanos < 0) {
             startClock(); // a resumed run keeps the clock it had
@@ -279,7 +297,7 @@ public final class DrillEngine {
         }
     }
 
-    private CheckResult checkUntilPassOrTimeout(Step step) throws InterruptedException {
+    private CheckResult checkUntilPassOrTimeout(Step step) throws InterruptedException, Stop {
         Duration timeout = step.timeout() == null ? Duration.ZERO : Durations.parse(step.timeout());
         Duration interval = step.interval() == null ? DEFAULT_INTERVAL : Durations.parse(step.interval());
         long started = time.nanos();
@@ -295,7 +313,11 @@ public final class DrillEngine {
                 return new CheckResult(false, result.observed() + attemptsNote(attempts, waited)
                         + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)));
             }
-            time.sleep(interval);
+            // Waits in short slices, so an abort does not wait for the next attempt.
+            for (Duration left = interval; !left.isNegative() && !left.isZero(); left = left.minus(ABORT_POLL)) {
+                stopIfAbortRequested("while " + step.id() + " waited");
+                time.sleep(left.compareTo(ABORT_POLL) < 0 ? left : ABORT_POLL);
+            }
         }
     }
 

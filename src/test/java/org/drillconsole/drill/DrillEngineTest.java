@@ -222,6 +222,40 @@ class DrillEngineTest {
     }
 
     @Test
+    void abortsWhileACheckWaitsWithoutWaitingForTheNextAttempt() throws Exception {
+        checks.put("ready", new ArrayDeque<>(List.of(false)));
+        DrillEngine[] engine = new DrillEngine[1];
+        engine[0] = new DrillEngine(drill, new DrillEngine.Options(RunMode.PRACTICE, null, null),
+                (kind, step, outcome, detail) -> journal.add(kind + (step == null ? "" : " " + step)),
+                operator, new ClusterWork() {
+                    @Override
+                    public CheckResult check(Step step) {
+                        if (step.id().equals("ready")) {
+                            engine[0].requestAbort("standby in the wrong region");
+                        }
+                        return work.check(step);
+                    }
+
+                    @Override
+                    public ActionPlan plan(Step step) throws StepException {
+                        return work.plan(step);
+                    }
+
+                    @Override
+                    public String apply(Step step, ActionPlan plan) throws StepException {
+                        return work.apply(step, plan);
+                    }
+                }, time, (kind, step, outcome, detail) -> { });
+        long before = time.nanos();
+        DrillEngine.Result result = engine[0].run();
+        assertEquals(RunStatus.ABORTED, result.status());
+        assertTrue(result.summary().contains("standby in the wrong region"), result.summary());
+        assertTrue(Duration.ofNanos(time.nanos() - before).compareTo(Duration.ofMinutes(4)) < 0,
+                "did not wait out the 5 minute timeout");
+        assertTrue(applied.equals(List.of("scale-up")), "no cleanup after an abort: " + applied);
+    }
+
+    @Test
     void runsAReadinessDrillWithoutClock() throws Exception {
         drill = DrillLoader.load(Path.of("drills/standby-readiness.yaml"));
         DrillEngine.Result result = run(RunMode.PRACTICE, null);

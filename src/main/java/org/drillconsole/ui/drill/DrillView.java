@@ -96,8 +96,22 @@ public final class DrillView extends VBox {
                 + " mode, started " + run.createdAt() + ") never finished: the console was closed or killed during it."
                 + " Resuming keeps what was done, and its clock runs on from the original start."));
 
+        TextField abortReason = new TextField();
+        abortReason.setId("abortRunReason");
+        abortReason.setPromptText("why the drill stops");
+        Button abortRun = new Button("A_bort drill");
+        abortRun.setId("abortRun");
+        abortRun.disableProperty().bind(abortReason.textProperty().isEmpty());
+        abortRun.setOnAction(e -> {
+            model.abortRun(abortReason.getText());
+            abortReason.clear();
+        });
+        FlowPane abortBox = new FlowPane(6, 6, abortReason, abortRun);
+        abortBox.visibleProperty().bind(model.runningProperty());
+        abortBox.managedProperty().bind(model.runningProperty());
+
         getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, steps, promptBox,
-                outcome, new Label("Journal"), log);
+                abortBox, outcome, new Label("Journal"), log);
         model.refreshRunbooks();
         model.checkUnfinished();
     }

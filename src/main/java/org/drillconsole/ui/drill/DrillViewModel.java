@@ -266,6 +266,19 @@ public final class DrillViewModel {
         reply(time);
     }
 
+    /** Aborts the whole run now, whatever it waits for; the run is kept and recorded as aborted. */
+    public void abortRun(String reason) {
+        DrillSession current = session;
+        if (!running.get() || reason == null || reason.isBlank()) {
+            return;
+        }
+        if (current != null) {
+            current.engine().requestAbort(reason);
+        }
+        prompt.set(null);
+        operator.abortAll(reason);
+    }
+
     /** A note on the current step, committed to the journal off the FX thread. */
     public void note(String text) {
         DrillSession current = session;

@@ -17,6 +17,7 @@ final class FxOperator implements Operator {
     private final String name;
     private final Consumer<Prompt> show;
     private volatile CompletableFuture<Object> pending;
+    private volatile String abortReason;
 
     /** @param show puts a prompt on screen (called off the FX thread; it hands over itself) */
     FxOperator(String name, Consumer<Prompt> show) {
@@ -69,7 +70,19 @@ final class FxOperator implements Operator {
         }
     }
 
+    /** The operator aborted the whole run: the current question and every later one answer "abort". */
+    void abortAll(String reason) {
+        abortReason = reason;
+        CompletableFuture<Object> waiting = pending;
+        if (waiting != null) {
+            waiting.completeExceptionally(new IllegalStateException(reason));
+        }
+    }
+
     private Object ask(Prompt prompt) {
+        if (abortReason != null) {
+            return abortValue(prompt);
+        }
         CompletableFuture<Object> question = new CompletableFuture<>();
         pending = question;
         show.accept(prompt);
@@ -85,11 +98,11 @@ final class FxOperator implements Operator {
         }
     }
 
-    private static Object abortValue(Prompt prompt) {
+    private Object abortValue(Prompt prompt) {
         return switch (prompt.kind()) {
             case CONFIRM -> "";
             case BACKUP_TIME -> null;
-            default -> Answer.abort("the window was closed");
+            default -> Answer.abort(abortReason != null ? abortReason : "the window was closed");
         };
     }
 
