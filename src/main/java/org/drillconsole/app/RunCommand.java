@@ -31,6 +31,7 @@ import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -59,11 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator", paramLabel = "NAME", description = "Who runs the drill (default: the login name).")
     String operator = System.getProperty("user.name", "operator");
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the journal is kept.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Another journal database (overrides --data-dir).")
-    String db;
+    @Mixin
+    JournalOptions journal;
 
     @Option(names = "--outage-start", paramLabel = "TIME",
             description = "Failover: when the outage began (ISO time, e.g. from the first alert).")
@@ -99,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         String namespace = drill.spec().namespace() == null ? Settings.DEFAULT_NAMESPACE : drill.spec().namespace();
-        try (JournalStore store = openJournal();
+        try (JournalStore store = journal.open();
              ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
                      new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
@@ -159,13 +157,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-    }
-
-    private JournalStore openJournal() throws JournalException {
-        if (db != null) {
-            return JournalStore.open(db, db, Clock.systemUTC());
-        }
-        return JournalStore.openIn(dataDir != null ? dataDir : JournalStore.defaultDataDir(), Clock.systemUTC());
     }
 
     private static Map<Side, ClusterSnapshot> settle(ClusterPair pair) throws InterruptedException {

@@ -14,6 +14,11 @@ public interface ClusterWork {
     /** Carries the plan out; returns what was changed. */
     String apply(Step step, ActionPlan plan) throws StepException;
 
+    /** The standby's node count now, or null when unknown. */
+    default Integer standbyNodes() {
+        return null;
+    }
+
     /** Both clusters' health as JSON, stored when the clock starts and stops; null when not available. */
     default String healthRecord() {
         return null;

@@ -12,6 +12,7 @@ import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
 
 /**
  * Runs a drill: preflight, steps, the RTO clock, cleanup. Every state change is recorded in the journal
@@ -89,6 +90,7 @@ public final class DrillEngine {
     private Instant clockStartWall;
     private long humanNanos;
     private long clusterNanos;
+    private int cleanupStepsDone;
 
     public DrillEngine(DrillDefinition drill, Options options, RunJournal journal, Operator operator,
                        ClusterWork work, RunTime time, Listener listener) {
@@ -122,6 +124,7 @@ public final class DrillEngine {
     public Result run() throws JournalWriteException, InterruptedException {
         RunStatus status = RunStatus.COMPLETED;
         String summary;
+        Integer standbyNodes = work.standbyNodes();
         try {
             Resume resume = options.resume();
             if (resume != null) {
@@ -158,11 +161,13 @@ public final class DrillEngine {
         Duration rpo = actualRpo();
         Result result = new Result(status, rto, objective(), rpo, rpoObjective(), Duration.ofNanos(humanNanos),
                 Duration.ofNanos(clusterNanos), summary);
-        String measured = rto == null && result.rtoObjective() == null ? null
-                : result.withinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
-        record(status.name(), null, measured,
-                summary + "; waiting for people " + Durations.format(result.humanTime()) + ", for the clusters "
-                        + Durations.format(result.clusterTime()));
+        RunSummary measured = new RunSummary(rto, result.rtoObjective(), rpo, result.rpoObjective(),
+                result.humanTime(), result.clusterTime(), cleanupDone(), standbyNodes, options.outageStart(),
+                options.outageStart() == null ? null : options.outageStartReason());
+        String detail = summary + "; waiting for people " + Durations.format(result.humanTime())
+                + ", for the clusters " + Durations.format(result.clusterTime());
+        journal.finish(status, measured.verdict(), detail, measured);
+        listener.recorded(status.name(), null, measured.verdict(), detail);
         return result;
     }
 
@@ -200,7 +205,8 @@ public final class DrillEngine {
         }
     }
 
-    private void runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
+    /** @return the step's outcome: DONE, SKIPPED or FAILED (optional steps) */
+    private String runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
         stopIfAbortRequested("before " + step.id());
         record("STEP_STARTED", step.id(), null, title(step));
         if ("start".equals(step.clock()) && clockStartNanos < 0) {
@@ -232,20 +238,18 @@ public final class DrillEngine {
                     detail = failed.getMessage() + "; skipped by " + operator.name() + ": " + answer.text();
                     break;
                 }
-                account(human, started);
-                record("STEP_FINISHED", step.id(), "FAILED", failed.getMessage());
+                record("STEP_FINISHED", step.id(), "FAILED", failed.getMessage() + tookNote(account(human, started), human));
                 throw new Stop(answer.kind() == Answer.Kind.ABORT ? RunStatus.ABORTED : RunStatus.FAILED,
                         (answer.kind() == Answer.Kind.ABORT ? "aborted at " : "failed at ") + step.id() + ": "
                                 + failed.getMessage() + (answer.text().isBlank() ? ""
                                 : " (" + operator.name() + ": " + answer.text() + ")"));
             }
         }
-        long took = account(human, started);
-        record("STEP_FINISHED", step.id(), outcome, detail + "; took " + Durations.format(Duration.ofNanos(took))
-                + (human ? " waiting for people" : " waiting for the cluster"));
+        record("STEP_FINISHED", step.id(), outcome, detail + tookNote(account(human, started), human));
         if ("stop".equals(step.clock()) && outcome.equals("DONE")) {
             stopClock(step);
         }
+        return outcome;
     }
 
     /** @return outcome and detail */
@@ -383,9 +387,21 @@ public final class DrillEngine {
         Resume resume = options.resume();
         for (Step step : drill.spec().cleanup()) {
             if (resume == null || !resume.finishedSteps().contains(step.id())) {
-                runStep(step);
+                if (!"DONE".equals(runStep(step))) {
+                    continue;
+                }
             }
+            cleanupStepsDone++;
         }
+    }
+
+    /** Whether the standby was returned to rest: null when the run needs no cleanup. */
+    private Boolean cleanupDone() {
+        int required = drill.spec().cleanup().size();
+        if (options.mode() == RunMode.FAILOVER || required == 0) {
+            return null;
+        }
+        return cleanupStepsDone == required;
     }
 
     /** Picks the clock up where it was: running since its original start (by the wall clock), or stopped. */
@@ -402,6 +418,12 @@ public final class DrillEngine {
                     Duration.ofSeconds(Math.max(0, since.getSeconds()))) + " so far)";
         }
         record("RESUMED", null, null, "by " + operator.name() + ": " + detail);
+    }
+
+    /** "; took 2m 5s waiting for people": reports read who was being waited for from this ending. */
+    private static String tookNote(long tookNanos, boolean human) {
+        return "; took " + Durations.format(Duration.ofNanos(tookNanos))
+                + (human ? " waiting for people" : " waiting for the cluster");
     }
 
     private long account(boolean human, long startedNanos) {

@@ -19,6 +19,7 @@ import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
 
@@ -66,15 +67,24 @@ public final class DrillSession {
                                      Operator operator, Function<Step, Instant> backupTime, Network network,
                                      DrillEngine.Listener listener, DrillEngine.Resume resume) {
         DrillDefinition drill = request.drill();
-        RunJournal journal = (kind, step, outcome, detail) -> {
-            try {
-                if (kind.equals("COMPLETED") || kind.equals("FAILED") || kind.equals("ABORTED")) {
-                    store.finish(run.id(), RunStatus.valueOf(kind), detail);
-                } else {
+        RunJournal journal = new RunJournal() {
+            @Override
+            public void record(String kind, String step, String outcome, String detail) throws JournalWriteException {
+                try {
                     store.append(run.id(), kind, step, outcome, detail);
+                } catch (JournalException e) {
+                    throw new JournalWriteException(e.getMessage(), e);
                 }
-            } catch (JournalException e) {
-                throw new RunJournal.JournalWriteException(e.getMessage(), e);
+            }
+
+            @Override
+            public void finish(RunStatus status, String outcome, String detail, RunSummary summary)
+                    throws JournalWriteException {
+                try {
+                    store.finish(run.id(), status, outcome, detail, summary);
+                } catch (JournalException e) {
+                    throw new JournalWriteException(e.getMessage(), e);
+                }
             }
         };
         var objectives = drill.spec().objectives();

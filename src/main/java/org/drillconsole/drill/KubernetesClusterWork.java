@@ -272,6 +272,12 @@ public final class KubernetesClusterWork implements ClusterWork {
 
     /** Per side: connection, verdict, reasons, nodes and every component's status. No credentials. */
     @Override
+    public Integer standbyNodes() {
+        ClusterSnapshot standby = monitor(Side.STANDBY).snapshot();
+        return standby.state().answers() ? standby.nodeSummary().total() : null;
+    }
+
+    @Override
     public String healthRecord() {
         var root = JSON.createObjectNode();
         for (Side side : Side.values()) {

@@ -1,5 +1,8 @@
 package org.drillconsole.drill;
 
+import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
+
 /**
  * Where the engine records each state change of a run. {@link #record} returns only once the event is
  * durable; the engine tells its listeners only after that, so nothing shown is unrecorded.
@@ -8,6 +11,12 @@ package org.drillconsole.drill;
 public interface RunJournal {
 
     void record(String kind, String stepId, String outcome, String detail) throws JournalWriteException;
+
+    /** Records the closing event (COMPLETED, FAILED or ABORTED) with the run's measured figures. */
+    default void finish(RunStatus status, String outcome, String detail, RunSummary summary)
+            throws JournalWriteException {
+        record(status.name(), null, outcome, detail);
+    }
 
     /** Recording failed: the run stops, because an unrecorded drill is no evidence. */
     final class JournalWriteException extends Exception {

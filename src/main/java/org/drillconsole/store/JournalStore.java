@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -112,7 +114,7 @@ public final class JournalStore implements AutoCloseable {
                 keys.next();
                 id = keys.getLong(1);
             }
-            insertEvent(id, now, "STARTED", null, null, detail);
+            insertEvent(id, now, "STARTED", null, null, RunJson.started(run, detail));
             connection.commit();
             return new RunRecord(id, run, now, RunStatus.RUNNING);
         } catch (SQLException e) {
@@ -132,18 +134,46 @@ public final class JournalStore implements AutoCloseable {
         }
     }
 
-    /** Appends the closing event and sets the run's status, in one transaction. */
-    public synchronized JournalEvent finish(long runId, RunStatus status, String detail) throws JournalException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ? WHERE id = ?")) {
-            JournalEvent event = insertEvent(runId, now(), status.name(), null, null, detail);
+    /**
+     * Appends the run's SUMMARY (its measured figures) and its closing event, and sets its status, in one
+     * transaction.
+     *
+     * @param outcome WITHIN_OBJECTIVE, OBJECTIVE_MISSED or null
+     */
+    public synchronized JournalEvent finish(long runId, RunStatus status, String outcome, String detail,
+                                            RunSummary summary) throws JournalException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE runs SET status = ?, finished_at = ?, rto_ms = ?, rto_objective_ms = ?, rpo_ms = ?,
+                  rpo_objective_ms = ?, human_ms = ?, cluster_ms = ?, cleanup_done = ?, standby_nodes = ?,
+                  outage_start = ?, outage_source = ?
+                WHERE id = ?""")) {
+            Instant at = now();
+            insertEvent(runId, at, "SUMMARY", null, null, RunJson.summary(summary));
+            JournalEvent event = insertEvent(runId, at, status.name(), null, outcome, detail);
             update.setString(1, status.name());
-            update.setLong(2, runId);
+            update.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            setMillis(update, 3, summary.rto());
+            setMillis(update, 4, summary.rtoObjective());
+            setMillis(update, 5, summary.rpo());
+            setMillis(update, 6, summary.rpoObjective());
+            setMillis(update, 7, summary.humanTime());
+            setMillis(update, 8, summary.clusterTime());
+            update.setObject(9, summary.cleanupDone());
+            update.setObject(10, summary.standbyNodes());
+            update.setObject(11, summary.outageStart() == null ? null
+                    : OffsetDateTime.ofInstant(summary.outageStart(), ZoneOffset.UTC));
+            update.setString(12, summary.outageStartSource());
+            update.setLong(13, runId);
             update.executeUpdate();
             connection.commit();
             return event;
         } catch (SQLException e) {
             throw failed("record the end of run " + runId, e);
         }
+    }
+
+    private static void setMillis(PreparedStatement statement, int index, Duration value) throws SQLException {
+        statement.setObject(index, value == null ? null : value.toMillis());
     }
 
     private JournalEvent insertEvent(long runId, Instant at, String kind, String stepId, String outcome,
@@ -195,6 +225,24 @@ public final class JournalStore implements AutoCloseable {
         }
     }
 
+    public synchronized Optional<RunRecord> run(long runId) throws JournalException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
+            query.setLong(1, runId);
+            try (ResultSet rows = query.executeQuery()) {
+                Optional<RunRecord> run = rows.next() ? Optional.of(run(rows)) : Optional.empty();
+                connection.commit();
+                return run;
+            }
+        } catch (SQLException e) {
+            throw failed("read run " + runId, e);
+        }
+    }
+
+    /** Where the journal is, for messages. */
+    public String where() {
+        return where;
+    }
+
     /** The newest run that never finished (the app was closed or killed during it). */
     public Optional<RunRecord> unfinishedRun() throws JournalException {
         List<RunRecord> runs = runs();
@@ -231,8 +279,24 @@ public final class JournalStore implements AutoCloseable {
                 rows.getString("drill_hash"), rows.getString("strategy"), RunMode.valueOf(rows.getString("mode")),
                 rows.getString("operator_name"), rows.getString("primary_context"), rows.getString("primary_server"),
                 rows.getString("standby_context"), rows.getString("standby_server"));
-        return new RunRecord(rows.getLong("id"), run, rows.getObject("created_at", OffsetDateTime.class).toInstant(),
-                RunStatus.valueOf(rows.getString("status")));
+        Instant finishedAt = instant(rows, "finished_at");
+        RunSummary summary = finishedAt == null ? null : new RunSummary(millis(rows, "rto_ms"),
+                millis(rows, "rto_objective_ms"), millis(rows, "rpo_ms"), millis(rows, "rpo_objective_ms"),
+                millis(rows, "human_ms"), millis(rows, "cluster_ms"), rows.getObject("cleanup_done", Boolean.class),
+                rows.getObject("standby_nodes", Integer.class), instant(rows, "outage_start"),
+                rows.getString("outage_source"));
+        return new RunRecord(rows.getLong("id"), run, instant(rows, "created_at"),
+                RunStatus.valueOf(rows.getString("status")), finishedAt, summary);
+    }
+
+    private static Duration millis(ResultSet rows, String column) throws SQLException {
+        Long value = rows.getObject(column, Long.class);
+        return value == null ? null : Duration.ofMillis(value);
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Microseconds are what the database keeps, so the hash is computed over exactly what is stored. */

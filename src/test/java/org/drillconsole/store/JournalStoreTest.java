@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +31,10 @@ class JournalStoreTest {
             RunMode.PRACTICE, "oncall", "practice-primary", "http://127.0.0.1:1", "practice-standby",
             "http://127.0.0.1:2");
 
+    static final RunSummary SUMMARY = new RunSummary(Duration.ofMinutes(7), Duration.ofMinutes(30), null,
+            Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofMinutes(5), true, 2,
+            Instant.parse("2026-11-25T03:00:00Z"), "PagerDuty alert at 03:00");
+
     JournalStore open() throws JournalException {
         return JournalStore.openIn(dir, Clock.systemUTC());
     }
@@ -40,14 +47,18 @@ class JournalStoreTest {
             id = run.id();
             store.append(id, "STEP_STARTED", "declare-outage", null, null);
             store.append(id, "STEP_FINISHED", "declare-outage", "DONE", "took 12 s");
-            store.finish(id, RunStatus.COMPLETED, "within objectives");
+            store.finish(id, RunStatus.COMPLETED, "WITHIN_OBJECTIVE", "within objectives", SUMMARY);
         }
         try (JournalStore store = open()) {
             List<JournalEvent> events = store.events(id);
-            assertEquals(List.of("STARTED", "STEP_STARTED", "STEP_FINISHED", "COMPLETED"),
+            assertEquals(List.of("STARTED", "STEP_STARTED", "STEP_FINISHED", "SUMMARY", "COMPLETED"),
                     events.stream().map(JournalEvent::kind).toList());
-            assertEquals(RunStatus.COMPLETED, store.runs().get(0).status());
-            assertEquals(RUN, store.runs().get(0).run());
+            RunRecord run = store.runs().get(0);
+            assertEquals(RunStatus.COMPLETED, run.status());
+            assertEquals(RUN, run.run());
+            assertEquals(SUMMARY, run.summary(), "the history columns hold what was measured");
+            assertEquals(SUMMARY, RunJson.readSummary(events.get(3).detail()), "and so does the chained event");
+            assertTrue(events.get(0).detail().contains("\"operator\":\"oncall\""), "who ran it is chained too");
             assertEquals(-1, EventChain.firstBroken(events));
         }
     }
@@ -72,7 +83,7 @@ class JournalStoreTest {
     void findsTheRunThatNeverFinished() throws Exception {
         try (JournalStore store = open()) {
             long done = store.startRun(RUN, null).id();
-            store.finish(done, RunStatus.ABORTED, "operator aborted: wrong cluster");
+            store.finish(done, RunStatus.ABORTED, null, "operator aborted: wrong cluster", SUMMARY);
             long open = store.startRun(RUN, null).id();
             assertEquals(open, store.unfinishedRun().orElseThrow().id());
         }

@@ -1,0 +1,36 @@
+package org.drillconsole.model.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The measured figures of a finished run, journaled with its last event so that history and reports need not
+ * replay every event.
+ *
+ * @param rto null when the clock never stopped
+ * @param rpo null when no backup or replication point was known
+ * @param cleanupDone null when the run needs no cleanup (a failover, or a runbook without cleanup steps)
+ * @param standbyNodes the standby's node count when the run started: the "cost" side of the DR trade-off
+ * @param outageStart when the outage began, if the operator set it (failover mode), else null
+ * @param outageStartSource why that time was chosen, as the operator wrote it
+ */
+public record RunSummary(Duration rto, Duration rtoObjective, Duration rpo, Duration rpoObjective,
+                         Duration humanTime, Duration clusterTime, Boolean cleanupDone, Integer standbyNodes,
+                         Instant outageStart, String outageStartSource) {
+
+    public boolean rtoWithinObjective() {
+        return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0);
+    }
+
+    public boolean rpoWithinObjective() {
+        return rpo == null || rpoObjective == null || rpo.compareTo(rpoObjective) <= 0;
+    }
+
+    /** What was measured against the objectives, in one word; null when there was nothing to measure. */
+    public String verdict() {
+        if (rto == null && rtoObjective == null) {
+            return null;
+        }
+        return rtoWithinObjective() && rpoWithinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
+    }
+}

@@ -1,0 +1,40 @@
+package org.drillconsole.report;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+
+/**
+ * Which runs the history shows; every field null means "any".
+ *
+ * @param from first day included, in {@code zone}
+ * @param to last day included, in {@code zone}
+ */
+public record HistoryFilter(String drill, RunMode mode, RunStatus status, LocalDate from, LocalDate to, ZoneId zone) {
+
+    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, ZoneId.systemDefault());
+
+    /** The runs that match, newest first. */
+    public List<RunRecord> apply(List<RunRecord> runs) {
+        List<RunRecord> matching = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            if (matches(runs.get(i))) {
+                matching.add(runs.get(i));
+            }
+        }
+        return matching;
+    }
+
+    public boolean matches(RunRecord run) {
+        LocalDate day = run.createdAt().atZone(zone).toLocalDate();
+        return (drill == null || drill.equals(run.run().drillName()))
+                && (mode == null || mode == run.run().mode())
+                && (status == null || status == run.status())
+                && (from == null || !day.isBefore(from))
+                && (to == null || !day.isAfter(to));
+    }
+}

@@ -1,0 +1,208 @@
+package org.drillconsole.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunSummary;
+import org.drillconsole.store.EventChain;
+import org.drillconsole.store.RunJson;
+
+/**
+ * The complete, machine-readable report (documented in docs/report-format.md). It carries every journal
+ * event with its hashes, so {@link #verify} can recompute the chain and detect an edited record.
+ */
+public final class JsonReport {
+
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @param problems empty when the report is intact */
+    public record Verification(List<String> problems, int events, String chainHead) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    private JsonReport() {
+    }
+
+    public static void write(RunReport report, OutputStream out) throws IOException {
+        JSON.writeValue(out, tree(report));
+    }
+
+    static ObjectNode tree(RunReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION).put("generatedAt", report.generatedAt().toString());
+        NewRun run = report.run().run();
+        ObjectNode r = root.putObject("run");
+        r.put("id", report.run().id()).put("drill", run.drillName()).put("title", run.drillTitle())
+                .put("drillHash", run.drillHash()).put("strategy", run.strategy()).put("mode", run.mode().name())
+                .put("operator", run.operator()).put("status", report.run().status().name())
+                .put("createdAt", report.run().createdAt().toString())
+                .put("finishedAt", text(report.run().finishedAt()));
+        r.putObject("primary").put("context", run.primaryContext()).put("server", run.primaryServer());
+        r.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
+        root.put("outcome", report.outcome()).put("outcomeDetail", report.outcomeDetail());
+        RunSummary s = report.summary();
+        root.set("summary", s == null ? null : JSON.valueToTree(summaryFields(s)));
+        root.put("clockStart", text(report.clockStart())).put("clockStop", text(report.clockStop()))
+                .put("preflightOverride", report.preflightOverride());
+        root.set("preflight", JSON.valueToTree(report.preflight()));
+        ArrayNode steps = root.putArray("steps");
+        for (RunReport.StepSpan step : report.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("id", step.stepId()).put("title", step.title()).put("started", text(step.started()))
+                    .put("finished", text(step.finished())).put("durationMillis", millis(step.duration()))
+                    .put("outcome", step.outcome()).put("waitingFor", step.waitingFor() == null ? null
+                            : step.waitingFor().name()).put("detail", step.detail());
+            node.set("observations", JSON.valueToTree(step.observations()));
+        }
+        root.set("notes", JSON.valueToTree(report.notes().stream().map(n -> List.of(n.at().toString(),
+                n.stepId() == null ? "" : n.stepId(), n.text())).toList()));
+        root.set("healthAtClockStart", JSON.valueToTree(report.healthAtStart()));
+        root.set("healthAtClockStop", JSON.valueToTree(report.healthAtStop()));
+        root.set("warningEvents", JSON.valueToTree(report.warnings()));
+        ArrayNode events = root.putArray("events");
+        for (JournalEvent e : report.events()) {
+            events.addObject().put("runId", e.runId()).put("seq", e.seq()).put("recordedAt", e.recordedAt().toString())
+                    .put("kind", e.kind()).put("stepId", e.stepId()).put("outcome", e.outcome())
+                    .put("detail", e.detail()).put("prevHash", e.prevHash()).put("hash", e.hash());
+        }
+        root.put("chainHead", report.chainHead()).put("chainIntact", report.chainIntact());
+        return root;
+    }
+
+    private static java.util.Map<String, Object> summaryFields(RunSummary s) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("rtoMillis", millis(s.rto()));
+        fields.put("rtoObjectiveMillis", millis(s.rtoObjective()));
+        fields.put("rpoMillis", millis(s.rpo()));
+        fields.put("rpoObjectiveMillis", millis(s.rpoObjective()));
+        fields.put("humanMillis", millis(s.humanTime()));
+        fields.put("clusterMillis", millis(s.clusterTime()));
+        fields.put("cleanupDone", s.cleanupDone());
+        fields.put("standbyNodes", s.standbyNodes());
+        fields.put("outageStart", text(s.outageStart()));
+        fields.put("outageStartSource", s.outageStartSource());
+        fields.put("verdict", s.verdict());
+        return fields;
+    }
+
+    /**
+     * Recomputes the hash chain from the events in the file, and checks that the run's header and summary
+     * say what the chained STARTED and SUMMARY events say.
+     */
+    public static Verification verify(Path file) throws ReportException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new ReportException(file + " is not JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr(), e);
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + file + ": " + ReportFiles.why(e, file.getParent()), e);
+        }
+        if (root == null || !root.path("events").isArray() || root.path("schemaVersion").asInt() != SCHEMA_VERSION) {
+            throw new ReportException(file + " is not a DR Drill Console JSON report (schemaVersion "
+                    + SCHEMA_VERSION + " with events)", null);
+        }
+        List<JournalEvent> events = new ArrayList<>();
+        try {
+            for (JsonNode e : root.get("events")) {
+                events.add(new JournalEvent(e.path("runId").asLong(), e.path("seq").asInt(),
+                        Instant.parse(e.path("recordedAt").asText()), e.path("kind").asText(), textOrNull(e, "stepId"),
+                        textOrNull(e, "outcome"), textOrNull(e, "detail"), e.path("prevHash").asText(),
+                        e.path("hash").asText()));
+            }
+        } catch (RuntimeException e) {
+            throw new ReportException(file + ": an event cannot be read (" + e.getMessage() + ")", e);
+        }
+        List<String> problems = new ArrayList<>();
+        int broken = EventChain.firstBroken(events);
+        if (broken >= 0) {
+            problems.add("event " + broken + " does not match its hash: it was edited, inserted or removed");
+        }
+        String head = events.isEmpty() ? EventChain.GENESIS : events.get(events.size() - 1).hash();
+        if (!head.equals(root.path("chainHead").asText())) {
+            problems.add("the chain head in the file (" + root.path("chainHead").asText()
+                    + ") is not the last event's hash (" + head + ")");
+        }
+        checkHeader(root.path("run"), events, problems);
+        checkSummary(root.path("summary"), events, problems);
+        return new Verification(List.copyOf(problems), events.size(), head);
+    }
+
+    private static void checkHeader(JsonNode run, List<JournalEvent> events, List<String> problems) {
+        JournalEvent started = events.stream().filter(e -> e.kind().equals("STARTED")).findFirst().orElse(null);
+        if (started == null) {
+            problems.add("the STARTED event is missing");
+            return;
+        }
+        JsonNode chained;
+        try {
+            chained = JSON.readTree(started.detail());
+        } catch (IOException e) {
+            problems.add("the STARTED event's detail is not the JSON the console writes");
+            return;
+        }
+        for (String field : List.of("drill", "drillHash", "strategy", "mode", "operator")) {
+            if (!run.path(field).asText().equals(chained.path(field).asText())) {
+                problems.add("run." + field + " says \"" + run.path(field).asText() + "\" but the journal says \""
+                        + chained.path(field).asText() + "\"");
+            }
+        }
+        for (String side : List.of("primary", "standby")) {
+            for (String field : List.of("context", "server")) {
+                if (!run.path(side).path(field).asText().equals(chained.path(side).path(field).asText())) {
+                    problems.add("run." + side + "." + field + " differs from the journal");
+                }
+            }
+        }
+    }
+
+    private static void checkSummary(JsonNode summary, List<JournalEvent> events, List<String> problems) {
+        JournalEvent chained = events.stream().filter(e -> e.kind().equals("SUMMARY")).findFirst().orElse(null);
+        if (chained == null || summary.isMissingNode() || summary.isNull()) {
+            return;
+        }
+        RunSummary recorded = RunJson.readSummary(chained.detail());
+        if (recorded == null) {
+            problems.add("the SUMMARY event's detail is not the JSON the console writes");
+            return;
+        }
+        ObjectNode expected = JSON.valueToTree(summaryFields(recorded));
+        expected.fieldNames().forEachRemaining(field -> {
+            // toString: 2 read back as an int and 2 written as a long are the same figure
+            if (!expected.get(field).toString().equals(summary.path(field).toString())) {
+                problems.add("summary." + field + " says " + summary.path(field) + " but the journal says "
+                        + expected.get(field));
+            }
+        });
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}

@@ -1,0 +1,75 @@
+package org.drillconsole.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunSummary;
+
+/**
+ * Everything a report says about one run, derived from its journal: the same content in every format.
+ *
+ * @param summary the measured figures; null for a run that never finished
+ * @param clockStart when the RTO clock started (the outage start when backdated); null if it never did
+ * @param outcomeDetail the closing event's words, or null while the run is under way
+ * @param chainHead the hash of the last event: quote it to pin the evidence
+ * @param firstBrokenSeq the first event whose hash does not match, or -1 when the chain is intact
+ */
+public record RunReport(RunRecord run, RunSummary summary, Instant clockStart, Instant clockStop,
+                        List<CheckLine> preflight, String preflightOverride, List<StepSpan> steps,
+                        List<Note> notes, List<ClusterHealth> healthAtStart, List<ClusterHealth> healthAtStop,
+                        List<Warning> warnings, String outcomeDetail, List<JournalEvent> events, String chainHead,
+                        int firstBrokenSeq, Instant generatedAt) {
+
+    /** Who waits during a step: a person (manual, approval) or the clusters (check, action). */
+    public enum WaitingFor {
+        PEOPLE,
+        CLUSTER
+    }
+
+    /** @param finished null for a step under way when the run was interrupted */
+    public record StepSpan(String stepId, String title, Instant started, Instant finished, String outcome,
+                           WaitingFor waitingFor, String detail, List<String> observations) {
+
+        public Duration duration() {
+            return finished == null ? null : Duration.between(started, finished);
+        }
+    }
+
+    public record CheckLine(String stepId, String outcome, String observed) {
+    }
+
+    public record Note(Instant at, String stepId, String text) {
+    }
+
+    public record ClusterHealth(String side, String context, String state, String verdict, int nodesReady,
+                                int nodesTotal, int runningWorkspaces, List<String> reasons,
+                                List<Component> components) {
+    }
+
+    public record Component(String name, String kind, String status, int ready, int desired) {
+    }
+
+    public record Warning(String side, String lastSeen, String object, String reason, String message, int count) {
+    }
+
+    public boolean chainIntact() {
+        return firstBrokenSeq < 0;
+    }
+
+    /** "COMPLETED within objectives", "COMPLETED, objective missed", "ABORTED", … */
+    public String outcome() {
+        String status = run.status().name();
+        if (summary == null || summary.verdict() == null) {
+            return status;
+        }
+        return status + (summary.verdict().equals("WITHIN_OBJECTIVE") ? ", within objectives" : ", objective missed");
+    }
+
+    /** The time from the first event to the last: the whole run, not just the RTO. */
+    public Duration wallTime() {
+        return events.isEmpty() ? Duration.ZERO
+                : Duration.between(events.get(0).recordedAt(), events.get(events.size() - 1).recordedAt());
+    }
+}

@@ -1,0 +1,75 @@
+package org.drillconsole.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunSummary;
+
+/**
+ * The JSON written into the STARTED and SUMMARY events, so that what a run was (runbook, clusters, operator)
+ * and what it measured are covered by the hash chain, not only by the runs table.
+ */
+public final class RunJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunJson() {
+    }
+
+    static String started(NewRun run, String note) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("drill", run.drillName()).put("title", run.drillTitle()).put("drillHash", run.drillHash())
+                .put("strategy", run.strategy()).put("mode", run.mode().name()).put("operator", run.operator());
+        root.putObject("primary").put("context", run.primaryContext()).put("server", run.primaryServer());
+        root.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
+        root.put("note", note);
+        return root.toString();
+    }
+
+    static String summary(RunSummary s) {
+        ObjectNode root = JSON.createObjectNode();
+        putMillis(root, "rtoMillis", s.rto());
+        putMillis(root, "rtoObjectiveMillis", s.rtoObjective());
+        putMillis(root, "rpoMillis", s.rpo());
+        putMillis(root, "rpoObjectiveMillis", s.rpoObjective());
+        putMillis(root, "humanMillis", s.humanTime());
+        putMillis(root, "clusterMillis", s.clusterTime());
+        root.put("cleanupDone", s.cleanupDone());
+        root.put("standbyNodes", s.standbyNodes());
+        root.put("outageStart", s.outageStart() == null ? null : s.outageStart().toString());
+        root.put("outageStartSource", s.outageStartSource());
+        return root.toString();
+    }
+
+    /** Reads what {@link #summary} wrote; null for text that is not a summary. */
+    public static RunSummary readSummary(String json) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            return new RunSummary(millis(root, "rtoMillis"), millis(root, "rtoObjectiveMillis"),
+                    millis(root, "rpoMillis"), millis(root, "rpoObjectiveMillis"), millis(root, "humanMillis"),
+                    millis(root, "clusterMillis"), root.path("cleanupDone").isBoolean()
+                    ? root.get("cleanupDone").booleanValue() : null,
+                    root.path("standbyNodes").isInt() ? root.get("standbyNodes").intValue() : null,
+                    root.path("outageStart").isTextual() ? Instant.parse(root.get("outageStart").textValue()) : null,
+                    root.path("outageStartSource").isTextual() ? root.get("outageStartSource").textValue() : null);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void putMillis(ObjectNode node, String field, Duration value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, value.toMillis());
+        }
+    }
+
+    private static Duration millis(JsonNode root, String field) {
+        JsonNode value = root.path(field);
+        return value.isNumber() ? Duration.ofMillis(value.longValue()) : null;
+    }
+}
