@@ -3,7 +3,6 @@ package org.drillconsole.app;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -12,16 +11,20 @@ record CliRun(int code, String out, String err) {
 
     static CliRun of(String... args) {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+            System.setErr(errors);
             CommandLine line = Cli.commandLine();
-            line.setErr(new PrintWriter(err, true));
+            line.setErr(new PrintWriter(errors, true));
             int code = line.execute(args);
-            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString());
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 }
