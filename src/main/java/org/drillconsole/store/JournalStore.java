@@ -23,6 +23,7 @@ import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
+import org.drillconsole.model.journal.StepTiming;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -235,6 +236,42 @@ public final class JournalStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failed("read run " + runId, e);
+        }
+    }
+
+    /**
+     * Which steps take longest, across every recorded run: from each STEP_STARTED to the STEP_FINISHED of
+     * the same step in the same run, slowest on average first.
+     *
+     * @param drillName one runbook, or null for all
+     */
+    public synchronized List<StepTiming> stepTimings(String drillName) throws JournalException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT r.drill_name, s.step_id, COUNT(*) AS runs,
+                  AVG(DATEDIFF('MILLISECOND', s.recorded_at, f.recorded_at)) AS average_ms,
+                  MAX(DATEDIFF('MILLISECOND', s.recorded_at, f.recorded_at)) AS longest_ms
+                FROM events s
+                JOIN events f ON f.run_id = s.run_id AND f.step_id = s.step_id AND f.kind = 'STEP_FINISHED'
+                  AND f.seq > s.seq
+                JOIN runs r ON r.id = s.run_id
+                WHERE s.kind = 'STEP_STARTED' AND (? IS NULL OR r.drill_name = ?)
+                  AND NOT EXISTS (SELECT 1 FROM events x WHERE x.run_id = s.run_id AND x.step_id = s.step_id
+                    AND x.kind = 'STEP_FINISHED' AND x.seq > s.seq AND x.seq < f.seq)
+                GROUP BY r.drill_name, s.step_id
+                ORDER BY average_ms DESC""")) {
+            query.setString(1, drillName);
+            query.setString(2, drillName);
+            List<StepTiming> timings = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    timings.add(new StepTiming(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            Duration.ofMillis(rows.getLong(4)), Duration.ofMillis(rows.getLong(5))));
+                }
+            }
+            connection.commit();
+            return timings;
+        } catch (SQLException e) {
+            throw failed("read the step timings", e);
         }
     }
 

@@ -64,6 +64,44 @@ class JournalStoreTest {
     }
 
     @Test
+    void ranksStepsByHowLongTheyTookAcrossRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+        Clock ticking = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-01T00:00:00Z").plusSeconds(seconds.get());
+            }
+        };
+        try (JournalStore store = JournalStore.openIn(dir, ticking)) {
+            for (int minutes : new int[] {4, 8}) {
+                long id = store.startRun(RUN, null).id();
+                store.append(id, "STEP_STARTED", "declare-outage", null, null);
+                seconds.addAndGet(30);
+                store.append(id, "STEP_FINISHED", "declare-outage", "DONE", null);
+                store.append(id, "STEP_STARTED", "standby-ready", null, null);
+                seconds.addAndGet(minutes * 60L);
+                store.append(id, "STEP_FINISHED", "standby-ready", "DONE", null);
+            }
+            var timings = store.stepTimings("pilot-light-failover");
+            assertEquals(List.of("standby-ready", "declare-outage"), timings.stream().map(t -> t.stepId()).toList());
+            assertEquals(Duration.ofMinutes(6), timings.get(0).average());
+            assertEquals(Duration.ofMinutes(8), timings.get(0).longest());
+            assertEquals(2, timings.get(0).runs());
+            assertEquals(List.of(), store.stepTimings("failback"));
+        }
+    }
+
+    @Test
     void detectsAnEditedRecord() throws Exception {
         long id;
         try (JournalStore store = open()) {
