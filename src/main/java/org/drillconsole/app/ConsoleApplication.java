@@ -12,7 +12,6 @@ import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
-import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.FxDialogService;
 import org.drillconsole.ui.TaskExecutor;
@@ -23,10 +22,11 @@ import org.drillconsole.ui.main.MainViewModel;
 public final class ConsoleApplication extends Application {
 
     /** What the command line asked for; JavaFX instantiates the Application itself, hence the static. */
-    record StartOptions(boolean practice, Path settingsFile) {
+    record StartOptions(boolean practice, Path settingsFile, Path runbookDir, JournalOptions journal) {
     }
 
-    private static volatile StartOptions options = new StartOptions(false, null);
+    private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
+            new JournalOptions());
     private MainViewModel model;
     private TaskExecutor executor;
 
@@ -42,7 +42,7 @@ public final class ConsoleApplication extends Application {
                 ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
-                options.practice(), Path.of("drills"), JournalStore.defaultDataDir());
+                options.practice(), options.runbookDir(), options.journal()::open);
         Scene scene = new Scene(new MainView(model), 1400, 900);
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());

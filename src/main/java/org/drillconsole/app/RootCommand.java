@@ -2,6 +2,7 @@ package org.drillconsole.app;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "drill-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -18,8 +19,14 @@ public final class RootCommand implements Runnable {
             description = "Settings file (default: ~/.config/drill-console/settings.json).")
     Path settings;
 
+    @Option(names = "--drills", paramLabel = "DIR", description = "Where the runbooks are (default: ./drills).")
+    Path runbookDir = Path.of("drills");
+
+    @Mixin
+    JournalOptions journal;
+
     @Override
     public void run() {
-        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings));
+        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings, runbookDir, journal));
     }
 }

@@ -13,4 +13,7 @@ public interface DialogService {
     void showInfo(String title, String message);
 
     Optional<Path> chooseKubeconfig(String title, Path initial);
+
+    /** Where to save a file; {@code suggestedName} ends with the extension the file should have. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
 }

@@ -55,4 +55,19 @@ public final class FxDialogService implements DialogService {
         File file = chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(File::toPath);
     }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        int dot = suggestedName.lastIndexOf('.');
+        if (dot > 0) {
+            String extension = suggestedName.substring(dot);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.substring(1).toUpperCase()
+                    + " files", "*" + extension));
+        }
+        File file = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(file).map(File::toPath);
+    }
 }

@@ -18,6 +18,7 @@ import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.RecordingDialogService;
 import org.drillconsole.ui.TaskExecutor;
@@ -48,7 +49,7 @@ public final class WindowBenchmark {
         MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
                 new RecordingDialogService(), () -> PracticeClusters.start(dir.resolve("practice"),
                 SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500))), false, Path.of("drills"),
-                dir.resolve("data"));
+                () -> JournalStore.openIn(dir.resolve("data"), java.time.Clock.systemUTC()));
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new MainView(model), 1280, 800));

@@ -1,6 +1,7 @@
 package org.drillconsole.ui;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.main.MainView;
 import org.drillconsole.ui.main.MainViewModel;
@@ -28,7 +30,8 @@ final class ConsoleWindow {
         model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")), dialogs,
                 () -> PracticeClusters.start(dir.resolve("practice"),
                         SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(300))), false,
-                Path.of("src/test/resources/drills"), dir.resolve("data"));
+                Path.of("src/test/resources/drills"),
+                () -> JournalStore.openIn(dir.resolve("data"), Clock.systemUTC()));
         stage.setScene(new Scene(new MainView(model), width, height));
         stage.show();
         model.start();

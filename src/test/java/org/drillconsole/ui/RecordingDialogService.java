@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingDialogService implements DialogService {
 
     public final List<String> shown = new CopyOnWriteArrayList<>();
+    /** Where the next save dialogs "choose" to save, in order; empty means cancelled. */
+    public final java.util.Queue<Path> saveAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @Override
     public void showError(String title, String message) {
@@ -28,5 +30,11 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseKubeconfig(String title, Path initial) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        shown.add("save: " + title + ": " + suggestedName);
+        return Optional.ofNullable(saveAnswers.poll());
     }
 }

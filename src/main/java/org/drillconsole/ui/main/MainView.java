@@ -20,6 +20,7 @@ import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
 import org.drillconsole.ui.drill.DrillView;
+import org.drillconsole.ui.history.HistoryView;
 import org.drillconsole.ui.practice.PracticeControlsView;
 
 /** The main window: both clusters side by side, their comparison below, practice controls on the right. */
@@ -28,6 +29,8 @@ public final class MainView extends BorderPane {
     private final MainViewModel model;
     /** The right-hand side: the drill, and the practice controls when on practice clusters. */
     private final TabPane side = new TabPane();
+    /** The middle: both clusters side by side, or the history of runs. */
+    private final TabPane center = new TabPane();
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -43,9 +46,26 @@ public final class MainView extends BorderPane {
 
         SplitPane sides = new SplitPane(new ClusterPaneView(model.primary()), new ClusterPaneView(model.standby()));
         sides.setId("sides");
-        SplitPane center = new SplitPane(sides, new ComparisonView(model.comparison()));
-        center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.72);
+        SplitPane health = new SplitPane(sides, new ComparisonView(model.comparison()));
+        health.setOrientation(Orientation.VERTICAL);
+        health.setDividerPositions(0.72);
+        Tab clustersTab = new Tab("Clusters", health);
+        clustersTab.setId("clustersTab");
+        Tab historyTab = new Tab("History", new HistoryView(model.history(), model.dialogs()));
+        historyTab.setId("historyTab");
+        // The history is read when it is looked at, and again after each run ends.
+        historyTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                model.history().refresh();
+            }
+        });
+        model.drill().runningProperty().addListener((obs, was, running) -> {
+            if (!running && historyTab.isSelected()) {
+                model.history().refresh();
+            }
+        });
+        center.getTabs().addAll(clustersTab, historyTab);
+        center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(center);
 
         Tab drillTab = new Tab("Drill", new ScrollPane(new DrillView(model.drill(), System.getProperty("user.name", ""),
@@ -94,7 +114,16 @@ public final class MainView extends BorderPane {
                 "DR Drill Console " + versionText() + "\nJava " + System.getProperty("java.version")
                         + " · JavaFX " + System.getProperty("javafx.runtime.version", "?")));
         Menu help = new Menu("Help", null, about);
-        return new MenuBar(file, help);
+        MenuItem showClusters = new MenuItem("Clusters");
+        showClusters.setId("showClustersMenu");
+        showClusters.setAccelerator(KeyCombination.keyCombination("Shortcut+1"));
+        showClusters.setOnAction(e -> center.getSelectionModel().select(0));
+        MenuItem showHistory = new MenuItem("History");
+        showHistory.setId("showHistoryMenu");
+        showHistory.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
+        showHistory.setOnAction(e -> center.getSelectionModel().select(1));
+        Menu view = new Menu("View", null, showClusters, showHistory);
+        return new MenuBar(file, view, help);
     }
 
     private static String versionText() {

@@ -14,7 +14,6 @@ import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.PracticeNetwork;
-import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
 import org.drillconsole.store.SettingsStore;
@@ -24,6 +23,7 @@ import org.drillconsole.ui.TaskExecutor;
 import org.drillconsole.ui.cluster.ClusterPaneViewModel;
 import org.drillconsole.ui.compare.ComparisonViewModel;
 import org.drillconsole.ui.drill.DrillViewModel;
+import org.drillconsole.ui.history.HistoryViewModel;
 
 /**
  * The main window's state: which clusters are watched, both panes, the comparison, and the practice
@@ -46,7 +46,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.practice());
     private final ReadOnlyObjectWrapper<PracticeClusters> practiceClusters = new ReadOnlyObjectWrapper<>();
     private final DrillViewModel drill;
-    private final Path dataDir;
+    private final HistoryViewModel history;
+    private final Callable<JournalStore> journalOpener;
     private JournalStore journal;
     private volatile ClusterPair pair;
     /** Bumped on every connect, so snapshots still in flight from the previous clusters are dropped. */
@@ -54,15 +55,16 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * @param runbookDir where the drill runbooks are ({@code drills/})
-     * @param dataDir where the drill journal is kept
+     * @param journalOpener opens the drill journal (called once, off the FX thread, when first needed)
      */
     public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
                          Callable<PracticeClusters> practiceStarter, boolean forcePractice, Path runbookDir,
-                         Path dataDir) {
+                         Callable<JournalStore> journalOpener) {
         this.executor = executor;
-        this.dataDir = dataDir;
+        this.journalOpener = journalOpener;
         this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
                 () -> practiceClusters.get() != null, this::journal, () -> new PracticeNetwork(clusters())));
+        this.history = new HistoryViewModel(executor, this::journal, dialogs, Clock.systemUTC());
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.practiceStarter = practiceStarter;
@@ -186,15 +188,19 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The journal, opened on first use (called off the FX thread). */
-    private synchronized JournalStore journal() throws JournalException {
+    private synchronized JournalStore journal() throws Exception {
         if (journal == null) {
-            journal = JournalStore.openIn(dataDir, Clock.systemUTC());
+            journal = journalOpener.call();
         }
         return journal;
     }
 
     public DrillViewModel drill() {
         return drill;
+    }
+
+    public HistoryViewModel history() {
+        return history;
     }
 
     /** The clusters being watched now, or null while connecting. */

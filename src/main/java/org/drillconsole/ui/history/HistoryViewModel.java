@@ -1,0 +1,277 @@
+package org.drillconsole.ui.history;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.StepTiming;
+import org.drillconsole.report.HistoryExport;
+import org.drillconsole.report.HistoryFilter;
+import org.drillconsole.report.ReportFiles;
+import org.drillconsole.report.ReportFormat;
+import org.drillconsole.report.Reports;
+import org.drillconsole.report.RunReport;
+import org.drillconsole.report.Trends;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.ui.DialogService;
+import org.drillconsole.ui.TaskExecutor;
+
+/**
+ * The drill history: every recorded run, filtered and sorted; the selected run's report; trends over runs;
+ * exports. The journal is read and files are written on the executor, never on the FX thread.
+ */
+public final class HistoryViewModel {
+
+    /** The history as a file: the filtered runs, newest first. */
+    public enum HistoryFormat {
+        CSV("csv"),
+        JSON("json"),
+        HTML("html");
+
+        private final String extension;
+
+        HistoryFormat(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+    }
+
+    private record Loaded(List<RunRecord> runs, List<StepTiming> timings) {
+    }
+
+    private final TaskExecutor executor;
+    private final Callable<JournalStore> journal;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final ObservableList<RunRecord> all = FXCollections.observableArrayList();
+    private final FilteredList<RunRecord> filtered = new FilteredList<>(all);
+    private final ObservableList<String> drillNames = FXCollections.observableArrayList();
+    private final ObservableList<String> drillNamesView = FXCollections.unmodifiableObservableList(drillNames);
+    private final ObjectProperty<String> drillFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunMode> modeFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> fromFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toFilter = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RunReport> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trendDrill = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Trends.Series> rtoTrend = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Trends.Series> rpoTrend = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Trends.StrategyCost> costs = FXCollections.observableArrayList();
+    private final ObservableList<Trends.StrategyCost> costsView = FXCollections.unmodifiableObservableList(costs);
+    private final ObservableList<StepTiming> slowSteps = FXCollections.observableArrayList();
+    private final ObservableList<StepTiming> slowStepsView = FXCollections.unmodifiableObservableList(slowSteps);
+    private List<StepTiming> allTimings = List.of();
+    /** Bumped on every selection, so a slow load of an earlier selection never overwrites a later one. */
+    private long selection;
+
+    public HistoryViewModel(TaskExecutor executor, Callable<JournalStore> journal, DialogService dialogs, Clock clock) {
+        this.executor = executor;
+        this.journal = journal;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> filter()::matches, drillFilter,
+                modeFilter, statusFilter, fromFilter, toFilter));
+        drillFilter.addListener((obs, old, drill) -> updateTrends());
+    }
+
+    public HistoryFilter filter() {
+        return new HistoryFilter(drillFilter.get(), modeFilter.get(), statusFilter.get(), fromFilter.get(),
+                toFilter.get(), ZoneId.systemDefault());
+    }
+
+    /** Reads every run (and the step timings) from the journal. */
+    public void refresh() {
+        busy.set(true);
+        message.set("reading the journal…");
+        executor.run(() -> {
+            JournalStore store = journal.call();
+            return new Loaded(store.runs(), store.stepTimings(null));
+        }, loaded -> {
+            busy.set(false);
+            List<RunRecord> newestFirst = new ArrayList<>(loaded.runs());
+            newestFirst.sort(Comparator.comparing(RunRecord::id).reversed());
+            all.setAll(newestFirst);
+            drillNames.setAll(newestFirst.stream().map(r -> r.run().drillName()).distinct().sorted().toList());
+            allTimings = loaded.timings();
+            message.set(newestFirst.size() + " run(s) recorded");
+            updateTrends();
+        }, error -> {
+            busy.set(false);
+            message.set("the history could not be read: " + error.getMessage());
+        });
+    }
+
+    /** Loads the run's report for the detail pane; null clears it. */
+    public void select(RunRecord run) {
+        long mine = ++selection;
+        if (run == null) {
+            detail.set(null);
+            return;
+        }
+        executor.run(() -> Reports.load(journal.call(), run.id(), clock), report -> {
+            if (mine == selection) {
+                detail.set(report);
+                updateTrends();
+            }
+        }, error -> message.set("run " + run.id() + " could not be read: " + error.getMessage()));
+    }
+
+    /** Writes the selected run's report; the result is reported in {@link #messageProperty()}. */
+    public void exportRun(ReportFormat format, Path target) {
+        RunReport report = detail.get();
+        if (report == null) {
+            return;
+        }
+        export("run " + report.run().id() + " as " + format.name(), target,
+                () -> ReportFiles.write(target, out -> format.write(report, out)));
+    }
+
+    /** Writes the runs the filter shows, newest first. */
+    public void exportHistory(HistoryFormat format, Path target) {
+        List<RunRecord> runs = List.copyOf(filtered);
+        String described = describe();
+        export(runs.size() + " run(s) as " + format.name(), target, () -> ReportFiles.write(target, out -> {
+            switch (format) {
+                case CSV -> HistoryExport.csv(runs, out);
+                case JSON -> HistoryExport.json(runs, out);
+                case HTML -> HistoryExport.html(runs, described, out);
+            }
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Export {
+        void run() throws Exception;
+    }
+
+    private void export(String what, Path target, Export work) {
+        busy.set(true);
+        message.set("exporting " + what + "…");
+        executor.run(() -> {
+            work.run();
+            return target;
+        }, written -> {
+            busy.set(false);
+            message.set("wrote " + written);
+        }, error -> {
+            busy.set(false);
+            message.set("export failed");
+            dialogs.showError("Export failed", error.getMessage());
+        });
+    }
+
+    private String describe() {
+        HistoryFilter f = filter();
+        List<String> parts = new ArrayList<>();
+        if (f.drill() != null) parts.add("runbook " + f.drill());
+        if (f.mode() != null) parts.add("mode " + f.mode().name().toLowerCase());
+        if (f.status() != null) parts.add("status " + f.status().name().toLowerCase());
+        if (f.from() != null) parts.add("from " + f.from());
+        if (f.to() != null) parts.add("to " + f.to());
+        return parts.isEmpty() ? "all runs" : "filtered by " + String.join(", ", parts);
+    }
+
+    /** Trends follow the runbook filter, else the selected run's runbook, else the most run runbook. */
+    private void updateTrends() {
+        String drill = drillFilter.get();
+        if (drill == null && detail.get() != null) {
+            drill = detail.get().run().run().drillName();
+        }
+        if (drill == null && !all.isEmpty()) {
+            drill = all.stream().collect(Collectors.groupingBy(r -> r.run().drillName(), Collectors.counting()))
+                    .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        }
+        trendDrill.set(drill);
+        rtoTrend.set(drill == null ? null : Trends.rto(all, drill));
+        rpoTrend.set(drill == null ? null : Trends.rpo(all, drill));
+        costs.setAll(Trends.byStrategy(all));
+        String shown = drill;
+        slowSteps.setAll(allTimings.stream().filter(t -> t.drillName().equals(shown)).limit(10).toList());
+    }
+
+    public ObservableList<RunRecord> runs() {
+        return filtered;
+    }
+
+    public ObservableList<String> drillNames() {
+        return drillNamesView;
+    }
+
+    public ObjectProperty<String> drillFilterProperty() {
+        return drillFilter;
+    }
+
+    public ObjectProperty<RunMode> modeFilterProperty() {
+        return modeFilter;
+    }
+
+    public ObjectProperty<RunStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<LocalDate> fromFilterProperty() {
+        return fromFilter;
+    }
+
+    public ObjectProperty<LocalDate> toFilterProperty() {
+        return toFilter;
+    }
+
+    public ReadOnlyObjectProperty<RunReport> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trendDrillProperty() {
+        return trendDrill.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Trends.Series> rtoTrendProperty() {
+        return rtoTrend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Trends.Series> rpoTrendProperty() {
+        return rpoTrend.getReadOnlyProperty();
+    }
+
+    public ObservableList<Trends.StrategyCost> costs() {
+        return costsView;
+    }
+
+    public ObservableList<StepTiming> slowSteps() {
+        return slowStepsView;
+    }
+}
