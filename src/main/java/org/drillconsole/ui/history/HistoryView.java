@@ -26,8 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
@@ -52,6 +50,7 @@ public final class HistoryView extends BorderPane {
         this.dialogs = dialogs;
         setId("historyView");
         setTop(toolBar());
+        setBottom(statusLine());
 
         table.setId("historyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -155,15 +154,21 @@ public final class HistoryView extends BorderPane {
             export.getItems().add(item);
         }
 
+        return new ToolBar(drill, mode, status, from, to, refresh, export);
+    }
+
+    /** Progress and results of reading and exporting, below the table where a narrow window cannot hide them. */
+    private HBox statusLine() {
         ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
+        progress.setPrefSize(16, 16);
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(model.busyProperty());
         Label message = new Label();
         message.setId("historyMessage");
         message.textProperty().bind(model.messageProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(drill, mode, status, from, to, refresh, export, spacer, progress, message);
+        HBox line = new HBox(6, progress, message);
+        line.getStyleClass().add("history-status");
+        return line;
     }
 
     private static String label(ReportFormat format) {
