@@ -59,7 +59,7 @@ public final class HistorySeed {
 
     public static void seed(Path dir, int count) throws Exception {
         Random random = new Random(42);
-        HandClock clock = new HandClock(Instant.parse("2024-01-01T09:00:00Z"));
+        HandClock clock = new HandClock(Instant.parse("2023-06-01T09:00:00Z"));
         String health = "{\"primary\":{\"context\":\"prod\",\"state\":\"ONLINE\",\"verdict\":\"HEALTHY\",\"nodesReady\":5,"
                 + "\"nodesTotal\":5,\"runningWorkspaces\":0,\"reasons\":[],\"components\":[]},\"standby\":{\"context\":"
                 + "\"dr\",\"state\":\"ONLINE\",\"verdict\":\"IDLE\",\"nodesReady\":2,\"nodesTotal\":2,"

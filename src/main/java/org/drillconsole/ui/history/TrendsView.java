@@ -32,6 +32,7 @@ final class TrendsView extends GridPane {
 
     TrendsView(HistoryViewModel model) {
         setId("trends");
+        setPadding(new javafx.geometry.Insets(8));
         setHgap(10);
         setVgap(6);
         rto.setId("rtoChart");
