@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drillconsole.cluster.ClusterPair;
@@ -145,11 +147,20 @@ final class RunCommand implements Callable<Integer> {
                     drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"
                             : drill.spec().objectives().rto());
             DrillEngine.Result result;
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread onSignal = abortOnSignal(session.get(), person, ended);
             try {
                 result = session.get().engine().run();
             } catch (RunJournal.JournalWriteException e) {
                 System.err.println("error: the journal cannot be written, the run stops: " + e.getMessage());
                 return 2;
+            } finally {
+                ended.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onSignal);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for this run to end
+                }
             }
             out.printf("%n%s: %s%n", result.status(), result.summary());
             return result.exitCode();
@@ -157,6 +168,27 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Ctrl+C (SIGINT) or SIGTERM aborts the run at the next safe point, even at a prompt, and waits for the
+     * abort to be journaled; a step still busy after that leaves the run unfinished, for --resume.
+     */
+    private static Thread abortOnSignal(DrillSession session, TerminalOperator person, CountDownLatch ended) {
+        String reason = "interrupted (Ctrl+C or SIGTERM)";
+        Thread hook = new Thread(() -> {
+            session.engine().requestAbort(reason);
+            person.interrupt(reason);
+            try {
+                if (!ended.await(15, TimeUnit.SECONDS)) {
+                    System.err.println("the run did not stop in 15 s and was left unfinished: run --resume continues it");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "drill-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static Map<Side, ClusterSnapshot> settle(ClusterPair pair) throws InterruptedException {

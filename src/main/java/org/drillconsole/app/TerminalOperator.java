@@ -2,6 +2,9 @@ package org.drillconsole.app;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +22,17 @@ import org.drillconsole.model.drill.Step;
  */
 final class TerminalOperator implements Operator {
 
+    /** Marks the end of standard input in the queue of lines. */
+    private static final String END_OF_INPUT = new String("end of input");
+
     private final String name;
     private final BufferedReader in;
     private final PrintStream out;
     private final BiConsumer<String, String> note;
+    /** Lines are read on their own thread, so a prompt can give up waiting when the run is interrupted. */
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private Thread reader;
+    private volatile String interruption;
 
     /** @param note records a note (step id, text) in the journal */
     TerminalOperator(String name, BufferedReader in, PrintStream out, BiConsumer<String, String> note) {
@@ -30,6 +40,16 @@ final class TerminalOperator implements Operator {
         this.in = in;
         this.out = out;
         this.note = note;
+    }
+
+    /** Every prompt, now and later, answers "abort" with this reason (Ctrl+C or SIGTERM). */
+    void interrupt(String reason) {
+        interruption = reason;
+    }
+
+    /** Why no answer came: the run was interrupted, or standard input closed. */
+    private String noAnswer() {
+        return interruption != null ? interruption : "standard input closed";
     }
 
     @Override
@@ -48,7 +68,7 @@ final class TerminalOperator implements Operator {
         while (true) {
             String line = ask("  done | skip REASON | fail REASON | note TEXT | abort REASON > ");
             if (line == null) {
-                return Answer.abort("standard input closed");
+                return Answer.abort(noAnswer());
             }
             String[] words = line.strip().split("\\s+", 2);
             String rest = words.length > 1 ? words[1] : "";
@@ -77,7 +97,7 @@ final class TerminalOperator implements Operator {
         while (true) {
             String line = ask("  override REASON | abort REASON > ");
             if (line == null) {
-                return Answer.abort("standard input closed");
+                return Answer.abort(noAnswer());
             }
             String[] words = line.strip().split("\\s+", 2);
             if (words.length == 2 && words[0].equals("override")) {
@@ -96,7 +116,7 @@ final class TerminalOperator implements Operator {
         while (true) {
             String line = ask("  retry | skip REASON | abort REASON > ");
             if (line == null) {
-                return Answer.abort("standard input closed");
+                return Answer.abort(noAnswer());
             }
             String[] words = line.strip().split("\\s+", 2);
             if (words[0].equals("retry")) {
@@ -137,13 +157,41 @@ final class TerminalOperator implements Operator {
         }
     }
 
+    /** @return the line typed, or null when standard input closed or the run was interrupted */
     private String ask(String prompt) {
         out.print(prompt);
         out.flush();
+        startReader();
         try {
-            return in.readLine();
-        } catch (IOException e) {
+            while (interruption == null) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    return line == END_OF_INPUT ? null : line;
+                }
+            }
+            out.println();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    private synchronized void startReader() {
+        if (reader != null) {
+            return;
+        }
+        reader = new Thread(() -> {
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // treated as the end of input
+            }
+            lines.add(END_OF_INPUT);
+        }, "terminal-input");
+        reader.setDaemon(true);
+        reader.start();
     }
 }

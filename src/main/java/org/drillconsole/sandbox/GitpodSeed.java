@@ -54,6 +54,11 @@ final class GitpodSeed {
     private GitpodSeed() {
     }
 
+    /** Which of the {@link #REPLICAS} workloads a Gitpod install runs as StatefulSets. */
+    static boolean isStatefulSet(String component) {
+        return component.equals("openvsx-proxy") || component.equals("messagebus");
+    }
+
     static void seed(KubernetesClient client, Side side, SandboxOptions options) {
         boolean primary = side == Side.PRIMARY;
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
@@ -66,7 +71,7 @@ final class GitpodSeed {
         }
         REPLICAS.forEach((name, replicas) -> {
             int desired = primary ? replicas : 0;
-            if (name.equals("openvsx-proxy") || name.equals("messagebus")) {
+            if (isStatefulSet(name)) {
                 client.apps().statefulSets().inNamespace(NAMESPACE).resource(new StatefulSetBuilder()
                         .withNewMetadata().withName(name).withLabels(labels(name)).endMetadata()
                         .withNewSpec().withReplicas(desired).withServiceName(name)

@@ -24,6 +24,8 @@ public final class PracticeControls {
             "  scale SIDE COMPONENT N     set a Deployment's or StatefulSet's replicas",
             "  workspaces SIDE stop       stop every running workspace on that side",
             "  dns SIDE                   point gitpod.example.com at that side's proxy",
+            "  snapshot-restore SIDE      what `kubectl kots restore` and a redeploy do: Gitpod's workloads",
+            "                             come up on that side at their usual replicas",
             "  status                     show each API server's state",
             "  help                       this list",
             "  quit                       stop the practice clusters");
@@ -95,6 +97,22 @@ public final class PracticeControls {
         return side.label() + ": " + count + " workspace(s) stopped";
     }
 
+    /**
+     * The practice "KOTS/Velero restore": the installation's workloads come back on that side at a default
+     * install's replica counts, as after {@code kubectl kots restore --from-backup} and a redeploy.
+     */
+    public String restoreSnapshot(Side side) {
+        KubernetesClient client = cluster(side).adminClient();
+        GitpodSeed.REPLICAS.forEach((name, replicas) -> {
+            if (GitpodSeed.isStatefulSet(name)) {
+                client.apps().statefulSets().inNamespace(GitpodSeed.NAMESPACE).withName(name).scale(replicas);
+            } else {
+                client.apps().deployments().inNamespace(GitpodSeed.NAMESPACE).withName(name).scale(replicas);
+            }
+        });
+        return side.label() + ": snapshot restored, " + GitpodSeed.REPLICAS.size() + " workloads redeployed";
+    }
+
     /** The practice "DNS change": both clusters' copy of the record now point at that side's proxy. */
     public String pointDns(Side side) {
         String address = PracticeNetwork.proxyAddress(side);
@@ -163,6 +181,7 @@ public final class PracticeControls {
                     yield stopWorkspaces(side(words, 1));
                 }
                 case "dns" -> pointDns(side(words, 1));
+                case "snapshot-restore" -> restoreSnapshot(side(words, 1));
                 default -> "unknown command \"" + words[0] + "\"; type help";
             };
         } catch (IllegalArgumentException | IOException e) {

@@ -64,14 +64,21 @@ public final class JournalStore implements AutoCloseable {
             throw new JournalException("the data directory " + dataDir + " is read-only: the journal cannot be "
                     + "written there (choose another with --data-dir)", null);
         }
-        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal") + ";WRITE_DELAY=0",
+        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("journal"),
                 dataDir.resolve("journal.mv.db").toString(), clock);
     }
 
-    /** Any JDBC URL (for --db); an H2 URL gets {@code WRITE_DELAY=0} added when it lacks it. */
+    /**
+     * Any JDBC URL (for --db); an H2 URL gets {@code WRITE_DELAY=0} and {@code DB_CLOSE_ON_EXIT=FALSE} added
+     * when it lacks them.
+     */
     public static JournalStore open(String jdbcUrl, String where, Clock clock) throws JournalException {
-        String url = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase().contains("WRITE_DELAY")
-                ? jdbcUrl + ";WRITE_DELAY=0" : jdbcUrl;
+        String url = jdbcUrl;
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            url += jdbcUrl.toUpperCase().contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0";
+            // Closed by the console, not by H2's own shutdown hook: an interrupted run still records its abort.
+            url += jdbcUrl.toUpperCase().contains("DB_CLOSE_ON_EXIT") ? "" : ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         Connection connection;
         try {
             connection = DriverManager.getConnection(url, "sa", "");

@@ -42,6 +42,11 @@ class DrillResumeTest {
 
     /** Runs the console in its own JVM, answers up to {@code killAt}, and kills it there without warning. */
     void runAndKill(Path dataDir, List<String[]> script, String killAt) throws Exception {
+        runAndStop(dataDir, script, killAt, true);
+    }
+
+    /** @param kill SIGKILL when true, else SIGTERM (what Ctrl+C also does: the shutdown hooks run) */
+    void runAndStop(Path dataDir, List<String[]> script, String killAt, boolean kill) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
@@ -69,7 +74,12 @@ class DrillResumeTest {
                 answers.flush();
             }
             await(seen, killAt, console);
-            console.destroyForcibly().waitFor();   // SIGKILL
+            if (kill) {
+                console.destroyForcibly().waitFor();   // SIGKILL
+            } else {
+                console.toHandle().destroy();          // SIGTERM; Process.destroy() would also close stdin
+                assertTrue(console.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped in time");
+            }
         }
         reader.join();
     }
@@ -110,6 +120,21 @@ class DrillResumeTest {
         Path dataDir = Files.createTempDirectory("resume-b");
         runAndKill(dataDir, List.of(), "CLOCK_START");
         assertResumes(dataDir, "done\npractice-standby\npractice-standby\n");
+    }
+
+    @Test
+    void recordsAnAbortWhenInterruptedAtAPrompt() throws Exception {
+        Path dataDir = Files.createTempDirectory("interrupt");
+        runAndStop(dataDir, List.of(), "abort REASON > ", false);
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            RunRecord run = store.runs().get(0);
+            assertEquals(RunStatus.ABORTED, run.status(), "kept, and recorded as aborted");
+            List<JournalEvent> events = store.events(run.id());
+            JournalEvent last = events.get(events.size() - 1);
+            assertEquals("ABORTED", last.kind());
+            assertTrue(last.detail().contains("interrupted (Ctrl+C or SIGTERM)"), last.detail());
+            assertEquals(-1, EventChain.firstBroken(events));
+        }
     }
 
     void assertResumes(Path dataDir, String answers) throws Exception {

@@ -112,6 +112,28 @@ class RunCommandTest {
     }
 
     @Test
+    void restoresIntoTheNewClusterWithTheShippedBackupAndRestoreRunbook() throws Exception {
+        // The operator's work outside the console: the KOTS restore and the DNS change, on the practice clusters.
+        practice.clusters().controls().restoreSnapshot(Side.STANDBY);
+        practice.clusters().controls().pointDns(Side.STANDBY);
+        CliRun run = run("drills/backup-restore.yaml", String.join("\n",
+                "done",              // declare the outage
+                "done",              // create the new cluster
+                "done",              // cert-manager and node labels
+                "done",              // restore the KOTS snapshot
+                "done casey",        // approval: the incident commander
+                "done",              // DNS shifted
+                "done",              // cleanup: tear the drill cluster down
+                ""));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("check passed: newest backup"), run.out());
+        assertTrue(run.out().contains("18/18 workloads rolled out"), run.out());
+        assertTrue(run.out().contains("approved by casey"), run.out());
+        assertTrue(run.out().contains("gitpod.example.com/api/version answered HTTP 200"), run.out());
+        assertTrue(run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE: RTO"), run.out());
+    }
+
+    @Test
     void refusesTheActionWhenTheWrongContextIsTypedAndAbortsOnRequest() throws Exception {
         CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
                 "done\npractice-primary\nabort typed the wrong cluster\n");

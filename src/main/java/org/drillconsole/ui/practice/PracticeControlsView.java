@@ -45,7 +45,9 @@ public final class PracticeControlsView extends VBox {
                 button("startApi", "Serve again", () -> act((s, name) -> controls.start(s), null)));
         FlowPane outside = new FlowPane(6, 6,
                 button("pointDns", "Point DNS here", () -> act((s, name) -> controls.pointDns(s), null)),
-                button("stopWorkspaces", "Stop workspaces", () -> act((s, name) -> controls.stopWorkspaces(s), null)));
+                button("stopWorkspaces", "Stop workspaces", () -> act((s, name) -> controls.stopWorkspaces(s), null)),
+                button("restoreSnapshot", "Restore snapshot", () -> act((s, name) -> controls.restoreSnapshot(s),
+                        null)));
         FlowPane workloads = new FlowPane(6, 6, component,
                 button("crash", "Crash-loop", () -> act((s, name) -> controls.crash(s, name, true), component)),
                 button("heal", "Heal", () -> act((s, name) -> controls.crash(s, name, false), component)),
