@@ -1,6 +1,7 @@
 package org.drillconsole.drill;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,6 +26,8 @@ import org.drillconsole.cluster.ClusterMonitor;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.Comparison;
 import org.drillconsole.cluster.GitpodReference;
+import org.drillconsole.cluster.Rollout;
+import org.drillconsole.cluster.RolloutRules;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComparisonRow;
 import org.drillconsole.model.ComponentHealth;
@@ -101,7 +104,8 @@ public final class KubernetesClusterWork implements ClusterWork {
         Check check = step.check();
         try {
             return switch (check.kind()) {
-                case "workloadsReady" -> workloadsReady(snapshot(step), check);
+                case "workloadsReady" -> check.name() != null ? workloadReady(snapshot(step), check.name())
+                        : workloadsReady(step, check.selector());
                 case "nodesReady" -> nodesReady(snapshot(step), check);
                 case "noRunningWorkspaces" -> {
                     ClusterSnapshot s = answering(snapshot(step));
@@ -151,30 +155,59 @@ public final class KubernetesClusterWork implements ClusterWork {
         return s;
     }
 
-    private CheckResult workloadsReady(ClusterSnapshot snapshot, Check check) throws CheckNotPossible {
+    /** One workload by name, as the monitor sees it (with its pods' trouble in the message). */
+    private static CheckResult workloadReady(ClusterSnapshot snapshot, String name) throws CheckNotPossible {
         ClusterSnapshot s = answering(snapshot);
         List<ComponentHealth> matching = s.components().stream()
-                .filter(c -> c.status() != ComponentStatus.MISSING)
-                .filter(c -> check.name() != null ? c.name().equals(check.name()) : matchesSelector(c, check.selector()))
-                .toList();
+                .filter(c -> c.status() != ComponentStatus.MISSING && c.name().equals(name)).toList();
         if (matching.isEmpty()) {
-            return new CheckResult(false, "no workload matches " + (check.name() != null ? check.name() : check.selector()));
+            return new CheckResult(false, "no workload named " + name);
         }
         List<String> waiting = matching.stream()
                 .filter(c -> c.status() != ComponentStatus.HEALTHY && c.status() != ComponentStatus.IDLE)
                 .map(c -> c.name() + " " + c.ready() + "/" + c.desired() + " (" + c.message() + ")").toList();
-        int settled = matching.size() - waiting.size();
-        return new CheckResult(waiting.isEmpty(), settled + "/" + matching.size() + " workloads rolled out"
-                + (waiting.isEmpty() ? "" : "; waiting: " + String.join("; ", waiting)));
+        return rolledOut(matching.size(), waiting);
     }
 
-    /** The selectors the monitors' discovery can answer: app=gitpod, and component=NAME. */
-    private static boolean matchesSelector(ComponentHealth c, String selector) {
-        Map<String, String> wanted = labels(selector);
-        String app = wanted.get(GitpodReference.APP_SELECTOR_KEY);
-        String component = wanted.get(GitpodReference.COMPONENT_LABEL);
-        return (app == null || app.equals(GitpodReference.APP_SELECTOR_VALUE))
-                && (component == null || component.equals(c.name()));
+    /**
+     * Every Deployment, StatefulSet and DaemonSet the selector matches (any Kubernetes label selector,
+     * evaluated by the API server), judged by kubectl's rollout rules; a workload scaled to 0 counts as done.
+     */
+    private CheckResult workloadsReady(Step step, String selector) throws CheckNotPossible {
+        answering(snapshot(step));
+        KubernetesClient client = client(step);
+        List<String> waiting = new ArrayList<>();
+        int count = 0;
+        for (Deployment d : client.apps().deployments().inNamespace(namespace).withLabelSelector(selector).list()
+                .getItems()) {
+            count++;
+            judge(d.getMetadata().getName(), RolloutRules.deployment(d), waiting);
+        }
+        for (StatefulSet st : client.apps().statefulSets().inNamespace(namespace).withLabelSelector(selector).list()
+                .getItems()) {
+            count++;
+            judge(st.getMetadata().getName(), RolloutRules.statefulSet(st), waiting);
+        }
+        for (DaemonSet ds : client.apps().daemonSets().inNamespace(namespace).withLabelSelector(selector).list()
+                .getItems()) {
+            count++;
+            judge(ds.getMetadata().getName(), RolloutRules.daemonSet(ds), waiting);
+        }
+        if (count == 0) {
+            return new CheckResult(false, "no workload in namespace " + namespace + " matches " + selector);
+        }
+        return rolledOut(count, waiting);
+    }
+
+    private static void judge(String name, Rollout rollout, List<String> waiting) {
+        if (!rollout.done()) {
+            waiting.add(name + " (" + rollout.message() + ")");
+        }
+    }
+
+    private static CheckResult rolledOut(int count, List<String> waiting) {
+        return new CheckResult(waiting.isEmpty(), (count - waiting.size()) + "/" + count + " workloads rolled out"
+                + (waiting.isEmpty() ? "" : "; waiting: " + String.join("; ", waiting)));
     }
 
     private static CheckResult nodesReady(ClusterSnapshot snapshot, Check check) throws CheckNotPossible {
@@ -330,59 +363,73 @@ public final class KubernetesClusterWork implements ClusterWork {
                     .map(r -> r.getKind() + "/" + r.getMetadata().getName()).collect(Collectors.joining(", "));
             default -> "delete " + action.resource() + "/" + action.name();
         };
-        return new ActionPlan(context, summary + " in namespace " + namespace);
+        try {
+            execute(step, client, true);
+        } catch (StepException refused) {
+            throw new StepException("the server-side dry run of \"" + summary + "\" failed: " + refused.getMessage());
+        }
+        return new ActionPlan(context, summary + " in namespace " + namespace
+                + "; the API server accepts it (server-side dry run)");
     }
 
     @Override
     public String apply(Step step, ActionPlan plan) throws StepException {
+        return execute(step, clientFor(step), false);
+    }
+
+    /**
+     * Carries the action out; with {@code dryRun} the API server checks it (admission, validation, RBAC)
+     * and answers as if it were done, changing nothing. Every change is a merge patch, a create-or-update
+     * or a delete, so the same request serves both.
+     */
+    private String execute(Step step, KubernetesClient client, boolean dryRun) throws StepException {
         Action action = step.action();
-        KubernetesClient client = clientFor(step);
+        PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
         try {
             switch (action.kind()) {
                 case "scale" -> {
                     Map<String, int[]> targets = scaleTargets(step, client);
                     for (Map.Entry<String, int[]> target : targets.entrySet()) {
                         String name = target.getKey();
-                        int replicas = target.getValue()[1];
-                        if (client.apps().deployments().inNamespace(namespace).withName(name).get() != null) {
-                            client.apps().deployments().inNamespace(namespace).withName(name).scale(replicas);
-                        } else {
-                            client.apps().statefulSets().inNamespace(namespace).withName(name).scale(replicas);
-                        }
+                        String kind = client.apps().deployments().inNamespace(namespace).withName(name).get() != null
+                                ? "deployment" : "statefulset";
+                        generic(client, kind, name).dryRun(dryRun).patch(merge,
+                                "{\"spec\":{\"replicas\":" + target.getValue()[1] + "}}");
                     }
                     return "scaled " + targets.size() + " workload(s)";
                 }
                 case "rolloutRestart" -> {
                     String now = Instant.now().toString();
-                    for (HasMetadata workload : workloads(step, client)) {
+                    List<HasMetadata> workloads = workloads(step, client);
+                    for (HasMetadata workload : workloads) {
                         String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":"
                                 + "{\"kubectl.kubernetes.io/restartedAt\":\"" + now + "\"}}}}}";
                         generic(client, workload instanceof Deployment ? "deployment" : "statefulset",
-                                workload.getMetadata().getName()).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                                workload.getMetadata().getName()).dryRun(dryRun).patch(merge, patch);
                     }
-                    return "restarted " + workloads(step, client).size() + " workload(s)";
+                    return "restarted " + workloads.size() + " workload(s)";
                 }
                 case "cordon", "uncordon" -> {
                     boolean cordon = action.kind().equals("cordon");
-                    client.nodes().withName(existingNode(client, action.node())).edit(n -> {
-                        n.getSpec().setUnschedulable(cordon);
-                        return n;
-                    });
+                    client.nodes().withName(existingNode(client, action.node())).dryRun(dryRun)
+                            .patch(merge, "{\"spec\":{\"unschedulable\":" + cordon + "}}");
                     return "node " + action.node() + (cordon ? " cordoned" : " uncordoned");
                 }
                 case "mergePatch" -> {
                     String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(action.patch());
-                    generic(client, action.resource(), action.name()).patch(PatchContext.of(PatchType.JSON_MERGE), json);
+                    generic(client, action.resource(), action.name()).dryRun(dryRun).patch(merge, json);
                     return "patched " + action.resource() + "/" + action.name();
                 }
                 case "apply" -> {
                     List<HasMetadata> items = manifest(client, action);
-                    client.resourceList(items).inNamespace(namespace).resources()
-                            .forEach(r -> r.createOr(existing -> existing.update()));
+                    for (HasMetadata item : items) {
+                        client.resource(item).inNamespace(namespace).dryRun(dryRun)
+                                .createOr(existing -> existing.update());
+                    }
                     return "applied " + items.size() + " object(s) from " + action.file();
                 }
                 default -> {
-                    generic(client, action.resource(), action.name()).delete();
+                    generic(client, action.resource(), action.name()).dryRun(dryRun).delete();
                     return "deleted " + action.resource() + "/" + action.name();
                 }
             }

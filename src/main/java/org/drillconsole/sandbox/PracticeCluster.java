@@ -2,7 +2,6 @@ package org.drillconsole.sandbox;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -50,7 +49,7 @@ public final class PracticeCluster implements AutoCloseable {
     static PracticeCluster start(Side side, int port, SandboxOptions options) throws IOException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false, new VersionInfo.Builder().withMajor("1")
+                new DryRunDispatcher(responses), false, new VersionInfo.Builder().withMajor("1")
                 .withMinor("24").withGitVersion("v1.24.9").withGitCommit("practice").withGitTreeState("clean")
                 .withGoVersion("go1.19.4").withCompiler("gc").withPlatform("linux/amd64").build());
         try {

@@ -59,4 +59,36 @@ class PracticeClustersTest {
             recorder.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(10));
         }
     }
+
+    @Test
+    void answersServerSideDryRunsWithoutChangingAnything() throws Exception {
+        var client = practice.clusters().cluster(Side.STANDBY).adminClient();
+        var merge = io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE);
+        var server = client.apps().deployments().inNamespace("gitpod").withName("server");
+
+        int before = server.get().getSpec().getReplicas();
+        var wouldBe = server.dryRun().patch(merge, "{\"spec\":{\"replicas\":7}}");
+        assertEquals(7, wouldBe.getSpec().getReplicas(), "answered as if done");
+        assertEquals(before, server.get().getSpec().getReplicas(), "and nothing changed");
+
+        server.dryRun().delete();
+        assertTrue(server.get() != null, "a dry-run delete deletes nothing");
+
+        var missing = client.apps().deployments().inNamespace("gitpod").withName("no-such-thing");
+        var notFound = org.junit.jupiter.api.Assertions.assertThrows(
+                io.fabric8.kubernetes.client.KubernetesClientException.class,
+                () -> missing.dryRun().patch(merge, "{\"spec\":{\"replicas\":1}}"));
+        assertEquals(404, notFound.getCode());
+
+        var copy = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(server.get()).editMetadata()
+                .withResourceVersion(null).endMetadata().build();
+        var exists = org.junit.jupiter.api.Assertions.assertThrows(
+                io.fabric8.kubernetes.client.KubernetesClientException.class,
+                () -> client.apps().deployments().inNamespace("gitpod").resource(copy).dryRun().create());
+        assertEquals(409, exists.getCode());
+
+        server.patch(merge, "{\"spec\":{\"replicas\":7}}");
+        assertEquals(7, server.get().getSpec().getReplicas(), "without dryRun the change is made");
+        server.patch(merge, "{\"spec\":{\"replicas\":" + before + "}}");
+    }
 }
