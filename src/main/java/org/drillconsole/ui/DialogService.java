@@ -14,6 +14,9 @@ public interface DialogService {
 
     Optional<Path> chooseKubeconfig(String title, Path initial);
 
+    /** A runbook (YAML) to open, starting in {@code initialDir}. */
+    Optional<Path> chooseRunbook(Path initialDir);
+
     /** Where to save a file; {@code suggestedName} ends with the extension the file should have. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 }

@@ -57,6 +57,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseRunbook(Path initialDir) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a runbook");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbooks (YAML)", "*.yaml", "*.yml"));
+        if (initialDir != null && Files.isDirectory(initialDir)) {
+            chooser.setInitialDirectory(initialDir.toFile());
+        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

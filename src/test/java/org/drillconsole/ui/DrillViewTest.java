@@ -46,6 +46,12 @@ class DrillViewTest {
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<Path> runbooks = robot.lookup("#runbookBox").queryAs(javafx.scene.control.ComboBox.class);
         waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
+        // A runbook from another folder, through Open…
+        Path elsewhere = Path.of("drills", "pilot-light-failover.yaml").toAbsolutePath();
+        window.dialogs.runbookAnswers.add(elsewhere);
+        robot.clickOn("#openRunbook");
+        waitUntil(() -> elsewhere.equals(runbooks.getValue()), 5, () -> String.valueOf(runbooks.getValue()));
+        assertTrue(runbooks.getItems().contains(elsewhere));
         robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
                 .filter(p -> p.getFileName().toString().equals("practice-scale-up.yaml")).findFirst().orElseThrow()));
         robot.clickOn("#startDrill");

@@ -32,6 +32,15 @@ public final class RecordingDialogService implements DialogService {
         return Optional.empty();
     }
 
+    /** What the next runbook dialogs "choose", in order; empty means cancelled. */
+    public final java.util.Queue<Path> runbookAnswers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    public Optional<Path> chooseRunbook(Path initialDir) {
+        shown.add("open runbook: " + initialDir);
+        return Optional.ofNullable(runbookAnswers.poll());
+    }
+
     @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
         shown.add("save: " + title + ": " + suggestedName);

@@ -22,6 +22,7 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.drillconsole.drill.Durations;
 import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.ui.DialogService;
 
 /**
  * The guided drill, beside the health panes (never modal): start form, RTO stopwatch, the steps with their
@@ -30,10 +31,12 @@ import org.drillconsole.model.journal.RunMode;
 public final class DrillView extends VBox {
 
     private final DrillViewModel model;
+    private final DialogService dialogs;
     private final TextField reason = new TextField();
 
-    public DrillView(DrillViewModel model, String defaultOperator, boolean practice) {
+    public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator, boolean practice) {
         this.model = model;
+        this.dialogs = dialogs;
         setId("drillView");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -123,7 +126,12 @@ public final class DrillView extends VBox {
         runbook.setConverter(new StringConverter<>() {
             @Override
             public String toString(Path path) {
-                return path == null ? "" : path.getFileName().toString().replace(".yaml", "");
+                if (path == null) {
+                    return "";
+                }
+                boolean shipped = path.getParent() != null
+                        && path.getParent().equals(model.runbookDir().toAbsolutePath().normalize());
+                return shipped ? path.getFileName().toString().replace(".yaml", "") : path.toString();
             }
 
             @Override
@@ -164,7 +172,12 @@ public final class DrillView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(6);
-        form.addRow(0, new Label("Runbook"), runbook);
+        Button open = new Button("_Open…");
+        open.setId("openRunbook");
+        open.setTooltip(new javafx.scene.control.Tooltip("A runbook from another folder"));
+        open.setOnAction(e -> dialogs.chooseRunbook(model.runbookDir())
+                .ifPresent(file -> runbook.setValue(model.addRunbook(file))));
+        form.addRow(0, new Label("Runbook"), new javafx.scene.layout.HBox(4, runbook, open));
         form.addRow(1, new Label("Mode"), mode);
         form.addRow(2, new Label("Operator"), operator);
         form.addRow(3, new Label("Outage"), outageStart);

@@ -73,11 +73,25 @@ public final class DrillViewModel {
     public void refreshRunbooks() {
         executor.run(() -> {
             try (Stream<Path> files = Files.list(runbookDir)) {
-                return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+                return files.filter(f -> f.toString().endsWith(".yaml")).map(f -> f.toAbsolutePath().normalize())
+                        .sorted().toList();
             } catch (IOException e) {
                 return List.<Path>of();
             }
         }, runbooks::setAll, error -> log.add("cannot list runbooks in " + runbookDir + ": " + error.getMessage()));
+    }
+
+    /** Adds a runbook from outside the runbook folder to the choices; returns it, to be selected. */
+    public Path addRunbook(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!runbooks.contains(absolute)) {
+            runbooks.add(absolute);
+        }
+        return absolute;
+    }
+
+    public Path runbookDir() {
+        return runbookDir;
     }
 
     /**

@@ -68,7 +68,7 @@ public final class MainView extends BorderPane {
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(center);
 
-        Tab drillTab = new Tab("Drill", new ScrollPane(new DrillView(model.drill(), System.getProperty("user.name", ""),
+        Tab drillTab = new Tab("Drill", new ScrollPane(new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""),
                 true)));
         drillTab.setId("drillTab");
         ((ScrollPane) drillTab.getContent()).setFitToWidth(true);
