@@ -361,6 +361,16 @@ public final class JournalStore implements AutoCloseable {
     /** H2's error codes in words that say what to do. */
     static String explain(SQLException e, String where) {
         String message = firstLine(e);
+        // H2 reports a failed write as a general error; the operating system's reason is in the causes.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String text = String.valueOf(cause.getMessage());
+            if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
+                return "the disk holding the journal " + where + " is full: free some space, then resume the run (run --resume, or reopen the console)";
+            }
+            if (text.contains("Read-only file system")) {
+                return "the journal " + where + " is on a read-only file system";
+            }
+        }
         return switch (e.getErrorCode()) {
             case 90020 -> "the journal " + where + " is in use by another DR Drill Console; close that one, or give "
                     + "this one another --data-dir";
