@@ -137,6 +137,39 @@ class DrillResumeTest {
         }
     }
 
+    @Test
+    void resumesAfterAKillJustAfterTheStandbyWasScaled() throws Exception {
+        Path dataDir = Files.createTempDirectory("resume-c");
+        runAndKill(dataDir, List.<String[]>of(new String[] {"abort REASON > ", "done"},
+                new String[] {"to go ahead > ", "practice-standby"}), "scaled ");
+        // If the kill came before the step was journaled as finished, the scale-up is planned and confirmed
+        // again (it is idempotent); either way the cleanup needs its confirmation.
+        assertResumes(dataDir, "practice-standby\npractice-standby\n");
+    }
+
+    @Test
+    void resumesAfterAKillOnceTheClockHadStopped() throws Exception {
+        Path dataDir = Files.createTempDirectory("resume-d");
+        runAndKill(dataDir, List.<String[]>of(new String[] {"abort REASON > ", "done"},
+                new String[] {"to go ahead > ", "practice-standby"}), "CLOCK_STOP");
+        String stoppedAt;
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            stoppedAt = store.events(1).stream().filter(e -> e.kind().equals("CLOCK_STOP")).findFirst().orElseThrow()
+                    .detail();
+        }
+        Thread.sleep(2000);
+        CliRun resumed = resume(dataDir, "practice-standby\n");
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("the RTO clock had stopped at"), resumed.out());
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            List<JournalEvent> after = store.events(1);
+            assertEquals(RunStatus.COMPLETED, store.runs().get(0).status());
+            assertEquals(List.of(stoppedAt), after.stream().filter(e -> e.kind().equals("CLOCK_STOP"))
+                    .map(JournalEvent::detail).toList(), "the RTO stays what it was when the clock stopped");
+            assertEquals(-1, EventChain.firstBroken(after));
+        }
+    }
+
     void assertResumes(Path dataDir, String answers) throws Exception {
         List<JournalEvent> before;
         try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
