@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
@@ -32,6 +33,7 @@ public final class ConsoleApplication extends Application {
 
     static void launchWindow(StartOptions startOptions) {
         options = startOptions;
+        BuildInfo.current(); // reads build.properties here, not on the FX thread
         Application.launch(ConsoleApplication.class);
     }
 

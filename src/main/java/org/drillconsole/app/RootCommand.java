@@ -1,5 +1,6 @@
 package org.drillconsole.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,14 +20,30 @@ public final class RootCommand implements Runnable {
             description = "Settings file (default: ~/.config/drill-console/settings.json).")
     Path settings;
 
-    @Option(names = "--drills", paramLabel = "DIR", description = "Where the runbooks are (default: ./drills).")
-    Path runbookDir = Path.of("drills");
+    @Option(names = "--drills", paramLabel = "DIR",
+            description = "Where the runbooks are (default: ./drills, else the ones installed with the console).")
+    Path runbookDir;
 
     @Mixin
     JournalOptions journal;
 
     @Override
     public void run() {
-        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings, runbookDir, journal));
+        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
+                runbookDir != null ? runbookDir : defaultRunbookDir(), journal));
+    }
+
+    /**
+     * {@code ./drills} when there is one (a checkout), else the runbooks installed beside the launcher
+     * ({@code lib/app/drills} of a jpackage image, whose launcher sets {@code jpackage.app-path}).
+     */
+    static Path defaultRunbookDir() {
+        Path here = Path.of("drills");
+        String launcher = System.getProperty("jpackage.app-path");
+        if (Files.isDirectory(here) || launcher == null) {
+            return here;
+        }
+        Path installed = Path.of(launcher).toAbsolutePath().getParent().getParent().resolve("lib/app/drills");
+        return Files.isDirectory(installed) ? installed : here;
     }
 }

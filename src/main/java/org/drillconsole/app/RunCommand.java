@@ -193,7 +193,8 @@ final class RunCommand implements Callable<Integer> {
 
     private static Map<Side, ClusterSnapshot> settle(ClusterPair pair) throws InterruptedException {
         Map<Side, ClusterSnapshot> sides = new EnumMap<>(Side.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        // Generous: on a loaded machine the first object lists can take a while, and checks need them.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (Side side : Side.values()) {
                 sides.put(side, pair.monitor(side).snapshot());

@@ -1,16 +1,15 @@
 package org.drillconsole.app;
 
+import org.drillconsole.model.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
 
-    static String version() {
-        String version = Launcher.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
-    }
-
     @Override
     public String[] getVersion() {
-        return new String[] {"drill-console " + version(), "Java " + System.getProperty("java.version")};
+        BuildInfo build = BuildInfo.current();
+        return new String[] {"drill-console " + build.version() + " (built " + build.builtAt() + ")",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor", "?") + ")",
+                "Java home " + System.getProperty("java.home")};
     }
 }

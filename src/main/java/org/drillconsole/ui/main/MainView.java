@@ -15,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
+import org.drillconsole.model.BuildInfo;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
@@ -109,10 +110,12 @@ public final class MainView extends BorderPane {
             window.hide();
         });
         Menu file = new Menu("File", null, connect, new SeparatorMenuItem(), quit);
-        MenuItem about = new MenuItem("About");
-        about.setOnAction(e -> model.dialogs().showInfo("About DR Drill Console",
-                "DR Drill Console " + versionText() + "\nJava " + System.getProperty("java.version")
-                        + " · JavaFX " + System.getProperty("javafx.runtime.version", "?")));
+        MenuItem about = new MenuItem("About DR Drill Console");
+        about.setId("aboutMenu");
+        about.setOnAction(e -> model.dialogs().showInfo("About DR Drill Console", "DR Drill Console "
+                + BuildInfo.current().describe(System.getProperty("javafx.runtime.version", "?"))
+                + "\n\nDisaster-recovery drills for self-hosted Gitpod: both clusters side by side, an honest RTO "
+                + "stopwatch, and evidence an auditor accepts."));
         Menu help = new Menu("Help", null, about);
         MenuItem showClusters = new MenuItem("Clusters");
         showClusters.setId("showClustersMenu");
@@ -124,11 +127,6 @@ public final class MainView extends BorderPane {
         showHistory.setOnAction(e -> center.getSelectionModel().select(1));
         Menu view = new Menu("View", null, showClusters, showHistory);
         return new MenuBar(file, view, help);
-    }
-
-    private static String versionText() {
-        String version = MainView.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
     }
 
     private void openConnectionDialog() {
