@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -59,7 +60,31 @@ public final class ConsoleApplication extends Application {
         if (Boolean.getBoolean("drillconsole.timing")) {
             reportStartupTimes(scene);
         }
+        if (Boolean.getBoolean("drillconsole.cds.training")) {
+            exitOnceTheWindowIsUp();
+        }
         model.start();
+    }
+
+    /**
+     * The packaging's class-data-sharing training run: open the window on the practice clusters, show the
+     * history, and quit once both panes are filled, so the JVM archives the classes a real start loads.
+     */
+    private void exitOnceTheWindowIsUp() {
+        javafx.animation.PauseTransition quit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        quit.setOnFinished(e -> Platform.exit());
+        javafx.beans.InvalidationListener filled = ignored -> {
+            if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
+                    && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
+                model.history().refresh();
+                quit.playFromStart();
+            }
+        };
+        model.primary().verdictProperty().addListener(filled);
+        model.standby().verdictProperty().addListener(filled);
+        javafx.animation.PauseTransition giveUp = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(60));
+        giveUp.setOnFinished(e -> Platform.exit());
+        giveUp.play();
     }
 
     /** For the benchmark: milliseconds from JVM start to the first painted frame and to both panes filled. */
