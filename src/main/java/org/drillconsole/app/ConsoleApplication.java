@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Side;
@@ -15,6 +16,8 @@ import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.SettingsStore;
+import org.drillconsole.store.WindowState;
+import org.drillconsole.store.WindowStateStore;
 import org.drillconsole.ui.FxDialogService;
 import org.drillconsole.ui.TaskExecutor;
 import org.drillconsole.ui.main.MainView;
@@ -29,24 +32,42 @@ public final class ConsoleApplication extends Application {
 
     private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
             new JournalOptions());
+    /** Read before the toolkit starts and written after it ends, so no file I/O happens on the FX thread. */
+    private static volatile WindowState restored = WindowState.DEFAULT;
+    private static volatile boolean systemDark;
+    private static volatile WindowState toRemember;
     private MainViewModel model;
     private TaskExecutor executor;
+    private Stage stage;
+    private MainView view;
 
     static void launchWindow(StartOptions startOptions) {
         options = startOptions;
         BuildInfo.current(); // reads build.properties here, not on the FX thread
+        WindowStateStore windows = startOptions.settingsFile() == null ? WindowStateStore.inUserConfigDir()
+                : new WindowStateStore(startOptions.settingsFile().toAbsolutePath().resolveSibling("window.json"));
+        restored = windows.load();
+        systemDark = restored.theme() == null && SystemTheme.prefersDark();
         Application.launch(ConsoleApplication.class);
+        if (toRemember != null) {
+            String problem = windows.save(toRemember);
+            if (problem != null) {
+                System.err.println("warning: " + problem);
+            }
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         executor = new TaskExecutor();
         SettingsStore settings = options.settingsFile() == null
                 ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
                 options.practice(), options.runbookDir(), options.journal()::open);
-        Scene scene = new Scene(new MainView(model), 1400, 900);
+        view = new MainView(model);
+        Scene scene = new Scene(view, restored.width(), restored.height());
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());
         stage.setTitle("DR Drill Console");
@@ -56,6 +77,14 @@ public final class ConsoleApplication extends Application {
                     "/org/drillconsole/icons/drill-console-" + size + ".png").toExternalForm(), true));
         }
         stage.setScene(scene);
+        WindowState last = restored;
+        if (last.positioned() && !Screen.getScreensForRectangle(last.x(), last.y(), last.width(), last.height())
+                .isEmpty()) {
+            stage.setX(last.x());
+            stage.setY(last.y());
+        }
+        stage.setMaximized(last.maximized());
+        view.restoreLayout(last, systemDark);
         stage.show();
         if (Boolean.getBoolean("drillconsole.timing")) {
             reportStartupTimes(scene);
@@ -125,6 +154,10 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
+        if (view != null) {
+            toRemember = view.captureLayout(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized());
+        }
         if (model != null) {
             model.close();
         }

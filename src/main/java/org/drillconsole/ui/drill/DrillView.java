@@ -244,6 +244,20 @@ public final class DrillView extends VBox {
         reason.requestFocus();
     }
 
+    /**
+     * What a keyboard shortcut does: focuses the answer field, or presses the prompt's button of that id when
+     * it is there and enabled (a reason still has to be typed where one is required).
+     */
+    public void press(String id) {
+        if (id.equals("reasonField")) {
+            reason.requestFocus();
+            return;
+        }
+        if (lookup("#" + id) instanceof Button button && !button.isDisabled()) {
+            button.fire();
+        }
+    }
+
     private void enterBackupTime() {
         String text = reason.getText().strip().replace(" ago", "");
         try {

@@ -39,6 +39,9 @@ import org.drillconsole.ui.TaskExecutor;
  */
 public final class DrillViewModel {
 
+    /** A step that kept someone waiting this long is announced when it ends. */
+    private static final java.time.Duration LONG_WAIT = java.time.Duration.ofSeconds(30);
+
     /** What the drill needs from the rest of the window, looked up when a run starts. */
     public record Wiring(Supplier<ClusterPair> clusters, Supplier<Boolean> practice,
                          Callable<JournalStore> journal, Supplier<Network> practiceNetwork) {
@@ -57,6 +60,9 @@ public final class DrillViewModel {
     private final ReadOnlyStringWrapper stopwatch = new ReadOnlyStringWrapper("RTO —");
     private final ReadOnlyStringWrapper stopwatchStyle = new ReadOnlyStringWrapper("status-unknown");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    /** Worth a desktop notification when the window is in the background: a long wait over, a run ended. */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+    private final java.util.Map<String, Long> stepStarted = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<Prompt> prompt = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunRecord> unfinished = new ReadOnlyObjectWrapper<>();
     private volatile DrillSession session;
@@ -199,8 +205,17 @@ public final class DrillViewModel {
                 continue;
             }
             switch (kind) {
-                case "STEP_STARTED" -> steps.set(i, row.with("▶", ""));
-                case "STEP_FINISHED" -> steps.set(i, row.with(symbol(result), took(detail)));
+                case "STEP_STARTED" -> {
+                    steps.set(i, row.with("▶", ""));
+                    stepStarted.put(stepId, System.nanoTime());
+                }
+                case "STEP_FINISHED" -> {
+                    steps.set(i, row.with(symbol(result), took(detail)));
+                    Long started = stepStarted.remove(stepId);
+                    if (started != null && System.nanoTime() - started >= LONG_WAIT.toNanos()) {
+                        notice.set(row.title() + ": " + result.toLowerCase() + " after " + took(detail));
+                    }
+                }
                 case "CHECK_RESULT" -> {
                     if (row.section().equals("preflight")) {
                         steps.set(i, row.with(symbol(result.equals("PASSED") ? "DONE" : "FAILED"), ""));
@@ -233,6 +248,11 @@ public final class DrillViewModel {
         prompt.set(null);
         tick();
         outcome.set(result.status() + ": " + result.summary());
+        notice.set("Drill " + result.status().name().toLowerCase() + ": " + result.summary());
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Called every second by the view: the RTO clock against the objective, coloured at 75 % and 100 %. */

@@ -44,6 +44,7 @@ public final class HistoryView extends BorderPane {
     private final HistoryViewModel model;
     private final DialogService dialogs;
     private final TableView<RunRecord> table = new TableView<>();
+    private final SplitPane split = new SplitPane();
 
     public HistoryView(HistoryViewModel model, DialogService dialogs) {
         this.model = model;
@@ -85,10 +86,19 @@ public final class HistoryView extends BorderPane {
         trendsTab.setId("trendsTab");
         TabPane below = new TabPane(runTab, trendsTab);
         below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane split = new SplitPane(table, below);
+        split.getItems().setAll(table, below);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38);
         setCenter(split);
+    }
+
+    /** Between the table and the run detail, 0..1; remembered with the window. */
+    public double dividerPosition() {
+        return split.getDividerPositions()[0];
+    }
+
+    public void setDividerPosition(double position) {
+        split.setDividerPositions(position);
     }
 
     private ToolBar toolBar() {

@@ -1,6 +1,7 @@
 package org.drillconsole.ui.main;
 
 import javafx.geometry.Orientation;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -14,9 +15,12 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.drillconsole.model.BuildInfo;
+import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.store.WindowState;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
@@ -32,6 +36,13 @@ public final class MainView extends BorderPane {
     private final TabPane side = new TabPane();
     /** The middle: both clusters side by side, or the history of runs. */
     private final TabPane center = new TabPane();
+    private final SplitPane sides;
+    private final SplitPane health;
+    private final HistoryView history;
+    private final DrillView drillView;
+    /** The theme chosen in the menu this session or before; null follows the system. */
+    private String chosenTheme;
+    private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -43,16 +54,16 @@ public final class MainView extends BorderPane {
         banner.getStyleClass().add("banner");
         model.practiceProperty().addListener((obs, old, practice) -> styleBanner(banner, practice));
         styleBanner(banner, model.practiceProperty().get());
-        setTop(new VBox(menuBar(), banner));
 
-        SplitPane sides = new SplitPane(new ClusterPaneView(model.primary()), new ClusterPaneView(model.standby()));
+        sides = new SplitPane(new ClusterPaneView(model.primary()), new ClusterPaneView(model.standby()));
         sides.setId("sides");
-        SplitPane health = new SplitPane(sides, new ComparisonView(model.comparison()));
+        health = new SplitPane(sides, new ComparisonView(model.comparison()));
         health.setOrientation(Orientation.VERTICAL);
         health.setDividerPositions(0.72);
         Tab clustersTab = new Tab("Clusters", health);
         clustersTab.setId("clustersTab");
-        Tab historyTab = new Tab("History", new HistoryView(model.history(), model.dialogs()));
+        history = new HistoryView(model.history(), model.dialogs());
+        Tab historyTab = new Tab("History", history);
         historyTab.setId("historyTab");
         // The history is read when it is looked at, and again after each run ends.
         historyTab.selectedProperty().addListener((obs, was, selected) -> {
@@ -69,8 +80,8 @@ public final class MainView extends BorderPane {
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(center);
 
-        Tab drillTab = new Tab("Drill", new ScrollPane(new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""),
-                true)));
+        drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""), true);
+        Tab drillTab = new Tab("Drill", new ScrollPane(drillView));
         drillTab.setId("drillTab");
         ((ScrollPane) drillTab.getContent()).setFitToWidth(true);
         side.getTabs().add(drillTab);
@@ -79,6 +90,11 @@ public final class MainView extends BorderPane {
         setRight(side);
         model.practiceClustersProperty().addListener((obs, old, clusters) -> showPracticeControls(clusters));
         showPracticeControls(model.practiceClustersProperty().get());
+
+        setTop(new VBox(menuBar(), banner));
+        darkTheme.setSelected(false);
+        darkTheme.selectedProperty().addListener((obs, was, dark) -> applyTheme(dark));
+        notifyInBackground();
 
         StatusBar status = new StatusBar();
         status.setId("statusBar");
@@ -125,8 +141,91 @@ public final class MainView extends BorderPane {
         showHistory.setId("showHistoryMenu");
         showHistory.setAccelerator(KeyCombination.keyCombination("Shortcut+2"));
         showHistory.setOnAction(e -> center.getSelectionModel().select(1));
-        Menu view = new Menu("View", null, showClusters, showHistory);
-        return new MenuBar(file, view, help);
+        darkTheme.setId("darkThemeMenu");
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
+        darkTheme.setOnAction(e -> chosenTheme = darkTheme.isSelected() ? "dark" : "light");
+        Menu view = new Menu("View", null, showClusters, showHistory, new SeparatorMenuItem(), darkTheme);
+        return new MenuBar(file, view, drillMenu(), help);
+    }
+
+    /** Every answer of the wizard from the keyboard, with its shortcut shown; each acts on the current prompt. */
+    private Menu drillMenu() {
+        Menu drill = new Menu("Drill");
+        drill.setId("drillMenu");
+        String[][] answers = {
+                {"Answer field", "Shortcut+L", "reasonField"},
+                {"Done", "Shortcut+Enter", "doneButton"},
+                {"Skip (with the reason typed)", "Shortcut+Shift+K", "skipButton"},
+                {"Fail (with the reason typed)", "Shortcut+Shift+F", "failButton"},
+                {"Note (the text typed)", "Shortcut+Shift+N", "noteButton"},
+                {"Confirm the action", "Shortcut+Shift+C", "confirmButton"},
+                {"Abort (with the reason typed)", "Shortcut+Shift+A", "abortButton"}};
+        for (String[] answer : answers) {
+            MenuItem item = new MenuItem(answer[0]);
+            item.setId("menu-" + answer[2]);
+            item.setAccelerator(KeyCombination.keyCombination(answer[1]));
+            item.disableProperty().bind(model.drill().promptProperty().isNull());
+            item.setOnAction(e -> drillView.press(answer[2]));
+            drill.getItems().add(item);
+        }
+        return drill;
+    }
+
+    /** A cluster changing state, a long step ending, a run ending: said on the desktop when nobody is looking. */
+    private void notifyInBackground() {
+        model.primary().verdictProperty().addListener((obs, was, now) -> clusterChanged("Primary", was, now,
+                model.primary().reasonsProperty().get()));
+        model.standby().verdictProperty().addListener((obs, was, now) -> clusterChanged("Standby", was, now,
+                model.standby().reasonsProperty().get()));
+        model.drill().noticeProperty().addListener((obs, was, now) -> notify("DR drill", now, false));
+    }
+
+    private void clusterChanged(String side, Verdict was, Verdict now, String reasons) {
+        if (was != Verdict.UNKNOWN && now != Verdict.UNKNOWN) {
+            notify(side + " cluster: " + now, reasons, now == Verdict.DOWN);
+        }
+    }
+
+    private void notify(String title, String text, boolean bad) {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        if (window == null || window.isFocused() || text == null) {
+            return;
+        }
+        Notifications notification = Notifications.create().owner(window).title(title).text(text)
+                .hideAfter(javafx.util.Duration.seconds(10));
+        if (bad) {
+            notification.showError();
+        } else {
+            notification.showInformation();
+        }
+    }
+
+    /** Dark or light, over the base stylesheet the scene carries. */
+    private void applyTheme(boolean dark) {
+        String darkSheet = MainView.class.getResource("/org/drillconsole/ui/console-dark.css").toExternalForm();
+        getStylesheets().remove(darkSheet);
+        if (dark) {
+            getStylesheets().add(darkSheet);
+        }
+    }
+
+    /**
+     * Restores a saved layout: divider positions and the theme (the saved choice, else the system's).
+     *
+     * @param systemDark whether the desktop prefers dark, for when no theme was chosen
+     */
+    public void restoreLayout(WindowState state, boolean systemDark) {
+        sides.setDividerPositions(state.sidesDivider());
+        health.setDividerPositions(state.healthDivider());
+        history.setDividerPosition(state.historyDivider());
+        chosenTheme = state.theme();
+        darkTheme.setSelected(chosenTheme == null ? systemDark : chosenTheme.equals("dark"));
+    }
+
+    /** The layout to remember, on the window's own position and size. */
+    public WindowState captureLayout(double x, double y, double width, double height, boolean maximized) {
+        return new WindowState(x, y, width, height, maximized, sides.getDividerPositions()[0],
+                health.getDividerPositions()[0], history.dividerPosition(), chosenTheme);
     }
 
     private void openConnectionDialog() {
