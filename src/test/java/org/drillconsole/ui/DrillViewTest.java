@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.store.JournalStore;
@@ -57,11 +58,14 @@ class DrillViewTest {
         robot.clickOn("#startDrill");
 
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
-        robot.clickOn("#doneButton");                                   // declare the outage: the clock starts
+        // From the keyboard, through the Drill menu's shortcuts: Ctrl+Enter is Done.
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL); // declare the outage
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 10, () -> model.drill().log().toString());
         String plan = robot.lookup("#promptText").queryAs(javafx.scene.text.TextFlow.class).getAccessibleText();
         assertTrue(plan.contains("server 0 → 2"), plan);
-        robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);       // the answer field
+        robot.write("practice-standby");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
 
         // While the standby scales up, its pane shows it: the wizard is not modal.
         waitUntil(() -> text(robot, "#standbyReasons").contains("progressing")

@@ -2,6 +2,7 @@ package org.drillconsole.ui;
 
 import static org.drillconsole.ui.ConsoleWindow.text;
 import static org.drillconsole.ui.ConsoleWindow.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -75,5 +76,26 @@ class MainViewTest {
         assertTrue(text(robot, "#primaryState").contains("ONLINE"));
         robot.clickOn("#startApi");
         waitUntil(() -> text(robot, "#standbyState").contains("ONLINE"), 10, () -> text(robot, "#standbyState"));
+    }
+
+    @Test
+    void switchesToTheDarkThemeFromTheKeyboardAndTellsItsVersion(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
+        javafx.scene.Parent root = robot.lookup("#mainView").queryAs(javafx.scene.Parent.class);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.T)
+                .release(javafx.scene.input.KeyCode.T, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> root.getStylesheets().stream().anyMatch(s -> s.endsWith("console-dark.css")), 5,
+                () -> root.getStylesheets().toString());
+        org.drillconsole.store.WindowState remembered = ((org.drillconsole.ui.main.MainView) root)
+                .captureLayout(0, 0, 1200, 800, false);
+        assertEquals("dark", remembered.theme(), "the choice is remembered with the window");
+
+        robot.clickOn("Help").clickOn("#aboutMenu");
+        waitUntil(() -> window.dialogs.shown.stream().anyMatch(s -> s.startsWith("info: About DR Drill Console")), 5,
+                window.dialogs.shown::toString);
+        String about = window.dialogs.shown.stream().filter(s -> s.startsWith("info: About")).findFirst().orElseThrow();
+        assertTrue(about.contains(org.drillconsole.model.BuildInfo.current().version()) && about.contains("Java 17")
+                && about.contains("JavaFX 21"), about);
     }
 }
