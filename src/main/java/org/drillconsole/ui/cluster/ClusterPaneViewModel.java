@@ -51,9 +51,10 @@ public final class ClusterPaneViewModel {
                 + "   namespace " + next.namespace());
         state.set(next.state());
         stateText.set(StatusText.symbol(next.state()) + " " + next.state());
+        // Reasons before the verdict: whoever hears of a new verdict reads why.
+        reasons.set(String.join("\n", next.reasons()));
         verdict.set(next.verdict());
         verdictText.set(StatusText.symbol(next.verdict()) + " " + next.verdict());
-        reasons.set(String.join("\n", next.reasons()));
         connectionDetail.set(connectionLine(next));
         // When the API server stops answering, keep the last known objects on screen, marked stale.
         stale.set(!next.state().answers() && next.objectsKnown());
