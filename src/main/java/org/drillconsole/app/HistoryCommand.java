@@ -69,7 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             ReportFiles.Content content = format.csv ? out -> HistoryExport.csv(runs, out)
                     : format.json ? out -> HistoryExport.json(runs, out)
-                    : out -> HistoryExport.html(runs, describe(), out);
+                    : out -> HistoryExport.html(runs, filter.describe(), out);
             if (output == null) {
                 content.writeTo(System.out);
                 System.out.flush();
@@ -82,16 +82,6 @@ final class HistoryCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-    }
-
-    private String describe() {
-        StringBuilder filters = new StringBuilder();
-        if (drill != null) filters.append(" runbook ").append(drill);
-        if (mode != null) filters.append(" mode ").append(mode);
-        if (status != null) filters.append(" status ").append(status);
-        if (since != null) filters.append(" since ").append(since);
-        if (until != null) filters.append(" until ").append(until);
-        return filters.length() == 0 ? "all runs" : "filtered by" + filters;
     }
 
     private static void table(List<RunRecord> runs, PrintStream out) {

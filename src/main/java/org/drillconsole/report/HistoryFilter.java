@@ -37,4 +37,25 @@ public record HistoryFilter(String drill, RunMode mode, RunStatus status, LocalD
                 && (from == null || !day.isBefore(from))
                 && (to == null || !day.isAfter(to));
     }
+
+    /** "all runs", or "filtered by runbook failback, mode drill, from 2026-11-01" for a report's header. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (drill != null) {
+            parts.add("runbook " + drill);
+        }
+        if (mode != null) {
+            parts.add("mode " + mode.name().toLowerCase());
+        }
+        if (status != null) {
+            parts.add("status " + status.name().toLowerCase());
+        }
+        if (from != null) {
+            parts.add("from " + from);
+        }
+        if (to != null) {
+            parts.add("to " + to);
+        }
+        return parts.isEmpty() ? "all runs" : "filtered by " + String.join(", ", parts);
+    }
 }

@@ -36,6 +36,9 @@ class HistoryExportTest {
         HistoryFilter drills = new HistoryFilter("pilot-light-failover", RunMode.DRILL, RunStatus.COMPLETED,
                 LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-20"), ZoneOffset.UTC);
         assertEquals(List.of(4L, 2L), drills.apply(runs).stream().map(RunRecord::id).toList());
+        assertEquals("filtered by runbook pilot-light-failover, mode drill, status completed, from 2026-11-01, "
+                + "to 2026-11-20", drills.describe());
+        assertEquals("all runs", HistoryFilter.ALL.describe());
         assertEquals(List.of(4L, 3L, 2L, 1L), HistoryFilter.ALL.apply(runs).stream().map(RunRecord::id).toList());
         HistoryFilter october = new HistoryFilter(null, null, null, null, LocalDate.parse("2026-10-31"), ZoneOffset.UTC);
         assertEquals(List.of(1L), october.apply(runs).stream().map(RunRecord::id).toList());

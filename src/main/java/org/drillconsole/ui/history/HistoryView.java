@@ -115,19 +115,9 @@ public final class HistoryView extends BorderPane {
         drill.setConverter(converter(d -> d == null ? "All runbooks" : d));
         drill.valueProperty().bindBidirectional(model.drillFilterProperty());
 
-        ComboBox<RunMode> mode = new ComboBox<>();
-        mode.setId("modeFilter");
-        mode.getItems().add(null);
-        mode.getItems().addAll(RunMode.values());
-        mode.setConverter(converter(m -> m == null ? "All modes" : m.name().toLowerCase()));
-        mode.valueProperty().bindBidirectional(model.modeFilterProperty());
-
-        ComboBox<RunStatus> status = new ComboBox<>();
-        status.setId("statusFilter");
-        status.getItems().add(null);
-        status.getItems().addAll(RunStatus.values());
-        status.setConverter(converter(s -> s == null ? "All outcomes" : s.name().toLowerCase()));
-        status.valueProperty().bindBidirectional(model.statusFilterProperty());
+        ComboBox<RunMode> mode = enumFilter("modeFilter", RunMode.values(), "All modes", model.modeFilterProperty());
+        ComboBox<RunStatus> status = enumFilter("statusFilter", RunStatus.values(), "All outcomes",
+                model.statusFilterProperty());
 
         DatePicker from = new DatePicker();
         from.setId("fromFilter");
@@ -179,6 +169,18 @@ public final class HistoryView extends BorderPane {
         HBox line = new HBox(6, progress, message);
         line.getStyleClass().add("history-status");
         return line;
+    }
+
+    /** A filter over an enum's values; the empty choice (null) means any. */
+    private static <E extends Enum<E>> ComboBox<E> enumFilter(String id, E[] values, String any,
+                                                              javafx.beans.property.Property<E> filter) {
+        ComboBox<E> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(converter(v -> v == null ? any : v.name().toLowerCase()));
+        box.valueProperty().bindBidirectional(filter);
+        return box;
     }
 
     private static String label(ReportFormat format) {

@@ -155,7 +155,7 @@ public final class HistoryViewModel {
     /** Writes the runs the filter shows, newest first. */
     public void exportHistory(HistoryFormat format, Path target) {
         List<RunRecord> runs = List.copyOf(filtered);
-        String described = describe();
+        String described = filter().describe();
         export(runs.size() + " run(s) as " + format.name(), target, () -> ReportFiles.write(target, out -> {
             switch (format) {
                 case CSV -> HistoryExport.csv(runs, out);
@@ -184,17 +184,6 @@ public final class HistoryViewModel {
             message.set("export failed");
             dialogs.showError("Export failed", error.getMessage());
         });
-    }
-
-    private String describe() {
-        HistoryFilter f = filter();
-        List<String> parts = new ArrayList<>();
-        if (f.drill() != null) parts.add("runbook " + f.drill());
-        if (f.mode() != null) parts.add("mode " + f.mode().name().toLowerCase());
-        if (f.status() != null) parts.add("status " + f.status().name().toLowerCase());
-        if (f.from() != null) parts.add("from " + f.from());
-        if (f.to() != null) parts.add("to " + f.to());
-        return parts.isEmpty() ? "all runs" : "filtered by " + String.join(", ", parts);
     }
 
     /** Trends follow the runbook filter, else the selected run's runbook, else the most run runbook. */
