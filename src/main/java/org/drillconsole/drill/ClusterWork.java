@@ -14,6 +14,14 @@ public interface ClusterWork {
     /** Carries the plan out; returns what was changed. */
     String apply(Step step, ActionPlan plan) throws StepException;
 
+    /**
+     * True while a cluster that answers has not listed its objects yet (just connected): a check that
+     * needs them is retried for a while instead of failing at once.
+     */
+    default boolean settling() {
+        return false;
+    }
+
     /** The standby's node count now, or null when unknown. */
     default Integer standbyNodes() {
         return null;

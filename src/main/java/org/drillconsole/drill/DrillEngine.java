@@ -75,6 +75,8 @@ public final class DrillEngine {
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration ABORT_POLL = Duration.ofMillis(250);
+    /** How long a check waits for a just-connected cluster's first object lists, whatever its own timeout. */
+    static final Duration SETTLE_GRACE = Duration.ofSeconds(90);
 
     private final DrillDefinition drill;
     private final Options options;
@@ -313,7 +315,8 @@ public final class DrillEngine {
             if (result.passed()) {
                 return new CheckResult(true, result.observed() + attemptsNote(attempts, waited));
             }
-            if (waited.plus(interval).compareTo(timeout) > 0) {
+            boolean stillSettling = work.settling() && waited.compareTo(SETTLE_GRACE) < 0;
+            if (waited.plus(interval).compareTo(timeout) > 0 && !stillSettling) {
                 return new CheckResult(false, result.observed() + attemptsNote(attempts, waited)
                         + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)));
             }

@@ -305,6 +305,17 @@ public final class KubernetesClusterWork implements ClusterWork {
 
     /** Per side: connection, verdict, reasons, nodes and every component's status. No credentials. */
     @Override
+    public boolean settling() {
+        for (Side side : Side.values()) {
+            ClusterSnapshot s = monitor(side).snapshot();
+            if (s.state().answers() && !s.objectsKnown()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public Integer standbyNodes() {
         ClusterSnapshot standby = monitor(Side.STANDBY).snapshot();
         return standby.state().answers() ? standby.nodeSummary().total() : null;
