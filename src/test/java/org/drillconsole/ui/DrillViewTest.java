@@ -70,7 +70,9 @@ class DrillViewTest {
         // While the standby scales up, its pane shows it: the wizard is not modal.
         waitUntil(() -> text(robot, "#standbyReasons").contains("progressing")
                 || text(robot, "#standbyVerdict").contains("HEALTHY"), 10, () -> text(robot, "#standbyReasons"));
-        waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
+        // The cleanup's confirmation (scale back to 0), not the scale-up's that may still be on screen.
+        waitUntil(() -> robot.lookup("#promptText").tryQuery().map(n -> String.valueOf(n.getAccessibleText())
+                .contains("2 → 0")).orElse(false), 30, () -> model.drill().log().toString());
         assertTrue(text(robot, "#stopwatch").startsWith("RTO "), text(robot, "#stopwatch"));
         robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");   // cleanup
 
