@@ -57,7 +57,7 @@ public final class JsonReport {
         r.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
         root.put("outcome", report.outcome()).put("outcomeDetail", report.outcomeDetail());
         RunSummary s = report.summary();
-        root.set("summary", s == null ? null : JSON.valueToTree(summaryFields(s)));
+        root.set("summary", s == null ? null : summaryFields(s));
         root.put("clockStart", text(report.clockStart())).put("clockStop", text(report.clockStop()))
                 .put("preflightOverride", report.preflightOverride());
         root.set("preflight", JSON.valueToTree(report.preflight()));
@@ -85,20 +85,9 @@ public final class JsonReport {
         return root;
     }
 
-    private static java.util.Map<String, Object> summaryFields(RunSummary s) {
-        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("rtoMillis", millis(s.rto()));
-        fields.put("rtoObjectiveMillis", millis(s.rtoObjective()));
-        fields.put("rpoMillis", millis(s.rpo()));
-        fields.put("rpoObjectiveMillis", millis(s.rpoObjective()));
-        fields.put("humanMillis", millis(s.humanTime()));
-        fields.put("clusterMillis", millis(s.clusterTime()));
-        fields.put("cleanupDone", s.cleanupDone());
-        fields.put("standbyNodes", s.standbyNodes());
-        fields.put("outageStart", text(s.outageStart()));
-        fields.put("outageStartSource", s.outageStartSource());
-        fields.put("verdict", s.verdict());
-        return fields;
+    /** The SUMMARY event's figures, plus the verdict they give. */
+    private static ObjectNode summaryFields(RunSummary s) {
+        return RunJson.summaryTree(s).put("verdict", s.verdict());
     }
 
     /**
@@ -183,7 +172,7 @@ public final class JsonReport {
             problems.add("the SUMMARY event's detail is not the JSON the console writes");
             return;
         }
-        ObjectNode expected = JSON.valueToTree(summaryFields(recorded));
+        ObjectNode expected = summaryFields(recorded);
         expected.fieldNames().forEachRemaining(field -> {
             // toString: 2 read back as an int and 2 written as a long are the same figure
             if (!expected.get(field).toString().equals(summary.path(field).toString())) {

@@ -30,6 +30,11 @@ public final class RunJson {
     }
 
     static String summary(RunSummary s) {
+        return summaryTree(s).toString();
+    }
+
+    /** The measured figures as the SUMMARY event holds them (durations in milliseconds, times ISO-8601). */
+    public static ObjectNode summaryTree(RunSummary s) {
         ObjectNode root = JSON.createObjectNode();
         putMillis(root, "rtoMillis", s.rto());
         putMillis(root, "rtoObjectiveMillis", s.rtoObjective());
@@ -41,7 +46,7 @@ public final class RunJson {
         root.put("standbyNodes", s.standbyNodes());
         root.put("outageStart", s.outageStart() == null ? null : s.outageStart().toString());
         root.put("outageStartSource", s.outageStartSource());
-        return root.toString();
+        return root;
     }
 
     /** Reads what {@link #summary} wrote; null for text that is not a summary. */
