@@ -3,11 +3,12 @@ package org.drillconsole.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.drillconsole.drill.DrillFileException;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.DrillProblem;
+import org.drillconsole.drill.Durations;
 import org.drillconsole.model.drill.DrillDefinition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "drills", mixinStandardHelpOptions = true, description = "Work with runbooks (drills/*.yaml).",
@@ -15,34 +16,50 @@ import picocli.CommandLine.Parameters;
 final class DrillsCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check runbooks and print every problem with file, line and path.",
-                    "Exit codes: 0 all valid, 1 any problem, 64 usage error."})
+            description = {"Check runbooks and print every problem as file:line:column path: message.",
+                    "Parameters without a value are listed; give --values or --set to check the values too.",
+                    "Exit codes: 0 all valid, 1 any problem, 64 a file that cannot be read (missing, a folder)."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files.")
         List<Path> files;
 
+        @Mixin
+        ValuesOptions values;
+
         @Override
         public Integer call() {
             int invalid = 0;
+            boolean unreadable = false;
             for (Path file : files) {
-                try {
-                    DrillDefinition drill = DrillLoader.load(file);
-                    var spec = drill.spec();
-                    System.out.printf("OK    %s: %s (%d preflight, %d steps, %d cleanup%s)%n", file,
-                            drill.metadata().name(), spec.preflight().size(), spec.steps().size(),
-                            spec.cleanup().size(), spec.objectives() == null || spec.objectives().rto() == null
-                                    ? "" : ", RTO objective " + spec.objectives().rto());
-                } catch (DrillFileException e) {
+                DrillLoader.Checked checked = DrillLoader.check(file, values.read(file), false);
+                if (checked.unreadable()) {
+                    unreadable = true;
+                    System.out.printf("FAIL  %s: %s%n", file, checked.problems().get(0).message());
+                    continue;
+                }
+                if (!checked.problems().isEmpty()) {
                     invalid++;
-                    System.out.printf("FAIL  %s: %d problem%s%n", file, e.problems().size(),
-                            e.problems().size() == 1 ? "" : "s");
-                    for (DrillProblem problem : e.problems()) {
+                    System.out.printf("FAIL  %s: %d problem%s%n", file, checked.problems().size(),
+                            checked.problems().size() == 1 ? "" : "s");
+                    for (DrillProblem problem : checked.problems()) {
                         System.out.println("  " + problem);
                     }
+                    continue;
                 }
+                DrillDefinition drill = checked.drill();
+                if (drill == null) {
+                    System.out.printf("OK    %s (parameters without a value: %s; what uses them is checked once they"
+                            + " have one)%n", file, String.join(", ", checked.missingValues()));
+                    continue;
+                }
+                var spec = drill.spec();
+                System.out.printf("OK    %s: %s (%d preflight, %d steps, %d cleanup%s)%n", file,
+                        drill.metadata().name(), spec.preflight().size(), spec.steps().size(),
+                        spec.cleanup().size(), spec.objectives().rto() == null ? ""
+                                : ", RTO objective " + Durations.format(spec.objectives().rto()));
             }
-            return invalid == 0 ? 0 : 1;
+            return unreadable ? Cli.USAGE : invalid == 0 ? 0 : 1;
         }
     }
 }

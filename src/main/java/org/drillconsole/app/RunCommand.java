@@ -31,7 +31,6 @@ import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
-import org.drillconsole.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
+    @Mixin
+    ValuesOptions values;
+
     @Option(names = "--outage-start", paramLabel = "TIME",
             description = "Failover: when the outage began (ISO time, e.g. from the first alert).")
     Instant outageStart;
@@ -92,13 +94,14 @@ final class RunCommand implements Callable<Integer> {
         }
         DrillDefinition drill;
         try {
-            drill = DrillLoader.load(drillFile);
+            drill = DrillLoader.load(drillFile, values.read(drillFile));
         } catch (DrillFileException e) {
+            // Nothing is journaled for a runbook that cannot be used: the run never starts.
             System.err.println("error: the runbook cannot be used:");
             e.problems().forEach(p -> System.err.println("  " + p));
             return Cli.USAGE;
         }
-        String namespace = drill.spec().namespace() == null ? Settings.DEFAULT_NAMESPACE : drill.spec().namespace();
+        String namespace = drill.spec().namespace();
         try (JournalStore store = journal.open();
              ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
                      new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
@@ -143,9 +146,12 @@ final class RunCommand implements Callable<Integer> {
                 session.set(DrillSession.start(request, pair, store, person, person::newestBackup, network, printer));
             }
             out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", session.get().run().id(),
-                    drill.metadata().title(), drill.spec().strategy(), runMode.name().toLowerCase(),
-                    drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? "none"
-                            : drill.spec().objectives().rto());
+                    drill.metadata().title(), drill.spec().strategy().key(), runMode.name().toLowerCase(),
+                    drill.spec().objectives().rto() == null ? "none" : Durations.format(drill.spec().objectives().rto()));
+            if (!drill.parameterValues().isEmpty()) {
+                out.println("parameters: " + drill.parameterValues().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+            }
             DrillEngine.Result result;
             CountDownLatch ended = new CountDownLatch(1);
             Thread onSignal = abortOnSignal(session.get(), person, ended);
@@ -211,8 +217,8 @@ final class RunCommand implements Callable<Integer> {
                               String outcome, String detail) {
         Duration elapsed = session == null ? null : session.engine().elapsed();
         String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
-                + (drill.spec().objectives() == null || drill.spec().objectives().rto() == null ? ""
-                : " of " + drill.spec().objectives().rto()) + "]";
+                + (drill.spec().objectives().rto() == null ? ""
+                : " of " + Durations.format(drill.spec().objectives().rto())) + "]";
         String line = switch (kind) {
             case "STEP_STARTED" -> "> " + step + ": " + detail;
             case "STEP_FINISHED" -> "  " + outcome + ": " + detail;

@@ -62,8 +62,8 @@ final class TerminalOperator implements Operator {
         if (step.instructions() != null) {
             step.instructions().strip().lines().forEach(line -> out.println("    " + line));
         }
-        if (step.type().equals("approval")) {
-            out.println("    approval by " + step.approver() + ": type done NAME when they approve");
+        if (step instanceof Step.Approval approval) {
+            out.println("    approval by " + approval.approver() + ": type done NAME when they approve");
         }
         while (true) {
             String line = ask("  done | skip REASON | fail REASON | note TEXT | abort REASON > ");

@@ -1,18 +1,23 @@
 package org.drillconsole.drill;
 
-import org.drillconsole.model.drill.Step;
+import java.util.List;
+import org.drillconsole.model.drill.ActionStep;
+import org.drillconsole.model.drill.CheckStep;
 
 /** What the engine asks of the clusters: evaluate a check once, plan an action, apply it. */
 public interface ClusterWork {
 
     /** One evaluation of a check step; never blocks longer than a few seconds. */
-    CheckResult check(Step step);
+    CheckResult check(CheckStep step);
 
-    /** What an action step would change, and on which cluster context, without changing it. */
-    ActionPlan plan(Step step) throws StepException;
+    /**
+     * What an action step would change, and on which cluster context, without changing it: the requests are
+     * computed once and checked by the API server as a server-side dry run.
+     */
+    ActionPlan plan(ActionStep step) throws StepException;
 
-    /** Carries the plan out; returns what was changed. */
-    String apply(Step step, ActionPlan plan) throws StepException;
+    /** Sends exactly the plan's requests, the ones the operator confirmed; returns what was changed. */
+    String apply(ActionStep step, ActionPlan plan) throws StepException;
 
     /**
      * True while a cluster that answers has not listed its objects yet (just connected): a check that
@@ -46,8 +51,14 @@ public interface ClusterWork {
     record CheckResult(boolean passed, String observed) {
     }
 
-    /** @param context the kubeconfig context the action changes, which the operator must type to confirm */
-    record ActionPlan(String context, String summary) {
+    /**
+     * @param context the kubeconfig context the action changes, which the operator must type to confirm
+     * @param requests what will be sent, in order: replayed as confirmed, never recomputed
+     */
+    record ActionPlan(String context, String summary, List<ClusterRequest> requests) {
+        public ActionPlan {
+            requests = List.copyOf(requests);
+        }
     }
 
     /** An action that cannot be planned or carried out, in words. */

@@ -8,6 +8,9 @@ import org.drillconsole.drill.ClusterWork.ActionPlan;
 import org.drillconsole.drill.ClusterWork.CheckResult;
 import org.drillconsole.drill.Operator.Answer;
 import org.drillconsole.drill.RunJournal.JournalWriteException;
+import org.drillconsole.model.drill.ActionStep;
+import org.drillconsole.model.drill.CheckStep;
+import org.drillconsole.model.drill.Clock;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.journal.RunMode;
@@ -175,11 +178,11 @@ public final class DrillEngine {
 
     private void preflight() throws JournalWriteException, InterruptedException, Stop {
         List<String> failures = new ArrayList<>();
-        for (Step step : drill.spec().preflight()) {
+        for (CheckStep step : drill.spec().preflight()) {
             CheckResult result = checkUntilPassOrTimeout(step);
             record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
             if (!result.passed()) {
-                failures.add(title(step) + ": " + result.observed());
+                failures.add(step.displayTitle() + ": " + result.observed());
             }
         }
         if (failures.isEmpty()) {
@@ -210,12 +213,12 @@ public final class DrillEngine {
     /** @return the step's outcome: DONE, SKIPPED or FAILED (optional steps) */
     private String runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
         stopIfAbortRequested("before " + step.id());
-        record("STEP_STARTED", step.id(), null, title(step));
-        if ("start".equals(step.clock()) && clockStartNanos < 0) {
+        record("STEP_STARTED", step.id(), null, step.displayTitle());
+        if (step.clock() == Clock.START && clockStartNanos < 0) {
             startClock(); // a resumed run keeps the clock it had
         }
         long started = time.nanos();
-        boolean human = step.type().equals("manual") || step.type().equals("approval");
+        boolean human = step.waitsForPeople();
         String outcome;
         String detail;
         while (true) {
@@ -225,7 +228,7 @@ public final class DrillEngine {
                 detail = done[1];
                 break;
             } catch (StepFailed failed) {
-                if (Boolean.TRUE.equals(step.optional())) {
+                if (step.optional()) {
                     outcome = "FAILED";
                     detail = failed.getMessage() + " (optional step: the run goes on)";
                     break;
@@ -248,7 +251,7 @@ public final class DrillEngine {
             }
         }
         record("STEP_FINISHED", step.id(), outcome, detail + tookNote(account(human, started), human));
-        if ("stop".equals(step.clock()) && outcome.equals("DONE")) {
+        if (step.clock() == Clock.STOP && outcome.equals("DONE")) {
             stopClock(step);
         }
         return outcome;
@@ -256,44 +259,49 @@ public final class DrillEngine {
 
     /** @return outcome and detail */
     private String[] execute(Step step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
-        switch (step.type()) {
-            case "manual", "approval" -> {
-                Answer answer = operator.answer(step);
-                return switch (answer.kind()) {
-                    case DONE -> new String[] {"DONE", (step.type().equals("approval") ? "approved by " : "done by ")
-                            + (answer.by().isBlank() ? operator.name() : answer.by())};
-                    case SKIP -> new String[] {"SKIPPED", "skipped by " + operator.name() + ": " + answer.text()};
-                    case ABORT -> throw new Stop(RunStatus.ABORTED, "aborted at " + step.id() + ": " + answer.text());
-                    default -> throw new StepFailed("marked failed by " + operator.name() + ": " + answer.text());
-                };
-            }
-            case "check" -> {
-                CheckResult result = checkUntilPassOrTimeout(step);
-                record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
-                if (!result.passed()) {
-                    throw new StepFailed(result.observed());
-                }
-                return new String[] {"DONE", result.observed()};
-            }
-            default -> {
-                ActionPlan plan;
-                String changed;
-                try {
-                    plan = work.plan(step);
-                    record("ACTION_PLANNED", step.id(), null, "on " + plan.context() + ": " + plan.summary());
-                    String typed = operator.confirmAction(step, plan.context(), plan.summary());
-                    if (!plan.context().equals(typed == null ? "" : typed.trim())) {
-                        throw new StepFailed("not confirmed: the context name typed was \"" + typed
-                                + "\", not \"" + plan.context() + "\"");
-                    }
-                    changed = work.apply(step, plan);
-                } catch (ClusterWork.StepException e) {
-                    throw new StepFailed(e.getMessage());
-                }
-                record("ACTION_RESULT", step.id(), "APPLIED", changed);
-                return new String[] {"DONE", changed};
-            }
+        return switch (step.type()) {
+            case MANUAL, APPROVAL -> answered(step);
+            case CHECK -> checked((CheckStep) step);
+            case ACTION -> acted((ActionStep) step);
+        };
+    }
+
+    private String[] answered(Step step) throws Stop, StepFailed {
+        Answer answer = operator.answer(step);
+        return switch (answer.kind()) {
+            case DONE -> new String[] {"DONE", (step instanceof Step.Approval ? "approved by " : "done by ")
+                    + (answer.by().isBlank() ? operator.name() : answer.by())};
+            case SKIP -> new String[] {"SKIPPED", "skipped by " + operator.name() + ": " + answer.text()};
+            case ABORT -> throw new Stop(RunStatus.ABORTED, "aborted at " + step.id() + ": " + answer.text());
+            case FAIL, RETRY -> throw new StepFailed("marked failed by " + operator.name() + ": " + answer.text());
+        };
+    }
+
+    private String[] checked(CheckStep step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
+        CheckResult result = checkUntilPassOrTimeout(step);
+        record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
+        if (!result.passed()) {
+            throw new StepFailed(result.observed());
         }
+        return new String[] {"DONE", result.observed()};
+    }
+
+    private String[] acted(ActionStep step) throws JournalWriteException, StepFailed {
+        String changed;
+        try {
+            ActionPlan plan = work.plan(step);
+            record("ACTION_PLANNED", step.id(), null, "on " + plan.context() + ": " + plan.summary());
+            String typed = operator.confirmAction(step, plan.context(), plan.summary());
+            if (!plan.context().equals(typed == null ? "" : typed.trim())) {
+                throw new StepFailed("not confirmed: the context name typed was \"" + typed
+                        + "\", not \"" + plan.context() + "\"");
+            }
+            changed = work.apply(step, plan);
+        } catch (ClusterWork.StepException e) {
+            throw new StepFailed(e.getMessage());
+        }
+        record("ACTION_RESULT", step.id(), "APPLIED", changed);
+        return new String[] {"DONE", changed};
     }
 
     /** A step did not succeed; the operator decides what happens next. */
@@ -303,9 +311,9 @@ public final class DrillEngine {
         }
     }
 
-    private CheckResult checkUntilPassOrTimeout(Step step) throws InterruptedException, Stop {
-        Duration timeout = step.timeout() == null ? Duration.ZERO : Durations.parse(step.timeout());
-        Duration interval = step.interval() == null ? DEFAULT_INTERVAL : Durations.parse(step.interval());
+    private CheckResult checkUntilPassOrTimeout(CheckStep step) throws InterruptedException, Stop {
+        Duration timeout = step.timeout();
+        Duration interval = step.interval().isZero() ? DEFAULT_INTERVAL : step.interval();
         long started = time.nanos();
         int attempts = 0;
         while (true) {
@@ -349,8 +357,7 @@ public final class DrillEngine {
     }
 
     private Duration rpoObjective() {
-        var objectives = drill.spec().objectives();
-        return objectives == null || objectives.rpo() == null ? null : Durations.parse(objectives.rpo());
+        return drill.spec().objectives().rpo();
     }
 
     private void recordHealth(String when) throws JournalWriteException {
@@ -440,12 +447,7 @@ public final class DrillEngine {
     }
 
     private Duration objective() {
-        var objectives = drill.spec().objectives();
-        return objectives == null || objectives.rto() == null ? null : Durations.parse(objectives.rto());
-    }
-
-    private static String title(Step step) {
-        return step.title() == null ? step.id() : step.title();
+        return drill.spec().objectives().rto();
     }
 
     private void record(String kind, String stepId, String outcome, String detail) throws JournalWriteException {

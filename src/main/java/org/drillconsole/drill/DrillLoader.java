@@ -1,157 +1,97 @@
 package org.drillconsole.drill;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.drill.Parameter;
 
 /**
- * Reads a runbook and checks it completely: unknown keys, types, durations, ids, clock marks, clusters.
- * Every problem names the file, line, column and path.
+ * Reads a runbook and checks it completely, shape and meaning, with its parameters substituted. Every
+ * problem names the file, line, column and path. Whatever the file holds, this answers: it never throws
+ * anything but {@link DrillFileException}.
  */
 public final class DrillLoader {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAML)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    /**
+     * What a runbook is, as far as it could be read.
+     *
+     * @param drill the runbook, ready to run; null when there are problems or parameters without values
+     * @param unreadable the file could not be read at all (missing, a folder, not a regular file)
+     * @param missingValues parameters with neither a value nor a default
+     */
+    public record Checked(DrillDefinition drill, List<DrillProblem> problems, List<Parameter> parameters,
+                          List<String> missingValues, boolean unreadable) {
+    }
+
+    /** Said when the console itself fails on a runbook (a defect): tests look for it. */
+    public static final String INTERNAL_ERROR = "the console could not finish checking this runbook (an internal"
+            + " error; please report it with the file): it is not used";
 
     private DrillLoader() {
     }
 
+    /** A runbook without parameter values: for runbooks whose parameters all have defaults. */
     public static DrillDefinition load(Path file) throws DrillFileException {
+        return load(file, ParameterValues.none());
+    }
+
+    /** A runbook ready to run: valid, and every parameter has a valid value. */
+    public static DrillDefinition load(Path file, ParameterValues values) throws DrillFileException {
+        Checked checked = check(file, values, true);
+        if (checked.drill() == null) {
+            throw new DrillFileException(checked.problems().isEmpty()
+                    ? List.of(new DrillProblem(file, 0, 0, "", "the runbook cannot be used")) : checked.problems());
+        }
+        return checked.drill();
+    }
+
+    /**
+     * Checks a runbook. With {@code requireValues} false, a parameter without a value is not a problem (it
+     * is listed in {@link Checked#missingValues()}) and what depends on it is checked once it has one.
+     */
+    public static Checked check(Path file, ParameterValues values, boolean requireValues) {
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                return unreadable(file, "is a folder, not a runbook file");
+            }
+            if (!Files.exists(file)) {
+                return unreadable(file, "not found");
+            }
+            if (!Files.isRegularFile(file)) {
+                return unreadable(file, "is not a regular file");
+            }
+            if (Files.size(file) > RunbookYaml.MAX_BYTES) {
+                return new Checked(null, List.of(new DrillProblem(file, 0, 0, "", "the runbook is "
+                        + Files.size(file) / 1024 + " KiB: more than the 1024 KiB a runbook may have")), List.of(),
+                        List.of(), false);
+            }
             bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw single(file, 0, 0, "", "cannot read the runbook (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        } catch (IOException | SecurityException e) {
+            return unreadable(file, "cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied" : "an input/output error") + ")");
         }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw single(file, 0, 0, "", "the runbook is empty");
+        RunbookYaml.Parsed parsed = RunbookYaml.parse(file, bytes, "runbook");
+        if (parsed.root() == null) {
+            return new Checked(null, parsed.problems(), List.of(), List.of(), false);
         }
-        Map<String, int[]> locations;
-        DrillFile parsed;
-        List<String[]> unknownKeys = new ArrayList<>();
         try {
-            locations = locations(bytes);
-            parsed = MAPPER.readerFor(DrillFile.class).withHandler(new DeserializationProblemHandler() {
-                @Override
-                public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                                                     JsonDeserializer<?> deserializer, Object bean, String name)
-                        throws IOException {
-                    // Recorded and skipped, so that one run reports every problem of the file.
-                    // The parser may already stand inside the key's value: find the object that holds the key.
-                    var where = parser.getParsingContext();
-                    while (where != null && !(where.inObject() && name.equals(where.getCurrentName()))) {
-                        where = where.getParent();
-                    }
-                    String pointer = where == null ? "/" + name : where.pathAsPointer().toString();
-                    String known = deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted()
-                            .collect(Collectors.joining(", "));
-                    unknownKeys.add(new String[] {pointer, "unknown key \"" + name + "\""
-                            + (known.isEmpty() ? "" : " (allowed: " + known + ")")});
-                    parser.skipChildren();
-                    return true;
-                }
-            }).readValue(bytes);
-        } catch (JsonMappingException e) {
-            throw single(file, e.getLocation(), path(e), firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw single(file, e.getLocation(), "", "malformed YAML: " + yamlProblem(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw single(file, 0, 0, "", "cannot read the runbook: " + e.getMessage());
+            RunbookReader.Result result = RunbookReader.read(file, parsed.root(), sha256(bytes), values, requireValues);
+            return new Checked(result.drill(), result.problems(), result.parameters(), result.missingValues(), false);
+        } catch (RuntimeException bug) {
+            // A defect of ours, never the author's: said plainly, and the runbook is not used. The generated
+            // runbook tests fail on this message.
+            return new Checked(null, List.of(new DrillProblem(file, 1, 1, "", INTERNAL_ERROR)), List.of(), List.of(),
+                    false);
         }
-        if (parsed == null) {
-            throw single(file, 0, 0, "", "the runbook is empty");
-        }
-        DrillDefinition drill = new DrillDefinition(parsed.apiVersion(), parsed.kind(), parsed.metadata(),
-                parsed.spec(), sha256(bytes));
-        List<DrillProblem> problems = DrillValidator.validate(drill, file, locations, unknownKeys);
-        if (!problems.isEmpty()) {
-            throw new DrillFileException(problems);
-        }
-        return drill;
     }
 
-    /** The file's shape: the definition without what the loader adds (the content hash). */
-    private record DrillFile(String apiVersion, String kind, DrillDefinition.Metadata metadata,
-                             DrillDefinition.Spec spec) {
-    }
-
-    /** Where each key and value stands, by JSON pointer ({@code /spec/steps/2/check/kind}). */
-    private static Map<String, int[]> locations(byte[] bytes) throws IOException {
-        Map<String, int[]> where = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(bytes)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? ""
-                            : parser.getParsingContext().getParent().pathAsPointer().toString();
-                }
-                where.putIfAbsent(pointer, new int[] {at.getLineNr(), at.getColumnNr()});
-            }
-        }
-        return where;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static DrillFileException single(Path file, JsonLocation at, String path, String message) {
-        return single(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), path, message);
-    }
-
-    private static DrillFileException single(Path file, int line, int column, String path, String message) {
-        return new DrillFileException(List.of(new DrillProblem(file, line, column, path, message)));
-    }
-
-    /** SnakeYAML's message without its source excerpts: "while parsing …; expected …". */
-    private static String yamlProblem(String message) {
-        if (message == null) {
-            return "cannot parse";
-        }
-        return java.util.Arrays.stream(message.split("\\R"))
-                .filter(line -> !line.isBlank() && !line.startsWith(" ") && !line.startsWith("in '"))
-                .collect(Collectors.joining("; "));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    private static Checked unreadable(Path file, String why) {
+        return new Checked(null, List.of(new DrillProblem(file, 0, 0, "", why)), List.of(), List.of(), true);
     }
 
     private static String sha256(byte[] bytes) {

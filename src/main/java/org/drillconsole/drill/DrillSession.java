@@ -87,11 +87,8 @@ public final class DrillSession {
                 }
             }
         };
-        var objectives = drill.spec().objectives();
-        Duration rpo = objectives == null || objectives.rpo() == null ? null : Durations.parse(objectives.rpo());
-        String namespace = drill.spec().namespace() == null ? "gitpod" : drill.spec().namespace();
-        KubernetesClusterWork work = new KubernetesClusterWork(clusters, namespace,
-                KubernetesClusterWork.replicasOf(clusters.monitor(Side.PRIMARY).snapshot()), rpo, request.runbookDir(),
+        KubernetesClusterWork work = new KubernetesClusterWork(clusters, drill.spec().namespace(),
+                KubernetesClusterWork.replicasOf(clusters.monitor(Side.PRIMARY).snapshot()), request.runbookDir(),
                 backupTime, network);
         DrillEngine engine = new DrillEngine(drill, new DrillEngine.Options(request.mode(), request.outageStart(),
                 request.outageReason(), resume), journal, operator, work, RunTime.SYSTEM, listener);
@@ -117,6 +114,11 @@ public final class DrillSession {
             throw new IllegalArgumentException("the runbook " + drill.metadata().name() + " changed since run "
                     + run.id() + " started (version " + run.run().drillHash().substring(0, 12) + "…, now "
                     + drill.contentHash().substring(0, 12) + "…): resuming would mix two versions");
+        }
+        if (!run.run().parameters().isEmpty() && !drill.parameterValues().equals(run.run().parameters())) {
+            throw new IllegalArgumentException("run " + run.id() + " was started with the parameters "
+                    + run.run().parameters() + ", not " + drill.parameterValues()
+                    + ": resume it with the same values");
         }
         DrillEngine.Resume resume = resumeState(store.events(run.id()));
         return wire(run, new Request(drill, request.runbookDir(), run.run().mode(), request.operatorName(),
@@ -168,8 +170,8 @@ public final class DrillSession {
         ClusterTarget p = clusters.monitor(Side.PRIMARY).clusterTarget();
         ClusterTarget s = clusters.monitor(Side.STANDBY).clusterTarget();
         return new NewRun(drill.metadata().name(), drill.metadata().title(), drill.contentHash(),
-                drill.spec().strategy(), request.mode(), request.operatorName(),
+                drill.spec().strategy().key(), request.mode(), request.operatorName(),
                 p == null ? "" : p.context(), p == null ? "" : p.server(), s == null ? "" : s.context(),
-                s == null ? "" : s.server());
+                s == null ? "" : s.server(), drill.parameterValues());
     }
 }

@@ -8,21 +8,36 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern FORMAT = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    /** Longer than any drill: a bound that keeps arithmetic far from overflow. */
+    public static final Duration LONGEST = Duration.ofDays(30);
 
     private Durations() {
     }
 
-    /** @throws IllegalArgumentException with the accepted format when the text is not a duration */
+    /**
+     * @throws IllegalArgumentException with the accepted format when the text is not a duration, or it is
+     *                                  longer than {@link #LONGEST}
+     */
     public static Duration parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || text.isBlank() || !m.matches()) {
             throw new IllegalArgumentException("\"" + text + "\" is not a duration (write e.g. 30s, 5m, 1h or 1h30m)");
         }
-        return Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2))).plusSeconds(number(m.group(3)));
-    }
-
-    private static long number(String group) {
-        return group == null ? 0 : Long.parseLong(group);
+        Duration total = Duration.ZERO;
+        long[] unit = {3600, 60, 1};
+        for (int g = 1; g <= 3; g++) {
+            String digits = m.group(g);
+            if (digits == null) {
+                continue;
+            }
+            String trimmed = digits.replaceFirst("^0+(?=\\d)", "");
+            if (trimmed.length() > 7 || total.plusSeconds(Long.parseLong(trimmed) * unit[g - 1]).compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("\"" + text + "\" is longer than " + format(LONGEST)
+                        + " (" + LONGEST.toDays() + " days), the longest duration a runbook may give");
+            }
+            total = total.plusSeconds(Long.parseLong(trimmed) * unit[g - 1]);
+        }
+        return total;
     }
 
     /** The short form back: 90 s is "1m30s". */

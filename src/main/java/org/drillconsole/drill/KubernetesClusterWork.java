@@ -1,14 +1,18 @@
 package org.drillconsole.drill;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,10 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drillconsole.cluster.ClusterMonitor;
@@ -36,39 +41,32 @@ import org.drillconsole.model.NodeHealth;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.WorkloadKind;
 import org.drillconsole.model.drill.Action;
+import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.Check;
+import org.drillconsole.model.drill.CheckStep;
+import org.drillconsole.model.drill.ResourceKind;
 import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.drill.WorkloadTarget;
 
 /**
  * Checks and actions against the two clusters. Checks read the monitors' live snapshots (the same health the
- * window shows); actions use the monitors' clients. Plans are computed from the current state, so the
- * operator sees what will change before typing the context name.
+ * window shows); actions use the monitors' clients. An action's plan is a list of requests computed once
+ * from the current state and checked by a server-side dry run; applying it sends exactly those requests.
  */
 public final class KubernetesClusterWork implements ClusterWork {
 
-    /** Named explicitly, so no discovery request is needed (and none can fail). */
-    private static final Map<String, ResourceDefinitionContext> RESOURCES = Map.of(
-            "deployment", resource("apps", "Deployment", "deployments"),
-            "statefulset", resource("apps", "StatefulSet", "statefulsets"),
-            "daemonset", resource("apps", "DaemonSet", "daemonsets"),
-            "service", resource("", "Service", "services"),
-            "configmap", resource("", "ConfigMap", "configmaps"),
-            "pod", resource("", "Pod", "pods"));
-
-    private static ResourceDefinitionContext resource(String group, String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup(group).withVersion("v1").withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
 
     private final ClusterPair clusters;
     private final String namespace;
     private final Map<String, Integer> primaryReplicas;
-    private final Duration rpo;
     private final Path runbookDir;
     private final Function<Step, Instant> operatorBackupTime;
     private final Network network;
+    /** The replicas this run's scale actions set, per side: readiness is judged against them. */
+    private final Map<Side, Map<String, Integer>> scaledTo = new EnumMap<>(Side.class);
     private volatile Instant newestBackup;
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * @param primaryReplicas what the primary ran before the outage (name to replicas), for
@@ -77,15 +75,16 @@ public final class KubernetesClusterWork implements ClusterWork {
      * @param network the real network, or the practice clusters' simulated DNS and Gitpod endpoint
      */
     public KubernetesClusterWork(ClusterPair clusters, String namespace, Map<String, Integer> primaryReplicas,
-                                 Duration rpo, Path runbookDir, Function<Step, Instant> operatorBackupTime,
-                                 Network network) {
+                                 Path runbookDir, Function<Step, Instant> operatorBackupTime, Network network) {
         this.network = network;
         this.clusters = clusters;
         this.namespace = namespace;
         this.primaryReplicas = Map.copyOf(primaryReplicas);
-        this.rpo = rpo;
         this.runbookDir = runbookDir;
         this.operatorBackupTime = operatorBackupTime;
+        for (Side side : Side.values()) {
+            scaledTo.put(side, new ConcurrentHashMap<>());
+        }
     }
 
     /** The replicas of every Deployment and StatefulSet the primary runs, recorded at the start of a run. */
@@ -99,39 +98,68 @@ public final class KubernetesClusterWork implements ClusterWork {
         return replicas;
     }
 
+    // ---------------------------------------------------------------- checks
+
     @Override
-    public CheckResult check(Step step) {
-        Check check = step.check();
+    public CheckResult check(CheckStep step) {
         try {
-            return switch (check.kind()) {
-                case "workloadsReady" -> check.name() != null ? workloadReady(snapshot(step), check.name())
-                        : workloadsReady(step, check.selector());
-                case "nodesReady" -> nodesReady(snapshot(step), check);
-                case "noRunningWorkspaces" -> {
+            return step.check().accept(new Check.Cases<CheckResult, CheckNotPossible>() {
+                @Override
+                public CheckResult workloadsReady(Check.WorkloadsReady check) throws CheckNotPossible {
+                    return KubernetesClusterWork.this.workloadsReady(step, check.target());
+                }
+
+                @Override
+                public CheckResult nodesReady(Check.NodesReady check) throws CheckNotPossible {
+                    return KubernetesClusterWork.nodesReady(snapshot(step), check);
+                }
+
+                @Override
+                public CheckResult noRunningWorkspaces(Check.NoRunningWorkspaces check) throws CheckNotPossible {
                     ClusterSnapshot s = answering(snapshot(step));
-                    yield new CheckResult(s.runningWorkspaces() == 0, s.runningWorkspaces() + " running workspace(s)");
+                    return new CheckResult(s.runningWorkspaces() == 0, s.runningWorkspaces() + " running workspace(s)");
                 }
-                case "apiReachable" -> {
+
+                @Override
+                public CheckResult standbyMatchesPrimary(Check.StandbyMatchesPrimary check) throws CheckNotPossible {
+                    return KubernetesClusterWork.this.standbyMatchesPrimary(check);
+                }
+
+                @Override
+                public CheckResult apiReachable(Check.ApiReachable check) throws CheckNotPossible {
                     ClusterSnapshot s = snapshot(step);
-                    yield new CheckResult(s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
+                    return new CheckResult(s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
                 }
-                case "apiUnreachable" -> {
+
+                @Override
+                public CheckResult apiUnreachable(Check.ApiUnreachable check) throws CheckNotPossible {
                     ClusterSnapshot s = snapshot(step);
-                    yield new CheckResult(!s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
+                    return new CheckResult(!s.state().answers(), "API server " + s.state() + " (" + s.stateMessage() + ")");
                 }
-                case "standbyMatchesPrimary" -> standbyMatchesPrimary(check);
-                case "httpGet" -> httpGet(check);
-                case "dnsResolves" -> dnsResolves(check);
-                default -> backupAge(step, check);
-            };
+
+                @Override
+                public CheckResult httpGet(Check.HttpGet check) {
+                    return KubernetesClusterWork.this.httpGet(check);
+                }
+
+                @Override
+                public CheckResult dnsResolves(Check.DnsResolves check) throws CheckNotPossible {
+                    return KubernetesClusterWork.this.dnsResolves(check);
+                }
+
+                @Override
+                public CheckResult backupAge(Check.BackupAge check) throws CheckNotPossible {
+                    return KubernetesClusterWork.this.backupAge(step, check);
+                }
+            });
         } catch (CheckNotPossible e) {
             return new CheckResult(false, e.getMessage());
         } catch (KubernetesClientException e) {
-            return new CheckResult(false, "the API server refused: " + (e.getStatus() == null ? e.getMessage()
-                    : e.getCode() + " " + e.getStatus().getMessage()));
+            return new CheckResult(false, refused(e));
         } catch (RuntimeException e) {
             // A check that cannot run fails, in words; it never takes the run down.
-            return new CheckResult(false, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new CheckResult(false, "the check could not be evaluated: " + (e.getMessage() == null
+                    ? "an unexpected error" : e.getMessage()));
         }
     }
 
@@ -141,11 +169,11 @@ public final class KubernetesClusterWork implements ClusterWork {
         }
     }
 
-    private ClusterSnapshot snapshot(Step step) throws CheckNotPossible {
+    private ClusterSnapshot snapshot(CheckStep step) throws CheckNotPossible {
         if (step.cluster() == null) {
             throw new CheckNotPossible("no cluster named for this check");
         }
-        return monitor(Side.valueOf(step.cluster().toUpperCase())).snapshot();
+        return monitor(step.cluster()).snapshot();
     }
 
     private static ClusterSnapshot answering(ClusterSnapshot s) throws CheckNotPossible {
@@ -155,105 +183,83 @@ public final class KubernetesClusterWork implements ClusterWork {
         return s;
     }
 
-    /** One workload by name, as the monitor sees it (with its pods' trouble in the message). */
-    private static CheckResult workloadReady(ClusterSnapshot snapshot, String name) throws CheckNotPossible {
-        ClusterSnapshot s = answering(snapshot);
-        List<ComponentHealth> matching = s.components().stream()
-                .filter(c -> c.status() != ComponentStatus.MISSING && c.name().equals(name)).toList();
-        if (matching.isEmpty()) {
-            return new CheckResult(false, "no workload named " + name);
-        }
-        List<String> waiting = matching.stream()
-                .filter(c -> c.status() != ComponentStatus.HEALTHY && c.status() != ComponentStatus.IDLE)
-                .map(c -> c.name() + " " + c.ready() + "/" + c.desired() + " (" + c.message() + ")").toList();
-        return rolledOut(matching.size(), waiting);
-    }
-
     /**
-     * Every Deployment, StatefulSet and DaemonSet the selector matches (any Kubernetes label selector,
-     * evaluated by the API server), judged by kubectl's rollout rules; a workload scaled to 0 counts as done.
+     * Every Deployment, StatefulSet and DaemonSet the target names or its selector matches (evaluated by the
+     * API server), judged by kubectl's rollout rules; a workload scaled to 0 counts as done unless this run
+     * scaled it to more, in which case it must run what was set.
      */
-    private CheckResult workloadsReady(Step step, String selector) throws CheckNotPossible {
+    private CheckResult workloadsReady(CheckStep step, WorkloadTarget target) throws CheckNotPossible {
         answering(snapshot(step));
-        KubernetesClient client = client(step);
+        KubernetesClient client = client(step.cluster());
+        Map<String, Integer> expected = scaledTo.get(step.cluster());
         List<String> waiting = new ArrayList<>();
         int count = 0;
-        for (Deployment d : client.apps().deployments().inNamespace(namespace).withLabelSelector(selector).list()
-                .getItems()) {
+        for (HasMetadata workload : workloads(client, target, true)) {
             count++;
-            judge(d.getMetadata().getName(), RolloutRules.deployment(d), waiting);
-        }
-        for (StatefulSet st : client.apps().statefulSets().inNamespace(namespace).withLabelSelector(selector).list()
-                .getItems()) {
-            count++;
-            judge(st.getMetadata().getName(), RolloutRules.statefulSet(st), waiting);
-        }
-        for (DaemonSet ds : client.apps().daemonSets().inNamespace(namespace).withLabelSelector(selector).list()
-                .getItems()) {
-            count++;
-            judge(ds.getMetadata().getName(), RolloutRules.daemonSet(ds), waiting);
+            String name = workload.getMetadata().getName();
+            Rollout rollout = workload instanceof Deployment d ? RolloutRules.deployment(d)
+                    : workload instanceof StatefulSet st ? RolloutRules.statefulSet(st)
+                    : RolloutRules.daemonSet((DaemonSet) workload);
+            Integer wanted = expected.get(name);
+            Integer replicas = replicas(workload);
+            if (wanted != null && replicas != null && replicas.intValue() != wanted) {
+                waiting.add(name + " (at " + replicas + " replicas, " + wanted + " set by this drill)");
+            } else if (!rollout.done()) {
+                waiting.add(name + " (" + rollout.message() + ")");
+            }
         }
         if (count == 0) {
-            return new CheckResult(false, "no workload in namespace " + namespace + " matches " + selector);
+            return new CheckResult(false, "no workload in namespace " + namespace + " matches " + describe(target));
         }
-        return rolledOut(count, waiting);
-    }
-
-    private static void judge(String name, Rollout rollout, List<String> waiting) {
-        if (!rollout.done()) {
-            waiting.add(name + " (" + rollout.message() + ")");
-        }
-    }
-
-    private static CheckResult rolledOut(int count, List<String> waiting) {
         return new CheckResult(waiting.isEmpty(), (count - waiting.size()) + "/" + count + " workloads rolled out"
                 + (waiting.isEmpty() ? "" : "; waiting: " + String.join("; ", waiting)));
     }
 
-    private static CheckResult nodesReady(ClusterSnapshot snapshot, Check check) throws CheckNotPossible {
+    private static CheckResult nodesReady(ClusterSnapshot snapshot, Check.NodesReady check) throws CheckNotPossible {
         ClusterSnapshot s = answering(snapshot);
-        int wanted = check.count() == null ? 1 : check.count();
-        List<String> labels = check.labels() == null ? List.of() : check.labels();
         long good = s.nodes().stream().filter(NodeHealth::isReady)
-                .filter(n -> labels.stream().noneMatch(n.missingGitpodLabels()::contains)).count();
-        return new CheckResult(good >= wanted, good + " Ready node(s) with the labels, " + wanted + " wanted, "
-                + s.nodes().size() + " in all");
+                .filter(n -> check.labels().stream().noneMatch(n.missingGitpodLabels()::contains)).count();
+        return new CheckResult(good >= check.count(), good + " Ready node(s) with the labels, " + check.count()
+                + " wanted, " + s.nodes().size() + " in all");
     }
 
-    private CheckResult standbyMatchesPrimary(Check check) throws CheckNotPossible {
+    private CheckResult standbyMatchesPrimary(Check.StandbyMatchesPrimary check) throws CheckNotPossible {
         ClusterSnapshot p = answering(monitor(Side.PRIMARY).snapshot());
         ClusterSnapshot s = answering(monitor(Side.STANDBY).snapshot());
-        List<String> compare = check.compare() == null ? List.of("components", "images") : check.compare();
+        var compare = check.compare();
         List<String> differences = new ArrayList<>();
         for (ComparisonRow row : Comparison.compare(p, s)) {
             boolean counts = switch (row.difference()) {
-                case ONLY_ON_PRIMARY, ONLY_ON_STANDBY -> compare.contains("components");
-                case IMAGE_DIFFERS -> compare.contains("images");
-                case REPLICAS_DIFFER -> compare.contains("replicas");
+                case ONLY_ON_PRIMARY, ONLY_ON_STANDBY -> compare.contains(Check.StandbyMatchesPrimary.Aspect.COMPONENTS);
+                case IMAGE_DIFFERS -> compare.contains(Check.StandbyMatchesPrimary.Aspect.IMAGES);
+                case REPLICAS_DIFFER -> compare.contains(Check.StandbyMatchesPrimary.Aspect.REPLICAS);
                 case SAME -> false;
             };
             if (counts) {
                 differences.add(row.component() + ": " + row.detail());
             }
         }
+        String compared = compare.stream().sorted().map(a -> a.name().toLowerCase()).collect(Collectors.joining(", "));
         return new CheckResult(differences.isEmpty(), differences.isEmpty()
-                ? "standby matches the primary (" + String.join(", ", compare) + ")"
+                ? "standby matches the primary (" + compared + ")"
                 : differences.size() + " difference(s): " + String.join("; ", differences));
     }
 
-    private CheckResult httpGet(Check check) {
-        int expected = check.expectStatus() == null ? 200 : check.expectStatus();
-        Network.Answer answer = network.get(check.url());
+    private CheckResult httpGet(Check.HttpGet check) {
+        String url = check.url().toString();
+        Network.Answer answer = network.get(url);
         if (answer.status() < 0) {
-            return new CheckResult(false, check.url() + ": no answer (" + answer.problem() + ")");
+            return new CheckResult(false, url + ": no answer (" + answer.problem() + ")");
         }
-        return new CheckResult(answer.status() == expected, check.url() + " answered HTTP " + answer.status()
-                + " (" + expected + " wanted)");
+        return new CheckResult(answer.status() == check.expectStatus(), url + " answered HTTP " + answer.status()
+                + " (" + check.expectStatus() + " wanted)");
     }
 
-    private CheckResult dnsResolves(Check check) throws CheckNotPossible {
-        String expected = check.expectAddress();
-        if (Boolean.TRUE.equals(check.expectStandbyProxy())) {
+    private CheckResult dnsResolves(Check.DnsResolves check) throws CheckNotPossible {
+        String expected;
+        if (check.expect() instanceof Check.ExpectedAddress.Literal literal) {
+            expected = literal.address();
+        } else {
             expected = answering(monitor(Side.STANDBY).snapshot()).proxyAddress();
             if (expected.isEmpty() || expected.equals("pending")) {
                 return new CheckResult(false, "the standby proxy has no load-balancer address yet");
@@ -264,38 +270,40 @@ public final class KubernetesClusterWork implements ClusterWork {
                 + (addresses.isEmpty() ? "nothing" : String.join(", ", addresses)) + " (" + expected + " wanted)");
     }
 
-    private CheckResult backupAge(Step step, Check check) throws CheckNotPossible {
-        Duration maxAge = check.maxAge() != null ? Durations.parse(check.maxAge()) : rpo;
-        if (maxAge == null) {
-            throw new CheckNotPossible("no maxAge and no RPO objective to compare the backup with");
-        }
-        Instant newest = switch (check.source()) {
-            case "operator" -> operatorBackupTime.apply(step);
-            case "cronJob" -> {
-                var cronJob = client(step).batch().v1().cronjobs().inNamespace(namespace).withName(check.name()).get();
-                if (cronJob == null) {
-                    throw new CheckNotPossible("no CronJob " + check.name() + " in namespace " + namespace);
-                }
-                String last = cronJob.getStatus() == null ? null : cronJob.getStatus().getLastSuccessfulTime();
-                yield last == null ? null : Instant.parse(last);
+    private CheckResult backupAge(CheckStep step, Check.BackupAge check) throws CheckNotPossible {
+        Duration maxAge = check.maxAge();
+        Instant newest;
+        String from;
+        if (check.source() instanceof Check.BackupSource.CronJob cron) {
+            from = "CronJob " + cron.name();
+            var cronJob = client(step.cluster()).batch().v1().cronjobs().inNamespace(namespace).withName(cron.name()).get();
+            if (cronJob == null) {
+                throw new CheckNotPossible("no CronJob " + cron.name() + " in namespace " + namespace);
             }
-            default -> client(step).genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace().list()
-                    .getItems().stream()
+            String last = cronJob.getStatus() == null ? null : cronJob.getStatus().getLastSuccessfulTime();
+            newest = last == null ? null : Instant.parse(last);
+        } else if (check.source() instanceof Check.BackupSource.Velero) {
+            from = "Velero";
+            newest = client(step.cluster()).genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace()
+                    .list().getItems().stream()
                     .map(b -> b.getAdditionalProperties().get("status"))
                     .filter(Map.class::isInstance).map(st -> ((Map<?, ?>) st).get("completionTimestamp"))
                     .filter(String.class::isInstance).map(t -> Instant.parse((String) t))
                     .max(Instant::compareTo).orElse(null);
-        };
+        } else {
+            from = "the operator";
+            newest = operatorBackupTime.apply(step);
+        }
         if (newest == null) {
-            return new CheckResult(false, "no completed backup found (" + check.source() + ")");
+            return new CheckResult(false, "no completed backup found (" + from + ")");
         }
         if (newestBackup == null || newest.isAfter(newestBackup)) {
             newestBackup = newest;
         }
         Duration age = Duration.between(newest, Instant.now());
-        return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest + ", "
-                + Durations.format(age.isNegative() ? Duration.ZERO : age) + " old (at most " + Durations.format(maxAge)
-                + " allowed)");
+        return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest.truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS) + ", " + Durations.format(age.isNegative() ? Duration.ZERO : age)
+                + " old (at most " + Durations.format(maxAge) + " allowed)");
     }
 
     @Override
@@ -356,140 +364,221 @@ public final class KubernetesClusterWork implements ClusterWork {
         return root.toString();
     }
 
+    // ---------------------------------------------------------------- actions
+
     @Override
-    public ActionPlan plan(Step step) throws StepException {
-        Action action = step.action();
-        KubernetesClient client = clientFor(step);
-        String context = monitor(side(step)).clusterTarget().context();
-        String summary = switch (action.kind()) {
-            case "scale" -> scaleTargets(step, client).entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()[0] + " → " + e.getValue()[1])
-                    .collect(Collectors.joining(", ", "scale ", ""));
-            case "rolloutRestart" -> "restart " + workloads(step, client).stream().map(w -> w.getMetadata().getName())
-                    .collect(Collectors.joining(", "));
-            case "cordon" -> "cordon node " + existingNode(client, action.node());
-            case "uncordon" -> "uncordon node " + existingNode(client, action.node());
-            case "mergePatch" -> "merge-patch " + action.resource() + "/" + action.name() + " with " + action.patch();
-            case "apply" -> "apply " + manifest(client, action).stream()
-                    .map(r -> r.getKind() + "/" + r.getMetadata().getName()).collect(Collectors.joining(", "));
-            default -> "delete " + action.resource() + "/" + action.name();
-        };
+    public ActionPlan plan(ActionStep step) throws StepException {
+        KubernetesClient client = clientFor(step.cluster());
+        String context = monitor(step.cluster()).clusterTarget().context();
+        List<ClusterRequest> requests = step.action().accept(new Action.Cases<List<ClusterRequest>, StepException>() {
+            @Override
+            public List<ClusterRequest> scale(Action.Scale action) throws StepException {
+                List<ClusterRequest> scales = new ArrayList<>();
+                for (HasMetadata workload : workloads(client, action.target(), false)) {
+                    String name = workload.getMetadata().getName();
+                    Integer current = replicas(workload);
+                    Integer wanted = action.replicas() instanceof Action.Replicas.Fixed fixed ? Integer.valueOf(fixed.count())
+                            : primaryReplicas.get(name);
+                    if (wanted != null) {
+                        scales.add(new ClusterRequest.Scale(workload instanceof Deployment ? ResourceKind.DEPLOYMENT
+                                : ResourceKind.STATEFULSET, name, current == null ? 1 : current, wanted));
+                    }
+                }
+                if (scales.isEmpty()) {
+                    throw new StepException("nothing to scale: no Deployment or StatefulSet matches "
+                            + describe(action.target()) + (action.replicas() instanceof Action.Replicas.FromPrimarySnapshot
+                            ? " with replicas recorded on the primary" : ""));
+                }
+                return scales;
+            }
+
+            @Override
+            public List<ClusterRequest> rolloutRestart(Action.RolloutRestart action) throws StepException {
+                String now = Instant.now().toString();
+                List<ClusterRequest> restarts = new ArrayList<>();
+                for (HasMetadata workload : workloads(client, action.target(), false)) {
+                    restarts.add(new ClusterRequest.Patch(workload instanceof Deployment ? ResourceKind.DEPLOYMENT
+                            : ResourceKind.STATEFULSET, workload.getMetadata().getName(),
+                            "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":"
+                                    + "{\"kubectl.kubernetes.io/restartedAt\":\"" + now + "\"}}}}}"));
+                }
+                if (restarts.isEmpty()) {
+                    throw new StepException("nothing to restart: no Deployment or StatefulSet matches "
+                            + describe(action.target()));
+                }
+                return restarts;
+            }
+
+            @Override
+            public List<ClusterRequest> cordon(Action.Cordon action) throws StepException {
+                return List.of(new ClusterRequest.NodePatch(existingNode(client, action.node()), true));
+            }
+
+            @Override
+            public List<ClusterRequest> uncordon(Action.Uncordon action) throws StepException {
+                return List.of(new ClusterRequest.NodePatch(existingNode(client, action.node()), false));
+            }
+
+            @Override
+            public List<ClusterRequest> mergePatch(Action.MergePatch action) {
+                return List.of(new ClusterRequest.Patch(action.resource(), action.name(), action.patchJson()));
+            }
+
+            @Override
+            public List<ClusterRequest> apply(Action.Apply action) throws StepException {
+                List<ClusterRequest> objects = new ArrayList<>();
+                for (HasMetadata item : manifest(client, action)) {
+                    objects.add(new ClusterRequest.CreateOrUpdate(item.getKind(), item.getMetadata().getName(),
+                            Serialization.asJson(item)));
+                }
+                return objects;
+            }
+
+            @Override
+            public List<ClusterRequest> delete(Action.Delete action) {
+                return List.of(new ClusterRequest.Delete(action.resource(), action.name()));
+            }
+        });
+        String summary = requests.stream().map(KubernetesClusterWork::describe).collect(Collectors.joining(", "));
         try {
-            execute(step, client, true);
+            send(client, requests, true);
         } catch (StepException refused) {
             throw new StepException("the server-side dry run of \"" + summary + "\" failed: " + refused.getMessage());
         }
         return new ActionPlan(context, summary + " in namespace " + namespace
-                + "; the API server accepts it (server-side dry run)");
+                + "; the API server accepts it (server-side dry run)", requests);
     }
 
     @Override
-    public String apply(Step step, ActionPlan plan) throws StepException {
-        return execute(step, clientFor(step), false);
+    public String apply(ActionStep step, ActionPlan plan) throws StepException {
+        send(clientFor(step.cluster()), plan.requests(), false);
+        for (ClusterRequest request : plan.requests()) {
+            if (request instanceof ClusterRequest.Scale scale) {
+                scaledTo.get(step.cluster()).put(scale.name(), scale.to());
+            }
+        }
+        long scaled = plan.requests().stream().filter(ClusterRequest.Scale.class::isInstance).count();
+        return (scaled > 0 ? "scaled " + scaled + " workload(s): " : "done: ")
+                + plan.requests().stream().map(KubernetesClusterWork::describe).collect(Collectors.joining(", "));
     }
 
     /**
-     * Carries the action out; with {@code dryRun} the API server checks it (admission, validation, RBAC)
-     * and answers as if it were done, changing nothing. Every change is a merge patch, a create-or-update
-     * or a delete, so the same request serves both.
+     * Sends the requests; with {@code dryRun} the API server checks them (admission, validation, RBAC) and
+     * answers as if they were done, changing nothing.
      */
-    private String execute(Step step, KubernetesClient client, boolean dryRun) throws StepException {
-        Action action = step.action();
-        PatchContext merge = PatchContext.of(PatchType.JSON_MERGE);
+    private void send(KubernetesClient client, List<ClusterRequest> requests, boolean dryRun) throws StepException {
         try {
-            switch (action.kind()) {
-                case "scale" -> {
-                    Map<String, int[]> targets = scaleTargets(step, client);
-                    for (Map.Entry<String, int[]> target : targets.entrySet()) {
-                        String name = target.getKey();
-                        String kind = client.apps().deployments().inNamespace(namespace).withName(name).get() != null
-                                ? "deployment" : "statefulset";
-                        generic(client, kind, name).dryRun(dryRun).patch(merge,
-                                "{\"spec\":{\"replicas\":" + target.getValue()[1] + "}}");
+            for (ClusterRequest request : requests) {
+                request.accept(new ClusterRequest.Cases<Void, StepException>() {
+                    @Override
+                    public Void scale(ClusterRequest.Scale scale) throws StepException {
+                        existing(client, scale.resource(), scale.name()).dryRun(dryRun).patch(MERGE,
+                                "{\"spec\":{\"replicas\":" + scale.to() + "}}");
+                        return null;
                     }
-                    return "scaled " + targets.size() + " workload(s)";
-                }
-                case "rolloutRestart" -> {
-                    String now = Instant.now().toString();
-                    List<HasMetadata> workloads = workloads(step, client);
-                    for (HasMetadata workload : workloads) {
-                        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":"
-                                + "{\"kubectl.kubernetes.io/restartedAt\":\"" + now + "\"}}}}}";
-                        generic(client, workload instanceof Deployment ? "deployment" : "statefulset",
-                                workload.getMetadata().getName()).dryRun(dryRun).patch(merge, patch);
+
+                    @Override
+                    public Void patch(ClusterRequest.Patch patch) throws StepException {
+                        existing(client, patch.resource(), patch.name()).dryRun(dryRun).patch(MERGE, patch.json());
+                        return null;
                     }
-                    return "restarted " + workloads.size() + " workload(s)";
-                }
-                case "cordon", "uncordon" -> {
-                    boolean cordon = action.kind().equals("cordon");
-                    client.nodes().withName(existingNode(client, action.node())).dryRun(dryRun)
-                            .patch(merge, "{\"spec\":{\"unschedulable\":" + cordon + "}}");
-                    return "node " + action.node() + (cordon ? " cordoned" : " uncordoned");
-                }
-                case "mergePatch" -> {
-                    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(action.patch());
-                    generic(client, action.resource(), action.name()).dryRun(dryRun).patch(merge, json);
-                    return "patched " + action.resource() + "/" + action.name();
-                }
-                case "apply" -> {
-                    List<HasMetadata> items = manifest(client, action);
-                    for (HasMetadata item : items) {
-                        client.resource(item).inNamespace(namespace).dryRun(dryRun)
-                                .createOr(existing -> existing.update());
+
+                    @Override
+                    public Void nodePatch(ClusterRequest.NodePatch node) {
+                        client.nodes().withName(node.node()).dryRun(dryRun).patch(MERGE,
+                                "{\"spec\":{\"unschedulable\":" + node.cordoned() + "}}");
+                        return null;
                     }
-                    return "applied " + items.size() + " object(s) from " + action.file();
-                }
-                default -> {
-                    generic(client, action.resource(), action.name()).dryRun(dryRun).delete();
-                    return "deleted " + action.resource() + "/" + action.name();
-                }
+
+                    @Override
+                    public Void createOrUpdate(ClusterRequest.CreateOrUpdate object) {
+                        HasMetadata item = Serialization.unmarshal(object.manifestJson());
+                        client.resource(item).inNamespace(namespace).dryRun(dryRun).createOr(existing -> existing.update());
+                        return null;
+                    }
+
+                    @Override
+                    public Void delete(ClusterRequest.Delete delete) throws StepException {
+                        existing(client, delete.resource(), delete.name()).dryRun(dryRun).delete();
+                        return null;
+                    }
+                });
             }
         } catch (KubernetesClientException e) {
-            throw new StepException("the API server refused: " + (e.getStatus() == null ? e.getMessage()
-                    : e.getCode() + " " + e.getStatus().getMessage()));
-        } catch (IOException e) {
-            throw new StepException("cannot write the patch: " + e.getMessage());
+            throw new StepException(refused(e));
         }
     }
 
-    /** Name to {current, new} replicas. */
-    private Map<String, int[]> scaleTargets(Step step, KubernetesClient client) throws StepException {
-        Action action = step.action();
-        Map<String, int[]> targets = new LinkedHashMap<>();
-        for (HasMetadata workload : workloads(step, client)) {
-            String name = workload.getMetadata().getName();
-            Integer current = workload instanceof Deployment d ? d.getSpec().getReplicas()
-                    : ((StatefulSet) workload).getSpec().getReplicas();
-            Integer wanted = action.replicas() != null ? action.replicas() : primaryReplicas.get(name);
-            if (wanted != null) {
-                targets.put(name, new int[] {current == null ? 1 : current, wanted});
+    /** A request in words: "scale ws-manager 0 → 2". */
+    static String describe(ClusterRequest request) {
+        return request.accept(new ClusterRequest.Cases<String, RuntimeException>() {
+            @Override
+            public String scale(ClusterRequest.Scale scale) {
+                return "scale " + scale.name() + " " + scale.from() + " → " + scale.to();
             }
-        }
-        if (targets.isEmpty()) {
-            throw new StepException("nothing to scale: no Deployment or StatefulSet matches"
-                    + (action.replicasFrom() != null ? " with replicas recorded on the primary" : ""));
-        }
-        return targets;
+
+            @Override
+            public String patch(ClusterRequest.Patch patch) {
+                return "merge-patch " + patch.resource().key() + "/" + patch.name() + " with " + patch.json();
+            }
+
+            @Override
+            public String nodePatch(ClusterRequest.NodePatch node) {
+                return (node.cordoned() ? "cordon" : "uncordon") + " node " + node.node();
+            }
+
+            @Override
+            public String createOrUpdate(ClusterRequest.CreateOrUpdate object) {
+                return "apply " + object.kind() + "/" + object.name();
+            }
+
+            @Override
+            public String delete(ClusterRequest.Delete delete) {
+                return "delete " + delete.resource().key() + "/" + delete.name();
+            }
+        });
     }
 
-    private List<HasMetadata> workloads(Step step, KubernetesClient client) {
-        Action action = step.action();
+    private static String describe(WorkloadTarget target) {
+        return target instanceof WorkloadTarget.Named named ? "the name " + named.name()
+                : "the selector " + ((WorkloadTarget.Selected) target).selector();
+    }
+
+    /** Deployments and StatefulSets (and DaemonSets, for checks) the target names or selects. */
+    private List<HasMetadata> workloads(KubernetesClient client, WorkloadTarget target, boolean daemonSets) {
         List<HasMetadata> workloads = new ArrayList<>();
-        if (action.name() != null) {
-            Deployment d = client.apps().deployments().inNamespace(namespace).withName(action.name()).get();
-            StatefulSet s = client.apps().statefulSets().inNamespace(namespace).withName(action.name()).get();
-            if (d != null) {
-                workloads.add(d);
+        var apps = client.apps();
+        if (target instanceof WorkloadTarget.Named named) {
+            addIfPresent(workloads, apps.deployments().inNamespace(namespace).withName(named.name()).get());
+            addIfPresent(workloads, apps.statefulSets().inNamespace(namespace).withName(named.name()).get());
+            if (daemonSets) {
+                addIfPresent(workloads, apps.daemonSets().inNamespace(namespace).withName(named.name()).get());
             }
-            if (s != null) {
-                workloads.add(s);
-            }
-        } else {
-            Map<String, String> labels = labels(action.selector());
-            workloads.addAll(client.apps().deployments().inNamespace(namespace).withLabels(labels).list().getItems());
-            workloads.addAll(client.apps().statefulSets().inNamespace(namespace).withLabels(labels).list().getItems());
+            return workloads;
+        }
+        String selector = ((WorkloadTarget.Selected) target).selector().toString();
+        workloads.addAll(apps.deployments().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        workloads.addAll(apps.statefulSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        if (daemonSets) {
+            workloads.addAll(apps.daemonSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
         }
         return workloads;
+    }
+
+    private static void addIfPresent(List<HasMetadata> list, HasMetadata item) {
+        if (item != null) {
+            list.add(item);
+        }
+    }
+
+    private static Integer replicas(HasMetadata workload) {
+        if (workload instanceof Deployment d) {
+            return d.getSpec() == null ? null : d.getSpec().getReplicas();
+        }
+        if (workload instanceof StatefulSet st) {
+            return st.getSpec() == null ? null : st.getSpec().getReplicas();
+        }
+        return null;
     }
 
     private static String existingNode(KubernetesClient client, String node) throws StepException {
@@ -499,26 +588,24 @@ public final class KubernetesClusterWork implements ClusterWork {
         return node;
     }
 
-    private io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.GenericKubernetesResource> generic(
-            KubernetesClient client, String resource, String name) throws StepException {
-        ResourceDefinitionContext type = RESOURCES.get(resource.toLowerCase());
-        if (type == null) {
-            throw new StepException("unknown resource " + resource + " (one of " + String.join(", ",
-                    new java.util.TreeSet<>(RESOURCES.keySet())) + ")");
-        }
+    private Resource<GenericKubernetesResource> existing(KubernetesClient client, ResourceKind kind, String name)
+            throws StepException {
+        ResourceDefinitionContext type = new ResourceDefinitionContext.Builder().withGroup(kind.group())
+                .withVersion("v1").withKind(kind.kind()).withPlural(kind.plural()).withNamespaced(true).build();
         var target = client.genericKubernetesResources(type).inNamespace(namespace).withName(name);
         if (target.get() == null) {
-            throw new StepException("no " + resource + " " + name + " in namespace " + namespace);
+            throw new StepException("no " + kind.key() + " " + name + " in namespace " + namespace);
         }
         return target;
     }
 
-    private List<HasMetadata> manifest(KubernetesClient client, Action action) throws StepException {
+    private List<HasMetadata> manifest(KubernetesClient client, Action.Apply action) throws StepException {
         Path file = runbookDir.resolve(action.file());
         try (InputStream in = Files.newInputStream(file)) {
             return client.load(in).items();
         } catch (IOException | RuntimeException e) {
-            throw new StepException("cannot read the manifest " + file + ": " + e.getMessage());
+            throw new StepException("cannot read the manifest " + file + ": " + (e.getMessage() == null
+                    ? "not a Kubernetes manifest" : e.getMessage()));
         }
     }
 
@@ -526,37 +613,25 @@ public final class KubernetesClusterWork implements ClusterWork {
         return clusters.monitor(side);
     }
 
-    private static Side side(Step step) {
-        return Side.valueOf(step.cluster().toUpperCase());
-    }
-
-    private KubernetesClient clientFor(Step step) throws StepException {
-        KubernetesClient client = monitor(side(step)).client();
-        if (client == null || !monitor(side(step)).snapshot().state().answers()) {
-            throw new StepException("the " + step.cluster() + " cluster does not answer: "
-                    + monitor(side(step)).snapshot().stateMessage());
+    private KubernetesClient clientFor(Side side) throws StepException {
+        KubernetesClient client = monitor(side).client();
+        if (client == null || !monitor(side).snapshot().state().answers()) {
+            throw new StepException("the " + side.key() + " cluster does not answer: "
+                    + monitor(side).snapshot().stateMessage());
         }
         return client;
     }
 
-    private KubernetesClient client(Step step) throws CheckNotPossible {
-        KubernetesClient client = monitor(side(step)).client();
+    private KubernetesClient client(Side side) throws CheckNotPossible {
+        KubernetesClient client = monitor(side).client();
         if (client == null) {
-            throw new CheckNotPossible("the " + step.cluster() + " cluster is not connected");
+            throw new CheckNotPossible("the " + side.key() + " cluster is not connected");
         }
         return client;
     }
 
-    private static Map<String, String> labels(String selector) {
-        Map<String, String> labels = new HashMap<>();
-        if (selector != null) {
-            for (String part : selector.split(",")) {
-                String[] kv = part.trim().split("=", 2);
-                if (kv.length == 2) {
-                    labels.put(kv[0].trim(), kv[1].trim());
-                }
-            }
-        }
-        return labels;
+    private static String refused(KubernetesClientException e) {
+        return "the API server refused: " + (e.getStatus() == null ? e.getMessage()
+                : e.getCode() + " " + e.getStatus().getMessage());
     }
 }

@@ -102,8 +102,8 @@ public final class JournalStore implements AutoCloseable {
         Instant now = now();
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO runs (drill_name, drill_title, drill_hash, strategy, mode, operator_name, primary_context,
-                  primary_server, standby_context, standby_server, created_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                  primary_server, standby_context, standby_server, created_at, status, parameters)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, run.drillName());
             insert.setString(2, run.drillTitle());
             insert.setString(3, run.drillHash());
@@ -116,6 +116,7 @@ public final class JournalStore implements AutoCloseable {
             insert.setString(10, run.standbyServer());
             insert.setObject(11, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             insert.setString(12, RunStatus.RUNNING.name());
+            insert.setString(13, RunJson.parameters(run.parameters()));
             insert.executeUpdate();
             long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -322,7 +323,8 @@ public final class JournalStore implements AutoCloseable {
         NewRun run = new NewRun(rows.getString("drill_name"), rows.getString("drill_title"),
                 rows.getString("drill_hash"), rows.getString("strategy"), RunMode.valueOf(rows.getString("mode")),
                 rows.getString("operator_name"), rows.getString("primary_context"), rows.getString("primary_server"),
-                rows.getString("standby_context"), rows.getString("standby_server"));
+                rows.getString("standby_context"), rows.getString("standby_server"),
+                RunJson.readParameterObject(rows.getString("parameters")));
         Instant finishedAt = instant(rows, "finished_at");
         RunSummary summary = finishedAt == null ? null : new RunSummary(millis(rows, "rto_ms"),
                 millis(rows, "rto_objective_ms"), millis(rows, "rpo_ms"), millis(rows, "rpo_objective_ms"),

@@ -25,8 +25,41 @@ public final class RunJson {
                 .put("strategy", run.strategy()).put("mode", run.mode().name()).put("operator", run.operator());
         root.putObject("primary").put("context", run.primaryContext()).put("server", run.primaryServer());
         root.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
+        ObjectNode parameters = root.putObject("parameters");
+        run.parameters().forEach(parameters::put);
         root.put("note", note);
         return root.toString();
+    }
+
+    /** Parameter values as a JSON object, in their order. */
+    static String parameters(java.util.Map<String, String> values) {
+        ObjectNode object = JSON.createObjectNode();
+        values.forEach(object::put);
+        return object.toString();
+    }
+
+    /** Reads what {@link #parameters} wrote. */
+    static java.util.Map<String, String> readParameterObject(String json) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        try {
+            JSON.readTree(json == null ? "{}" : json).fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return values;
+    }
+
+    /** The parameter values a STARTED event holds (name to value); empty for runs without parameters. */
+    public static java.util.Map<String, String> readParameters(String startedJson) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        try {
+            JSON.readTree(startedJson).path("parameters").fields()
+                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return values;
     }
 
     static String summary(RunSummary s) {

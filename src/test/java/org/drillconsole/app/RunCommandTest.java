@@ -37,7 +37,8 @@ class RunCommandTest {
             List<String> args = new java.util.ArrayList<>(List.of("run", drill,
                     "--primary", practice.clusters().kubeconfig(Side.PRIMARY).toString(),
                     "--standby", practice.clusters().kubeconfig(Side.STANDBY).toString(),
-                    "--mode", "practice", "--operator", "alex", "--data-dir", dataDir.toString()));
+                    "--mode", "practice", "--operator", "alex", "--data-dir", dataDir.toString(),
+                    "--values", "drills/values/practice.yaml"));
             args.addAll(List.of(extra));
             return CliRun.of(args.toArray(String[]::new));
         } finally {

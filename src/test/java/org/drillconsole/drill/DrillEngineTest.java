@@ -101,19 +101,19 @@ class DrillEngineTest {
         }
 
         @Override
-        public CheckResult check(Step step) {
+        public CheckResult check(org.drillconsole.model.drill.CheckStep step) {
             Deque<Boolean> script = checks.getOrDefault(step.id(), new ArrayDeque<>(List.of(true)));
             boolean passed = script.size() > 1 ? script.poll() : script.peek();
             return new CheckResult(passed, passed ? "all good" : "not yet");
         }
 
         @Override
-        public ActionPlan plan(Step step) {
-            return new ActionPlan("practice-standby", "scale 13 workloads up");
+        public ActionPlan plan(org.drillconsole.model.drill.ActionStep step) {
+            return new ActionPlan("practice-standby", "scale 13 workloads up", List.of());
         }
 
         @Override
-        public String apply(Step step, ActionPlan plan) {
+        public String apply(org.drillconsole.model.drill.ActionStep step, ActionPlan plan) {
             time.advance(actionTakes);
             applied.add(step.id());
             return "scaled 13 workloads";
@@ -248,7 +248,7 @@ class DrillEngineTest {
                 (kind, step, outcome, detail) -> journal.add(kind + (step == null ? "" : " " + step)),
                 operator, new ClusterWork() {
                     @Override
-                    public CheckResult check(Step step) {
+                    public CheckResult check(org.drillconsole.model.drill.CheckStep step) {
                         if (step.id().equals("ready")) {
                             engine[0].requestAbort("standby in the wrong region");
                         }
@@ -256,12 +256,12 @@ class DrillEngineTest {
                     }
 
                     @Override
-                    public ActionPlan plan(Step step) throws StepException {
+                    public ActionPlan plan(org.drillconsole.model.drill.ActionStep step) throws StepException {
                         return work.plan(step);
                     }
 
                     @Override
-                    public String apply(Step step, ActionPlan plan) throws StepException {
+                    public String apply(org.drillconsole.model.drill.ActionStep step, ActionPlan plan) throws StepException {
                         return work.apply(step, plan);
                     }
                 }, time, (kind, step, outcome, detail) -> { });

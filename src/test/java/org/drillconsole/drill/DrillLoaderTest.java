@@ -25,8 +25,8 @@ class DrillLoaderTest {
 
     @ParameterizedTest
     @MethodSource("shippedRunbooks")
-    void everyShippedRunbookIsValid(Path runbook) throws Exception {
-        DrillDefinition drill = DrillLoader.load(runbook);
+    void everyShippedRunbookIsValidWithThePracticeValues(Path runbook) throws Exception {
+        DrillDefinition drill = DrillLoader.load(runbook, ParameterValues.none().file(Path.of("drills/values/practice.yaml")));
         assertEquals(runbook.getFileName().toString().replace(".yaml", ""), drill.metadata().name());
         assertEquals(64, drill.contentHash().length());
     }
@@ -114,7 +114,7 @@ class DrillLoaderTest {
     @Test
     void rejectsDuplicateStepIds() throws Exception {
         DrillProblem problem = only(VALID.replace("id: scale-up", "id: declare"));
-        assertTrue(problem.message().contains("duplicate step id \"declare\""), problem.message());
+        assertTrue(problem.message().contains("the id declare is used twice"), problem.message());
         assertEquals(12, problem.line());
     }
 
@@ -141,7 +141,7 @@ class DrillLoaderTest {
     void rejectsAFieldThatDoesNotApplyToTheKind() throws Exception {
         DrillProblem problem = only(VALID.replace("replicasFrom: primarySnapshot", "replicasFrom: primarySnapshot, node: n1"));
         assertEquals("spec.steps[1].action.node", problem.path());
-        assertTrue(problem.message().contains("does not apply to scale"));
+        assertTrue(problem.message().contains("does not apply to a scale action"), problem.message());
     }
 
     @Test
@@ -161,14 +161,84 @@ class DrillLoaderTest {
     @Test
     void reportsMalformedYamlWithItsLine() throws Exception {
         DrillProblem problem = only("apiVersion: drills.gitpod-dr/v1\nspec: [\n  steps: x\n");
-        assertTrue(problem.message().startsWith("malformed YAML"), problem.message());
+        assertTrue(problem.message().startsWith("not valid YAML"), problem.message());
         assertTrue(problem.line() > 0);
     }
 
     @Test
     void reportsAMissingFileByName() {
         DrillFileException e = assertThrows(DrillFileException.class, () -> DrillLoader.load(dir.resolve("none.yaml")));
-        assertTrue(e.getMessage().contains("none.yaml") && e.getMessage().contains("cannot read"));
+        assertTrue(e.getMessage().contains("none.yaml") && e.getMessage().contains("not found"), e.getMessage());
+    }
+
+    @Test
+    void substitutesParametersInEveryStringThatTakesOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.yaml"), VALID.replace("  objectives:", "  namespace: ${ns}" + "\n"
+                + "  parameters:" + "\n"
+                + "    - { name: domain, type: host }" + "\n"
+                + "    - { name: ns, type: namespace, default: gitpod }" + "\n"
+                + "    - { name: who, default: app=gitpod, type: selector }" + "\n"
+                + "  objectives:").replace("https://gitpod.example.com/api/version", "https://${domain}/api/version")
+                .replace("selector: app=gitpod", "selector: \"${who}\"")
+                .replace("Declare the outage.", "Declare the outage of ${domain} ($${not a parameter})."));
+        DrillDefinition drill = DrillLoader.load(file, ParameterValues.none().put("domain", "gitpod.acme.test", file)
+                .put("who", "component in (server,proxy)", file));
+        assertEquals("gitpod", drill.spec().namespace());
+        assertEquals(java.util.Map.of("domain", "gitpod.acme.test", "ns", "gitpod", "who", "component in (server,proxy)"),
+                drill.parameterValues());
+        assertEquals("Declare the outage of gitpod.acme.test (${not a parameter}).", drill.spec().steps().get(0).instructions());
+        var serving = (org.drillconsole.model.drill.CheckStep) drill.spec().steps().get(2);
+        assertEquals("https://gitpod.acme.test/api/version",
+                ((org.drillconsole.model.drill.Check.HttpGet) serving.check()).url().toString());
+        var scale = (org.drillconsole.model.drill.Action.Scale) ((org.drillconsole.model.drill.ActionStep)
+                drill.spec().steps().get(1)).action();
+        assertEquals("component in (proxy,server)", ((org.drillconsole.model.drill.WorkloadTarget.Selected)
+                scale.target()).selector().toString());
+    }
+
+    @Test
+    void aParameterWithoutAValueStopsARunButNotAValidation() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.yaml"), VALID.replace("  objectives:", "  parameters: [ { name: domain, type: host } ]" + "\n"
+                + "  objectives:").replace("https://gitpod.example.com/api/version", "https://${domain}/api/version"));
+        DrillLoader.Checked checked = DrillLoader.check(file, ParameterValues.none(), false);
+        assertTrue(checked.problems().isEmpty(), checked.problems().toString());
+        assertEquals(java.util.List.of("domain"), checked.missingValues());
+        DrillProblem problem = assertThrows(DrillFileException.class, () -> DrillLoader.load(file)).problems().get(0);
+        assertTrue(problem.message().contains("the parameter domain has no value"), problem.message());
+        assertEquals(6, problem.line());
+    }
+
+    @Test
+    void aValueIsCheckedWhereItIsUsedToo() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.yaml"), VALID.replace("  objectives:", "  parameters: [ { name: port } ]" + "\n"
+                + "  objectives:").replace("https://gitpod.example.com/api/version", "https://gitpod.example.com:${port}/"));
+        DrillProblem problem = assertThrows(DrillFileException.class, () -> DrillLoader.load(file,
+                ParameterValues.none().put("port", "70000", file))).problems().get(0);
+        assertEquals("spec.steps[2].check.url", problem.path());
+        assertTrue(problem.message().contains("a number from 1 to 65535") && problem.message().contains("(with port=70000)"),
+                problem.message());
+    }
+
+    @Test
+    void aPatternLimitsAParametersValues() throws Exception {
+        Path file = Files.writeString(dir.resolve("p.yaml"), VALID.replace("  objectives:", "  parameters: [ { name: region, pattern: \"eu-[a-z]+-[0-9]\", default: eu-west-1 } ]" + "\n"
+                + "  objectives:").replace("Declare the outage.", "Declare the outage in ${region}."));
+        assertEquals("eu-west-1", DrillLoader.load(file).parameterValues().get("region"));
+        DrillProblem problem = assertThrows(DrillFileException.class, () -> DrillLoader.load(file,
+                ParameterValues.none().put("region", "us-east-1", file))).problems().get(0);
+        assertTrue(problem.message().contains("does not match the pattern eu-[a-z]+-[0-9]"), problem.message());
+    }
+
+    @Test
+    void anActionsSetBasedSelectorIsKeptWhole() throws Exception {
+        DrillDefinition drill = DrillLoader.load(Files.writeString(dir.resolve("s.yaml"), VALID.replace(
+                "selector: app=gitpod", "selector: \"app=gitpod,component notin (ws-daemon, agent-smith)\"")));
+        var scale = (org.drillconsole.model.drill.Action.Scale) ((org.drillconsole.model.drill.ActionStep)
+                drill.spec().steps().get(1)).action();
+        var selector = ((org.drillconsole.model.drill.WorkloadTarget.Selected) scale.target()).selector();
+        assertEquals("app=gitpod,component notin (agent-smith,ws-daemon)", selector.toString());
+        assertTrue(selector.matches(java.util.Map.of("app", "gitpod", "component", "server")));
+        assertTrue(!selector.matches(java.util.Map.of("app", "gitpod", "component", "ws-daemon")));
     }
 
     @Test

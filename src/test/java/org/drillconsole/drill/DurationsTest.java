@@ -2,6 +2,7 @@ package org.drillconsole.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -9,17 +10,29 @@ import org.junit.jupiter.api.Test;
 class DurationsTest {
 
     @Test
-    void readsSecondsMinutesHoursAndCombinations() {
-        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
-        assertEquals(Duration.ofMinutes(5), Durations.parse("5m"));
+    void readsHoursMinutesAndSeconds() {
         assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
     }
 
     @Test
-    void refusesWordsAndBareNumbers() {
-        assertThrows(IllegalArgumentException.class, () -> Durations.parse("30"));
-        assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 minutes"));
+    void refusesADurationTooLongForAnyDrillInsteadOfOverflowing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("99999999999h"));
+        assertTrue(e.getMessage().contains("longer than 720h"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("9".repeat(400) + "s"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("700h1440m"));
+    }
+
+    @Test
+    void refusesWhatIsNotADuration() {
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("five minutes"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("5m5m"));
         assertThrows(IllegalArgumentException.class, () -> Durations.parse(""));
+    }
+
+    @Test
+    void refusesBareNumbers() {
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("30"));
     }
 
     @Test

@@ -40,7 +40,7 @@ class DrillResumeViewTest {
         DrillDefinition drill = DrillLoader.load(Path.of("src/test/resources/drills/practice-scale-up.yaml"));
         try (JournalStore store = JournalStore.openIn(dir.resolve("data"), Clock.systemUTC())) {
             interrupted = store.startRun(new NewRun(drill.metadata().name(), drill.metadata().title(),
-                    drill.contentHash(), drill.spec().strategy(), RunMode.PRACTICE, "alex", "practice-primary",
+                    drill.contentHash(), drill.spec().strategy().key(), RunMode.PRACTICE, "alex", "practice-primary",
                     "http://127.0.0.1:1", "practice-standby", "http://127.0.0.1:2"), "mode practice").id();
         }
     }

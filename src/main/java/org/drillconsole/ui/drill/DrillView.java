@@ -155,7 +155,9 @@ public final class DrillView extends VBox {
         problem.getStyleClass().add("field-problem");
         Button start = new Button("_Start drill");
         start.setId("startDrill");
-        start.disableProperty().bind(model.runningProperty().or(runbook.valueProperty().isNull()));
+        start.disableProperty().bind(model.runningProperty().or(runbook.valueProperty().isNull())
+                .or(model.runbookReadyProperty().not()));
+        runbook.valueProperty().addListener((obs, old, now) -> model.inspect(now));
         start.setOnAction(e -> {
             Instant outage = null;
             if (mode.getValue() == RunMode.FAILOVER && !outageStart.getText().isBlank()) {
@@ -178,13 +180,46 @@ public final class DrillView extends VBox {
         open.setOnAction(e -> dialogs.chooseRunbook(model.runbookDir())
                 .ifPresent(file -> runbook.setValue(model.addRunbook(file))));
         form.addRow(0, new Label("Runbook"), new javafx.scene.layout.HBox(4, runbook, open));
+        GridPane parameters = new GridPane();
+        parameters.setId("parameterForm");
+        parameters.setHgap(6);
+        parameters.setVgap(4);
+        model.parameterFields().addListener((javafx.collections.ListChangeListener<DrillViewModel.ParameterField>)
+                change -> showParameters(parameters));
+        Label problems = new Label();
+        problems.setId("runbookProblems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("field-problem");
+        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+        model.runbookProblems().addListener((javafx.collections.ListChangeListener<String>) change ->
+                problems.setText(model.runbookProblems().isEmpty() ? ""
+                        : "✖ This runbook cannot start:\n" + String.join("\n", model.runbookProblems())));
         form.addRow(1, new Label("Mode"), mode);
         form.addRow(2, new Label("Operator"), operator);
         form.addRow(3, new Label("Outage"), outageStart);
         form.addRow(4, new Label(""), outageReason);
         form.addRow(5, start, problem);
+        form.add(parameters, 0, 6, 2, 1);
+        form.add(problems, 0, 7, 2, 1);
         form.disableProperty().bind(model.runningProperty());
         return form;
+    }
+
+    /** One labelled field per parameter, with its description and an example of a valid value. */
+    private void showParameters(GridPane grid) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (DrillViewModel.ParameterField field : model.parameterFields()) {
+            TextField value = new TextField(field.value().get());
+            value.setId("parameter-" + field.name());
+            value.setPromptText(field.example());
+            value.textProperty().bindBidirectional(field.value());
+            value.setTooltip(new javafx.scene.control.Tooltip((field.description() == null ? "" : field.description()
+                    + "\n") + field.example()));
+            Label name = new Label(field.name());
+            name.setLabelFor(value);
+            grid.addRow(row++, name, value);
+        }
     }
 
     private void showPrompt(VBox box, Prompt prompt) {

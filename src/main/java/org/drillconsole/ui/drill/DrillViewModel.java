@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -16,11 +18,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.drill.ParameterValues;
 import org.drillconsole.drill.DrillSession;
 import org.drillconsole.drill.Durations;
 import org.drillconsole.drill.Network;
@@ -30,6 +35,7 @@ import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.ParameterMemory;
 import org.drillconsole.ui.TaskExecutor;
 
 /**
@@ -43,8 +49,13 @@ public final class DrillViewModel {
     private static final java.time.Duration LONG_WAIT = java.time.Duration.ofSeconds(30);
 
     /** What the drill needs from the rest of the window, looked up when a run starts. */
+    /** @param parameters the parameter values last used per runbook and environment */
     public record Wiring(Supplier<ClusterPair> clusters, Supplier<Boolean> practice,
-                         Callable<JournalStore> journal, Supplier<Network> practiceNetwork) {
+                         Callable<JournalStore> journal, Supplier<Network> practiceNetwork, ParameterMemory parameters) {
+    }
+
+    /** One parameter of the chosen runbook, as the form shows it; the value is typed by the operator. */
+    public record ParameterField(String name, String description, String example, StringProperty value) {
     }
 
     private final TaskExecutor executor;
@@ -65,6 +76,12 @@ public final class DrillViewModel {
     private final java.util.Map<String, Long> stepStarted = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<Prompt> prompt = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunRecord> unfinished = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ParameterField> parameterFields = FXCollections.observableArrayList();
+    private final ObservableList<String> runbookProblems = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper runbookReady = new ReadOnlyBooleanWrapper(false);
+    /** Bumped on every inspection, so an older answer never overwrites a newer one. */
+    private long inspection;
+    private Path inspected;
     private volatile DrillSession session;
     private FxOperator operator;
     private Duration objective;
@@ -109,9 +126,116 @@ public final class DrillViewModel {
             log.add("say where the outage start comes from (e.g. the first alert) before starting");
             return;
         }
-        launch(runbook, mode, operatorName, (request, clusters, store, network) -> DrillSession.start(
+        ParameterValues values = runbook.equals(inspected) ? formValues(runbook) : ParameterValues.none();
+        launch(runbook, values, mode, operatorName, (request, clusters, store, network) -> DrillSession.start(
                 new DrillSession.Request(request.drill(), request.runbookDir(), mode, operatorName, outageStart,
                         outageReason), clusters, store, operator, operator::newestBackup, network, this::heard));
+    }
+
+    /**
+     * Reads the chosen runbook (off the FX thread): its parameters, filled with the values last used in this
+     * environment (on the practice clusters, else with {@code values/practice.yaml} beside the runbooks), and
+     * every problem with its line. Start stays disabled while there are problems.
+     */
+    public void inspect(Path runbook) {
+        inspected = runbook;
+        parameterFields.clear();
+        runbookProblems.clear();
+        runbookReady.set(false);
+        if (runbook == null) {
+            return;
+        }
+        long ticket = ++inspection;
+        String environment = environment();
+        boolean practice = wiring.practice().get();
+        executor.run(() -> {
+            DrillLoader.Checked declared = DrillLoader.check(runbook, ParameterValues.none(), false);
+            String name = declared.drill() != null ? declared.drill().metadata().name()
+                    : runbook.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            Map<String, String> initial = new LinkedHashMap<>();
+            if (practice) {
+                Path practiceValues = runbookDir.resolve("values").resolve("practice.yaml");
+                if (Files.isRegularFile(practiceValues)) {
+                    ParameterValues.none().file(practiceValues).values().forEach((k, v) -> initial.put(k, v.value()));
+                }
+            }
+            initial.putAll(wiring.parameters().recall(name, environment));
+            ParameterValues values = ParameterValues.none();
+            for (var p : declared.parameters()) {
+                String value = initial.getOrDefault(p.name(), p.defaultValue());
+                if (value != null) {
+                    values.put(p.name(), value, runbook);
+                }
+            }
+            return new Object[] {declared, values, DrillLoader.check(runbook, values, true)};
+        }, result -> {
+            if (ticket != inspection) {
+                return;
+            }
+            DrillLoader.Checked declared = (DrillLoader.Checked) result[0];
+            ParameterValues values = (ParameterValues) result[1];
+            for (var p : declared.parameters()) {
+                var given = values.values().get(p.name());
+                StringProperty value = new SimpleStringProperty(given == null ? "" : given.value());
+                value.addListener((obs, old, now) -> revalidate(runbook));
+                parameterFields.add(new ParameterField(p.name(), p.description(), p.type().example(), value));
+            }
+            showProblems((DrillLoader.Checked) result[2]);
+        }, error -> runbookProblems.setAll("the runbook cannot be read: " + error.getMessage()));
+    }
+
+    /** Checks the runbook again with the values in the form, after an edit. */
+    private void revalidate(Path runbook) {
+        long ticket = ++inspection;
+        ParameterValues values = formValues(runbook);
+        executor.run(() -> DrillLoader.check(runbook, values, true), checked -> {
+            if (ticket == inspection) {
+                showProblems(checked);
+            }
+        }, error -> runbookProblems.setAll("the runbook cannot be read: " + error.getMessage()));
+    }
+
+    private void showProblems(DrillLoader.Checked checked) {
+        runbookProblems.setAll(checked.problems().stream().map(p -> p.toString()).toList());
+        runbookReady.set(checked.drill() != null);
+    }
+
+    private ParameterValues formValues(Path runbook) {
+        ParameterValues values = ParameterValues.none();
+        for (ParameterField field : parameterFields) {
+            if (!field.value().get().isBlank()) {
+                values.put(field.name(), field.value().get().strip(), runbook);
+            }
+        }
+        return values;
+    }
+
+    /** Where the drill runs, for remembering parameter values: the practice clusters or a pair of contexts. */
+    private String environment() {
+        if (wiring.practice().get()) {
+            return "practice";
+        }
+        ClusterPair clusters = wiring.clusters().get();
+        if (clusters == null) {
+            return "unknown";
+        }
+        var p = clusters.monitor(org.drillconsole.model.Side.PRIMARY).clusterTarget();
+        var st = clusters.monitor(org.drillconsole.model.Side.STANDBY).clusterTarget();
+        return (p == null ? "" : p.context()) + "|" + (st == null ? "" : st.context());
+    }
+
+    public ObservableList<ParameterField> parameterFields() {
+        return parameterFields;
+    }
+
+    /** The chosen runbook's problems, each as {@code file:line:column path: message}. */
+    public ObservableList<String> runbookProblems() {
+        return runbookProblems;
+    }
+
+    /** True when the chosen runbook is valid and every parameter has a valid value. */
+    public ReadOnlyBooleanProperty runbookReadyProperty() {
+        return runbookReady.getReadOnlyProperty();
     }
 
     /** Looks for a run the console never finished (it was killed), to offer resuming it. */
@@ -127,7 +251,9 @@ public final class DrillViewModel {
             return;
         }
         Path runbook = runbookDir.resolve(run.run().drillName() + ".yaml");
-        launch(runbook, run.run().mode(), operatorName, (request, clusters, store, network) -> DrillSession.resume(
+        ParameterValues values = ParameterValues.none();
+        run.run().parameters().forEach((name, value) -> values.put(name, value, runbook));
+        launch(runbook, values, run.run().mode(), operatorName, (request, clusters, store, network) -> DrillSession.resume(
                 run, request, clusters, store, operator, operator::newestBackup, network, this::heard));
     }
 
@@ -138,7 +264,8 @@ public final class DrillViewModel {
                 throws Exception;
     }
 
-    private void launch(Path runbook, RunMode mode, String operatorName, SessionFactory factory) {
+    private void launch(Path runbook, ParameterValues values, RunMode mode, String operatorName,
+                        SessionFactory factory) {
         if (running.get()) {
             return;
         }
@@ -157,8 +284,15 @@ public final class DrillViewModel {
         steps.clear();
         operator = new FxOperator(operatorName, next -> Platform.runLater(() -> prompt.set(next)));
         Network network = mode == RunMode.PRACTICE ? wiring.practiceNetwork().get() : Network.REAL;
+        String environment = environment();
         executor.run(() -> {
-            DrillDefinition drill = DrillLoader.load(runbook);
+            DrillDefinition drill = DrillLoader.load(runbook, values);
+            try {
+                wiring.parameters().remember(drill.metadata().name(), environment, drill.parameterValues());
+            } catch (IOException notRemembered) {
+                Platform.runLater(() -> log.add("the parameter values could not be remembered: "
+                        + notRemembered.getMessage()));
+            }
             JournalStore store = wiring.journal().call();
             Platform.runLater(() -> prepare(drill, mode));
             session = factory.open(new DrillSession.Request(drill, runbook.toAbsolutePath().getParent(), mode,
@@ -178,8 +312,7 @@ public final class DrillViewModel {
 
     private void prepare(DrillDefinition drill, RunMode mode) {
         title.set(drill.metadata().title() + " · " + mode.name().toLowerCase() + " mode");
-        var objectives = drill.spec().objectives();
-        objective = objectives == null || objectives.rto() == null ? null : Durations.parse(objectives.rto());
+        objective = drill.spec().objectives().rto();
         addRows("preflight", drill.spec().preflight());
         addRows("step", drill.spec().steps());
         if (mode != RunMode.FAILOVER) {
@@ -187,9 +320,9 @@ public final class DrillViewModel {
         }
     }
 
-    private void addRows(String section, List<Step> list) {
+    private void addRows(String section, List<? extends Step> list) {
         for (Step step : list) {
-            steps.add(new StepRow(step.id(), step.title() == null ? step.id() : step.title(), section, "○", ""));
+            steps.add(new StepRow(step.id(), step.displayTitle(), section, "○", ""));
         }
     }
 

@@ -32,10 +32,10 @@ final class FxOperator implements Operator {
 
     @Override
     public Answer answer(Step step) {
-        Prompt.Kind kind = step.type().equals("approval") ? Prompt.Kind.APPROVAL : Prompt.Kind.MANUAL;
+        Prompt.Kind kind = step instanceof Step.Approval ? Prompt.Kind.APPROVAL : Prompt.Kind.MANUAL;
         String text = step.instructions() == null ? "" : step.instructions().strip();
-        if (kind == Prompt.Kind.APPROVAL) {
-            text = text + (text.isEmpty() ? "" : "\n\n") + "Approval by " + step.approver()
+        if (step instanceof Step.Approval approval) {
+            text = text + (text.isEmpty() ? "" : "\n\n") + "Approval by " + approval.approver()
                     + ": type their name as the reason, then Done.";
         }
         return (Answer) ask(new Prompt(kind, step.id(), title(step), text, "", List.of()));

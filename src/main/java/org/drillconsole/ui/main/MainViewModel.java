@@ -16,6 +16,7 @@ import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
+import org.drillconsole.store.ParameterMemory;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.DialogService;
 import org.drillconsole.ui.SnapshotDispatcher;
@@ -63,7 +64,8 @@ public final class MainViewModel implements AutoCloseable {
         this.executor = executor;
         this.journalOpener = journalOpener;
         this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
-                () -> practiceClusters.get() != null, this::journal, () -> new PracticeNetwork(clusters())));
+                () -> practiceClusters.get() != null, this::journal, () -> new PracticeNetwork(clusters()),
+                new ParameterMemory(settingsStore.file().toAbsolutePath().resolveSibling("parameters.json"))));
         this.history = new HistoryViewModel(executor, this::journal, dialogs, Clock.systemUTC());
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;

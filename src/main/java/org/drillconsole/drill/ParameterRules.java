@@ -1,0 +1,60 @@
+package org.drillconsole.drill;
+
+import java.util.regex.Pattern;
+import org.drillconsole.model.drill.ParameterType;
+
+/** Whether a parameter's value fits its declared type and pattern. A pure function. */
+public final class ParameterRules {
+
+    private ParameterRules() {
+    }
+
+    /** @return null when the value fits, else what is wrong, in words with an example */
+    public static String check(ParameterType type, Pattern pattern, String value) {
+        String bad = switch (type) {
+            case STRING -> null;
+            case HOST -> Names.host(value);
+            case URL -> Names.url(value);
+            case NAME -> Names.objectName(value);
+            case NAMESPACE -> Names.label(value, 63);
+            case ADDRESS -> Names.address(value);
+            case SELECTOR -> {
+                try {
+                    LabelSelectors.parse(value);
+                    yield null;
+                } catch (LabelSelectors.SelectorException e) {
+                    yield "is not a label selector: " + e.getMessage();
+                }
+            }
+            case INTEGER -> value.matches("-?\\d{1,9}") ? null : "is not a whole number";
+            case DURATION -> {
+                try {
+                    Durations.parse(value);
+                    yield null;
+                } catch (IllegalArgumentException e) {
+                    yield "is not a duration: write 30s, 5m, 1h or 1h30m";
+                }
+            }
+        };
+        if (bad != null) {
+            return "\"" + value + "\" " + bad + " (expected " + type.example() + ")";
+        }
+        if (pattern != null && !pattern.matcher(value).matches()) {
+            return "\"" + value + "\" does not match the pattern " + pattern.pattern();
+        }
+        return null;
+    }
+
+    /** The same check with the pattern as written; an invalid pattern is not held against the value. */
+    public static String check(ParameterType type, String pattern, String value) {
+        Pattern compiled = null;
+        if (pattern != null) {
+            try {
+                compiled = Pattern.compile(pattern);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                compiled = null;
+            }
+        }
+        return check(type, compiled, value);
+    }
+}
