@@ -44,6 +44,7 @@ import org.drillconsole.model.drill.Action;
 import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.Check;
 import org.drillconsole.model.drill.CheckStep;
+import org.drillconsole.model.drill.LabelSelector;
 import org.drillconsole.model.drill.ResourceKind;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.drill.WorkloadTarget;
@@ -556,12 +557,18 @@ public final class KubernetesClusterWork implements ClusterWork {
             }
             return workloads;
         }
-        String selector = ((WorkloadTarget.Selected) target).selector().toString();
-        workloads.addAll(apps.deployments().inNamespace(namespace).withLabelSelector(selector).list().getItems());
-        workloads.addAll(apps.statefulSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+        LabelSelector selector = ((WorkloadTarget.Selected) target).selector();
+        String query = selector.toString();
+        workloads.addAll(apps.deployments().inNamespace(namespace).withLabelSelector(query).list().getItems());
+        workloads.addAll(apps.statefulSets().inNamespace(namespace).withLabelSelector(query).list().getItems());
         if (daemonSets) {
-            workloads.addAll(apps.daemonSets().inNamespace(namespace).withLabelSelector(selector).list().getItems());
+            workloads.addAll(apps.daemonSets().inNamespace(namespace).withLabelSelector(query).list().getItems());
         }
+        // The API server evaluates the selector; the same parsed selector is applied again here, so that a
+        // server that ignores set-based selectors (the practice clusters' mock server does) never widens a
+        // scale to every workload.
+        workloads.removeIf(w -> !selector.matches(w.getMetadata().getLabels() == null ? Map.of()
+                : w.getMetadata().getLabels()));
         return workloads;
     }
 

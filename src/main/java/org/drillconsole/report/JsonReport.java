@@ -53,6 +53,8 @@ public final class JsonReport {
                 .put("operator", run.operator()).put("status", report.run().status().name())
                 .put("createdAt", report.run().createdAt().toString())
                 .put("finishedAt", text(report.run().finishedAt()));
+        ObjectNode parameters = r.putObject("parameters");
+        run.parameters().forEach(parameters::put);
         r.putObject("primary").put("context", run.primaryContext()).put("server", run.primaryServer());
         r.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
         root.put("outcome", report.outcome()).put("outcomeDetail", report.outcomeDetail());
@@ -152,6 +154,10 @@ public final class JsonReport {
                 problems.add("run." + field + " says \"" + run.path(field).asText() + "\" but the journal says \""
                         + chained.path(field).asText() + "\"");
             }
+        }
+        if (!run.path("parameters").equals(chained.path("parameters").isMissingNode() ? JSON.createObjectNode()
+                : chained.path("parameters"))) {
+            problems.add("run.parameters differ from the journal");
         }
         for (String side : List.of("primary", "standby")) {
             for (String field : List.of("context", "server")) {

@@ -38,6 +38,10 @@ public final class ReportText {
         facts.add(new Fact("Runbook", run.drillName() + " (" + run.drillTitle() + ")"));
         facts.add(new Fact("Runbook version", "sha256:" + run.drillHash()));
         facts.add(new Fact("Strategy", run.strategy()));
+        if (!run.parameters().isEmpty()) {
+            facts.add(new Fact("Parameters", run.parameters().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
         facts.add(new Fact("Mode", run.mode().name().toLowerCase()));
         facts.add(new Fact("Operator", run.operator()));
         facts.add(new Fact("Primary cluster", run.primaryContext() + " at " + run.primaryServer()));

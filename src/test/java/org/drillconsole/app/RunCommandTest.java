@@ -1,6 +1,7 @@
 package org.drillconsole.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -160,8 +161,19 @@ class RunCommandTest {
     }
 
     @Test
-    void refusesAnInvalidRunbookAsAUsageError() throws Exception {
+    void refusesAnInvalidRunbookAsAUsageErrorAndJournalsNothing() throws Exception {
         Path bad = java.nio.file.Files.writeString(dataDir.resolve("bad.yaml"), "apiVersion: v0\n");
-        assertEquals(Cli.USAGE, run(bad.toString(), "").code());
+        CliRun run = run(bad.toString(), "");
+        assertEquals(Cli.USAGE, run.code());
+        assertTrue(run.err().contains("bad.yaml:1:13 apiVersion: must be drills.gitpod-dr/v1"), run.err());
+        assertFalse(java.nio.file.Files.exists(dataDir.resolve("journal.mv.db")), "nothing journaled");
+    }
+
+    @Test
+    void refusesAParameterWithoutAValidValueBeforeAnythingRuns() throws Exception {
+        CliRun run = run("drills/pilot-light-failover.yaml", "", "--set", "domain=https://gitpod.acme.test");
+        assertEquals(Cli.USAGE, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains("--set domain \"https://gitpod.acme.test\" is not a host name"), run.err());
+        assertFalse(java.nio.file.Files.exists(dataDir.resolve("journal.mv.db")), "nothing journaled");
     }
 }

@@ -154,7 +154,10 @@ public final class DrillViewModel {
                     : runbook.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Map<String, String> initial = new LinkedHashMap<>();
             if (practice) {
-                Path practiceValues = runbookDir.resolve("values").resolve("practice.yaml");
+                // The practice values beside the runbook, else beside the shipped runbooks.
+                Path beside = runbook.toAbsolutePath().getParent().resolve("values").resolve("practice.yaml");
+                Path shipped = runbookDir.resolve("values").resolve("practice.yaml");
+                Path practiceValues = Files.isRegularFile(beside) ? beside : shipped;
                 if (Files.isRegularFile(practiceValues)) {
                     ParameterValues.none().file(practiceValues).values().forEach((k, v) -> initial.put(k, v.value()));
                 }

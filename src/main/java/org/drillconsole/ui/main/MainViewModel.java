@@ -64,7 +64,7 @@ public final class MainViewModel implements AutoCloseable {
         this.executor = executor;
         this.journalOpener = journalOpener;
         this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
-                () -> practiceClusters.get() != null, this::journal, () -> new PracticeNetwork(clusters()),
+                practice::get, this::journal, () -> new PracticeNetwork(clusters()),
                 new ParameterMemory(settingsStore.file().toAbsolutePath().resolveSibling("parameters.json"))));
         this.history = new HistoryViewModel(executor, this::journal, dialogs, Clock.systemUTC());
         this.settingsStore = settingsStore;

@@ -1,0 +1,128 @@
+package org.drillconsole.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.model.drill.Action;
+import org.drillconsole.model.drill.ActionStep;
+import org.drillconsole.model.drill.Check;
+import org.drillconsole.model.drill.CheckStep;
+import org.drillconsole.model.drill.WorkloadTarget;
+import org.drillconsole.support.PracticeClustersExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Checks and actions of the typed runbook model against the practice clusters. */
+class KubernetesClusterWorkTest {
+
+    @RegisterExtension
+    final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(200));
+    ClusterPair pair;
+    KubernetesClusterWork work;
+
+    @BeforeEach
+    void connect() throws Exception {
+        pair = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod", s -> { },
+                Clock.systemUTC());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !(settled(Side.PRIMARY, Verdict.HEALTHY) && settled(Side.STANDBY, Verdict.IDLE))) {
+            Thread.sleep(100);
+        }
+        work = new KubernetesClusterWork(pair, "gitpod", Map.of("ws-manager", 1), Path.of("."), step -> Instant.now(),
+                Network.REAL);
+    }
+
+    private boolean settled(Side side, Verdict verdict) {
+        ClusterSnapshot s = pair.monitor(side).snapshot();
+        return s.objectsKnown() && s.verdict() == verdict;
+    }
+
+    @AfterEach
+    void close() {
+        pair.close();
+    }
+
+    static ActionStep scale(WorkloadTarget target, Action.Replicas replicas) {
+        return new ActionStep("scale", null, null, Side.STANDBY, null, new Action.Scale(target, replicas), false);
+    }
+
+    static CheckStep ready(WorkloadTarget target) {
+        return new CheckStep("ready", null, null, Side.STANDBY, null, new Check.WorkloadsReady(target), Duration.ZERO,
+                Duration.ofSeconds(1), false);
+    }
+
+    KubernetesClient standby() {
+        return pair.monitor(Side.STANDBY).client();
+    }
+
+    int replicas(String name) {
+        return standby().apps().deployments().inNamespace("gitpod").withName(name).get().getSpec().getReplicas();
+    }
+
+    @Test
+    void aPlanIsADryRunThatChangesNothing() throws Exception {
+        ClusterWork.ActionPlan plan = work.plan(scale(new WorkloadTarget.Named("ws-manager"),
+                new Action.Replicas.FromPrimarySnapshot()));
+        assertEquals(List.of(new ClusterRequest.Scale(org.drillconsole.model.drill.ResourceKind.DEPLOYMENT, "ws-manager",
+                0, 1)), plan.requests());
+        assertTrue(plan.summary().contains("scale ws-manager 0 → 1"), plan.summary());
+        assertEquals(0, replicas("ws-manager"));
+    }
+
+    @Test
+    void appliesExactlyThePlanTheOperatorConfirmedEvenWhenTheClusterMovedMeanwhile() throws Exception {
+        ActionStep step = scale(new WorkloadTarget.Selected(LabelSelectors.parse("component in (server,proxy)")),
+                new Action.Replicas.Fixed(2));
+        ClusterWork.ActionPlan plan = work.plan(step);
+        assertEquals(2, plan.requests().size(), plan.requests().toString());
+        // Someone scales the dashboard while the operator reads the plan: it was not in the plan, so it stays.
+        practice.clusters().controls().scale(Side.STANDBY, "dashboard", 1);
+        work.apply(step, plan);
+        assertEquals(2, replicas("server"));
+        assertEquals(2, replicas("proxy"));
+        assertEquals(1, replicas("dashboard"));
+    }
+
+    @Test
+    void aWorkloadLeftAtZeroAfterTheDrillScaledItUpIsNotRolledOut() throws Exception {
+        WorkloadTarget wsManager = new WorkloadTarget.Named("ws-manager");
+        assertTrue(work.check(ready(wsManager)).passed(), "idle at 0 counts as settled before the drill scales it");
+        ActionStep step = scale(wsManager, new Action.Replicas.FromPrimarySnapshot());
+        work.apply(step, work.plan(step));
+        practice.clusters().controls().scale(Side.STANDBY, "ws-manager", 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ClusterWork.CheckResult result = work.check(ready(wsManager));
+        while (System.nanoTime() < deadline && !result.observed().contains("set by this drill")) {
+            Thread.sleep(200);
+            result = work.check(ready(wsManager));
+        }
+        assertFalse(result.passed(), result.observed());
+        assertTrue(result.observed().contains("ws-manager (at 0 replicas, 1 set by this drill)"), result.observed());
+    }
+
+    @Test
+    void aSetBasedSelectorSelectsOnlyWhatItSays() throws Exception {
+        ActionStep step = scale(new WorkloadTarget.Selected(LabelSelectors.parse("app=gitpod,component notin (server)")),
+                new Action.Replicas.Fixed(1));
+        ClusterWork.ActionPlan plan = work.plan(step);
+        assertTrue(plan.requests().stream().noneMatch(r -> r instanceof ClusterRequest.Scale s
+                && s.name().equals("server")), plan.requests().toString());
+        assertTrue(plan.requests().stream().anyMatch(r -> r instanceof ClusterRequest.Scale s
+                && s.name().equals("proxy")), plan.requests().toString());
+    }
+}
