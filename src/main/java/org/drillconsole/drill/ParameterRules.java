@@ -37,7 +37,7 @@ public final class ParameterRules {
             }
         };
         if (bad != null) {
-            return "\"" + value + "\" " + bad + " (expected " + type.example() + ")";
+            return "\"" + value + "\" " + bad + (bad.contains("such as") ? "" : " (expected " + type.example() + ")");
         }
         if (pattern != null && !pattern.matcher(value).matches()) {
             return "\"" + value + "\" does not match the pattern " + pattern.pattern();

@@ -20,8 +20,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class ParameterValues {
 
-    /** @param source where the value was given, for messages: a file with its line, or --set */
-    public record Given(String value, DrillProblem source, boolean explicit) {
+    /**
+     * @param source where the value was given, for messages: a values file with its line (line 0 otherwise)
+     * @param origin how it was given, in words: "--set", "the parameter form", "values file prod.yaml"
+     * @param explicit typed for this runbook (--set, the form), so a name it does not declare is a mistake
+     */
+    public record Given(String value, DrillProblem source, String origin, boolean explicit) {
     }
 
     private final Map<String, Given> values = new LinkedHashMap<>();
@@ -63,7 +67,7 @@ public final class ParameterValues {
                         "the value of a parameter is one piece of text, such as gitpod.example.com"));
                 continue;
             }
-            values.put(key.getValue(), new Given(value.getValue(), where, false));
+            values.put(key.getValue(), new Given(value.getValue(), where, "values file " + file.getFileName(), false));
         }
         return this;
     }
@@ -75,12 +79,16 @@ public final class ParameterValues {
             problems.add(new DrillProblem(runbook, 0, 0, "", "--set " + assignment + ": write --set name=value"));
             return this;
         }
-        return put(assignment.substring(0, eq).strip(), assignment.substring(eq + 1), runbook);
+        return typed(assignment.substring(0, eq).strip(), assignment.substring(eq + 1), runbook, "--set");
     }
 
-    /** One value typed by a person (the window's form, or --set). */
+    /** One value typed in the window's parameter form. */
     public ParameterValues put(String name, String value, Path runbook) {
-        values.put(name, new Given(value, new DrillProblem(runbook, 0, 0, name, "given as " + name + "=" + value), true));
+        return typed(name, value, runbook, "the parameter form");
+    }
+
+    private ParameterValues typed(String name, String value, Path runbook, String origin) {
+        values.put(name, new Given(value, new DrillProblem(runbook, 0, 0, name, ""), origin, true));
         return this;
     }
 

@@ -257,8 +257,8 @@ final class RunbookReader {
         for (String set : given.values().keySet()) {
             ParameterValues.Given g = given.values().get(set);
             if (g.explicit() && !declared.contains(set)) {
-                problems.add(new DrillProblem(file, 0, 0, "", "the value " + set + "=" + g.value()
-                        + " is for a parameter this runbook does not have" + (declared.isEmpty() ? " (it has none)"
+                problems.add(new DrillProblem(file, 1, 1, "", "the value " + set + "=" + g.value() + " (" + g.origin()
+                        + ") is for a parameter this runbook does not have" + (declared.isEmpty() ? " (it has none)"
                         : " (it has " + String.join(", ", declared) + ")") + suggestion(set, declared)));
             }
         }
@@ -287,7 +287,7 @@ final class RunbookReader {
             problems.add(new DrillProblem(g.source().file(), g.source().line(), g.source().column(),
                     parameter.name(), "the value for " + parameter.name() + " " + bad));
         } else {
-            problem(declaration, path, "the value given with --set " + parameter.name() + " " + bad);
+            problem(declaration, path, "the value of " + parameter.name() + " given in " + g.origin() + " " + bad);
         }
     }
 

@@ -87,7 +87,7 @@ class BadRunbookCorpusTest {
         CliRun run = CliRun.of("drills", "validate", "--set", "domain=gitpod example.com",
                 "drills/pilot-light-failover.yaml");
         assertEquals(1, run.code(), run.out());
-        assertTrue(run.out().contains("--set domain \"gitpod example.com\" is not a host name"), run.out());
+        assertTrue(run.out().contains("the value of domain given in --set \"gitpod example.com\" is not a host name"), run.out());
     }
 
     @Test
@@ -103,7 +103,7 @@ class BadRunbookCorpusTest {
     void anUnknownSetIsRefusedWithANearMiss() {
         CliRun run = CliRun.of("drills", "validate", "--set", "domian=x.example.com", "drills/pilot-light-failover.yaml");
         assertEquals(1, run.code(), run.out());
-        assertTrue(run.out().contains("domian=x.example.com is for a parameter this runbook does not have (it has domain,"
+        assertTrue(run.out().contains("domian=x.example.com (--set) is for a parameter this runbook does not have (it has domain,"
                 + " namespace); did you mean domain?"), run.out());
     }
 }

@@ -173,7 +173,7 @@ class RunCommandTest {
     void refusesAParameterWithoutAValidValueBeforeAnythingRuns() throws Exception {
         CliRun run = run("drills/pilot-light-failover.yaml", "", "--set", "domain=https://gitpod.acme.test");
         assertEquals(Cli.USAGE, run.code(), run.out() + run.err());
-        assertTrue(run.err().contains("--set domain \"https://gitpod.acme.test\" is not a host name"), run.err());
+        assertTrue(run.err().contains("the value of domain given in --set \"https://gitpod.acme.test\" is not a host name"), run.err());
         assertFalse(java.nio.file.Files.exists(dataDir.resolve("journal.mv.db")), "nothing journaled");
     }
 }

@@ -242,6 +242,15 @@ class DrillLoaderTest {
     }
 
     @Test
+    void acceptsAUtf8ByteOrderMark() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] both = java.util.Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, both, bom.length, text.length);
+        assertEquals("small", DrillLoader.load(Files.write(dir.resolve("bom.yaml"), both)).metadata().name());
+    }
+
+    @Test
     void allowsAReadinessCheckWithoutClock() throws Exception {
         Path file = Files.writeString(dir.resolve("ready.yaml"), """
                 apiVersion: drills.gitpod-dr/v1

@@ -102,6 +102,25 @@ class JournalStoreTest {
     }
 
     @Test
+    void keepsTheParameterValuesOfARunInItsRowAndInItsChainedHeader() throws Exception {
+        NewRun withValues = new NewRun(RUN.drillName(), RUN.drillTitle(), RUN.drillHash(), RUN.strategy(), RUN.mode(),
+                RUN.operator(), RUN.primaryContext(), RUN.primaryServer(), RUN.standbyContext(), RUN.standbyServer(),
+                java.util.Map.of("domain", "gitpod.acme.test"));
+        long id;
+        long without;
+        try (JournalStore store = open()) {
+            id = store.startRun(withValues, null).id();
+            without = store.startRun(RUN, null).id();
+        }
+        try (JournalStore store = open()) {
+            assertEquals(java.util.Map.of("domain", "gitpod.acme.test"), store.run(id).orElseThrow().run().parameters());
+            assertEquals(java.util.Map.of("domain", "gitpod.acme.test"),
+                    RunJson.readParameters(store.events(id).get(0).detail()));
+            assertEquals(java.util.Map.of(), store.run(without).orElseThrow().run().parameters());
+        }
+    }
+
+    @Test
     void detectsAnEditedRecord() throws Exception {
         long id;
         try (JournalStore store = open()) {

@@ -180,10 +180,8 @@ public final class DrillView extends VBox {
         open.setOnAction(e -> dialogs.chooseRunbook(model.runbookDir())
                 .ifPresent(file -> runbook.setValue(model.addRunbook(file))));
         form.addRow(0, new Label("Runbook"), new javafx.scene.layout.HBox(4, runbook, open));
-        GridPane parameters = new GridPane();
+        VBox parameters = new VBox(6);
         parameters.setId("parameterForm");
-        parameters.setHgap(6);
-        parameters.setVgap(4);
         model.parameterFields().addListener((javafx.collections.ListChangeListener<DrillViewModel.ParameterField>)
                 change -> showParameters(parameters));
         Label problems = new Label();
@@ -194,31 +192,31 @@ public final class DrillView extends VBox {
         model.runbookProblems().addListener((javafx.collections.ListChangeListener<String>) change ->
                 problems.setText(model.runbookProblems().isEmpty() ? ""
                         : "✖ This runbook cannot start:\n" + String.join("\n", model.runbookProblems())));
-        form.addRow(1, new Label("Mode"), mode);
-        form.addRow(2, new Label("Operator"), operator);
-        form.addRow(3, new Label("Outage"), outageStart);
-        form.addRow(4, new Label(""), outageReason);
-        form.addRow(5, start, problem);
-        form.add(parameters, 0, 6, 2, 1);
-        form.add(problems, 0, 7, 2, 1);
+        // The runbook's parameters and problems right under it, then how it is run, then Start.
+        form.add(parameters, 0, 1, 2, 1);
+        form.add(problems, 0, 2, 2, 1);
+        form.addRow(3, new Label("Mode"), mode);
+        form.addRow(4, new Label("Operator"), operator);
+        form.addRow(5, new Label("Outage"), outageStart);
+        form.addRow(6, new Label(""), outageReason);
+        form.addRow(7, start, problem);
+
         form.disableProperty().bind(model.runningProperty());
         return form;
     }
 
-    /** One labelled field per parameter, with its description and an example of a valid value. */
-    private void showParameters(GridPane grid) {
-        grid.getChildren().clear();
-        int row = 0;
+    /** One field per parameter, under its name and description (the side panel is narrow: stacked, not in columns). */
+    private void showParameters(VBox box) {
+        box.getChildren().clear();
         for (DrillViewModel.ParameterField field : model.parameterFields()) {
             TextField value = new TextField(field.value().get());
             value.setId("parameter-" + field.name());
             value.setPromptText(field.example());
             value.textProperty().bindBidirectional(field.value());
-            value.setTooltip(new javafx.scene.control.Tooltip((field.description() == null ? "" : field.description()
-                    + "\n") + field.example()));
-            Label name = new Label(field.name());
+            Label name = new Label(field.name() + (field.description() == null ? "" : ": " + field.description()));
+            name.setWrapText(true);
             name.setLabelFor(value);
-            grid.addRow(row++, name, value);
+            box.getChildren().add(new VBox(2, name, value));
         }
     }
 
