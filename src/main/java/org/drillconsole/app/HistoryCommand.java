@@ -16,6 +16,8 @@ import org.drillconsole.report.ReportException;
 import org.drillconsole.report.ReportFiles;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamHistory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
+    @Mixin
+    TeamOptions team;
+
     @Override
     public Integer call() {
         HistoryFilter filter;
@@ -61,8 +66,8 @@ final class HistoryCommand implements Callable<Integer> {
                     + "aborted or running");
             return Cli.USAGE;
         }
-        try (JournalStore store = journal.open()) {
-            List<RunRecord> runs = filter.apply(store.runs());
+        try {
+            List<RunRecord> runs = filter.apply(runs());
             if (!format.csv && !format.json && !format.html) {
                 table(runs, System.out);
                 return 0;
@@ -84,19 +89,41 @@ final class HistoryCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The team's runs when a team database is configured and answers; else this workstation's, and it says so
+     * (an outage must never take the history away).
+     */
+    private List<RunRecord> runs() throws JournalException {
+        TeamDatabase database = null;
+        try {
+            database = team.database();
+            if (database != null) {
+                try (TeamHistory history = TeamHistory.open(database)) {
+                    return history.runs();
+                }
+            }
+        } catch (TeamDatabase.TeamDbException e) {
+            System.err.println("note: " + e.getMessage() + "; showing this workstation's runs only");
+        }
+        try (JournalStore store = journal.open()) {
+            return store.runs();
+        }
+    }
+
     private static void table(List<RunRecord> runs, PrintStream out) {
         if (runs.isEmpty()) {
             out.println("no runs recorded (yet) that match");
             return;
         }
-        out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-16s %s%n", "ID", "STARTED", "RUNBOOK", "MODE",
-                "OPERATOR", "STATUS", "RTO", "RPO", "VERDICT", "CLEANUP");
+        boolean team = runs.stream().map(RunRecord::workstation).distinct().count() > 1;
+        out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-19s %-12s%s%n", "ID", "STARTED", "RUNBOOK", "MODE",
+                "OPERATOR", "STATUS", "RTO", "RPO", "VERDICT", "CLEANUP", team ? " WORKSTATION" : "");
         for (RunRecord run : runs) {
             List<String> row = HistoryExport.row(run);
-            out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-16s %s%n", row.get(0),
+            out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-19s %-12s%s%n", row.get(0),
                     row.get(1).substring(0, Math.min(16, row.get(1).length())).replace('T', ' '), row.get(2),
                     row.get(4), row.get(5), row.get(6), seconds(row.get(7), row.get(8)), seconds(row.get(9), row.get(10)),
-                    row.get(11).isEmpty() ? "-" : row.get(11), row.get(12));
+                    row.get(11).isEmpty() ? "-" : row.get(11), row.get(12), team ? " " + run.workstation() : "");
         }
     }
 

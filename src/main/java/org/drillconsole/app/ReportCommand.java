@@ -13,6 +13,9 @@ import org.drillconsole.report.Reports;
 import org.drillconsole.report.RunReport;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamHistory;
+import org.drillconsole.report.RunReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Parameters;
 final class ReportCommand implements Callable<Integer> {
 
     // Not required in picocli's sense: `report verify FILE` must parse without them.
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run (see `history`).")
-    Long runId;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID",
+            description = "The run (see `history`); with --team-db: WORKSTATION/ID or its uid.")
+    String runId;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "html, pdf, md, json or junit.")
@@ -37,6 +41,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     JournalOptions journal;
+
+    @Mixin
+    TeamOptions team;
 
     @Override
     public Integer call() {
@@ -52,14 +59,14 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("error: --format must be html, pdf, md, json or junit, not " + format);
             return Cli.USAGE;
         }
-        try (JournalStore store = journal.open()) {
-            RunReport report = Reports.load(store, runId, Clock.systemUTC());
+        try {
+            RunReport report = load();
             if ("-".equals(output)) {
                 chosen.write(report, System.out);
                 System.out.flush();
                 return 0;
             }
-            Path target = Path.of(output != null ? output : "drill-run-" + runId + "." + chosen.extension());
+            Path target = Path.of(output != null ? output : "drill-run-" + runId.replace('/', '-') + "." + chosen.extension());
             ReportFiles.write(target, out -> chosen.write(report, out));
             System.out.println("wrote " + target + " (run " + runId + ", " + report.outcome() + ", chain head "
                     + report.chainHead().substring(0, 16) + "…)");
@@ -67,6 +74,34 @@ final class ReportCommand implements Callable<Integer> {
         } catch (JournalException | ReportException | IOException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The run from the team database when one is given, else from this workstation's journal. */
+    private RunReport load() throws ReportException, JournalException {
+        TeamDatabase database;
+        try {
+            database = team.database();
+        } catch (TeamDatabase.TeamDbException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
+        if (database != null) {
+            try (TeamHistory history = TeamHistory.open(database)) {
+                var run = history.run(runId).orElseThrow(() -> new ReportException("the team database has no run "
+                        + runId + " (give WORKSTATION/ID or a uid, see `history --team-db`)", null));
+                return RunReports.of(run, history.events(run), Clock.systemUTC().instant());
+            } catch (TeamDatabase.TeamDbException e) {
+                throw new ReportException(e.getMessage(), e);
+            }
+        }
+        long id;
+        try {
+            id = Long.parseLong(runId);
+        } catch (NumberFormatException e) {
+            throw new ReportException("RUN_ID is a run number (see `history`), not " + runId, e);
+        }
+        try (JournalStore store = journal.open()) {
+            return Reports.load(store, id, Clock.systemUTC());
         }
     }
 

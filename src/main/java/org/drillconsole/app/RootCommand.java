@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "drill-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Disaster-recovery drill console for self-hosted Gitpod.",
                 "Without a subcommand it opens the window (on the practice clusters when none are configured)."},
-        subcommands = {HealthCommand.class, SandboxCommand.class, DrillsCommand.class, RunCommand.class,
+        subcommands = {HealthCommand.class, SandboxCommand.class, DrillsCommand.class, RunCommand.class, TeamDbCommand.class,
                 ReportCommand.class, HistoryCommand.class})
 public final class RootCommand implements Runnable {
 

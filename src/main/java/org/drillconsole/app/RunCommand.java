@@ -27,10 +27,14 @@ import org.drillconsole.drill.RunJournal;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.report.EventText;
 import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamReplicator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +44,9 @@ import picocli.CommandLine.Parameters;
         description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input",
                 "(done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing the",
                 "target context name; every event is journaled before it is printed.",
-                "Exit codes: 0 completed within objectives, 1 completed but an objective missed, 2 aborted or",
-                "failed, 64 usage error or invalid runbook."})
+                "Exit codes: 0 completed within objectives, 1 completed but an objective missed or the side it",
+                "recovered to not healthy when the clock stopped, 2 aborted or failed, 64 usage error or invalid",
+                "runbook (nothing is journaled then)."})
 final class RunCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -66,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ValuesOptions values;
+
+    @Mixin
+    TeamOptions team;
 
     @Option(names = "--outage-start", paramLabel = "TIME",
             description = "Failover: when the outage began (ISO time, e.g. from the first alert).")
@@ -102,7 +110,16 @@ final class RunCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         String namespace = drill.spec().namespace();
+        TeamDatabase teamDb;
+        try {
+            teamDb = team.database();
+        } catch (TeamDatabase.TeamDbException e) {
+            System.err.println("error: --team-db: " + e.getMessage());
+            return Cli.USAGE;
+        }
         try (JournalStore store = journal.open();
+             TeamReplicator replicator = teamDb == null ? null : new TeamReplicator(store, teamDb,
+                     state -> System.err.println(state.describe()), Clock.systemUTC()).start();
              ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
                      new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
@@ -126,8 +143,7 @@ final class RunCommand implements Callable<Integer> {
             // A resumed run keeps the mode it was started in.
             RunMode effectiveMode = resume && unfinished.isPresent() ? unfinished.get().run().mode() : runMode;
             Network network = effectiveMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL;
-            DrillEngine.Listener printer = (kind, step, outcome, detail) -> print(out, session.get(), drill, kind, step,
-                    outcome, detail);
+            DrillEngine.Listener printer = event -> print(out, session.get(), drill, event);
             if (resume) {
                 if (unfinished.isEmpty()) {
                     System.err.println("error: --resume: there is no unfinished run in the journal");
@@ -169,6 +185,10 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             out.printf("%n%s: %s%n", result.status(), result.summary());
+            if (replicator != null) {
+                // The run is recorded here whatever happens; the team database gets it now, or later.
+                out.println(replicator.flush(Duration.ofSeconds(5)).describe());
+            }
             return result.exitCode();
         } catch (JournalException e) {
             System.err.println("error: " + e.getMessage());
@@ -213,21 +233,23 @@ final class RunCommand implements Callable<Integer> {
         return sides;
     }
 
-    private static void print(PrintStream out, DrillSession session, DrillDefinition drill, String kind, String step,
-                              String outcome, String detail) {
+    private static void print(PrintStream out, DrillSession session, DrillDefinition drill, RunEvent event) {
         Duration elapsed = session == null ? null : session.engine().elapsed();
         String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
                 + (drill.spec().objectives().rto() == null ? ""
                 : " of " + Durations.format(drill.spec().objectives().rto())) + "]";
-        String line = switch (kind) {
-            case "STEP_STARTED" -> "> " + step + ": " + detail;
-            case "STEP_FINISHED" -> "  " + outcome + ": " + detail;
-            case "CHECK_RESULT" -> "  check " + outcome.toLowerCase() + ": " + detail;
-            case "ACTION_PLANNED", "ACTION_RESULT", "NOTE" -> "  " + detail;
-            default -> kind + (outcome == null ? "" : " " + outcome) + (detail == null ? "" : ": " + detail);
+        String line = EventText.describe(event);
+        boolean stepLine = switch (event.kind()) {
+            case STEP_STARTED, STEP_FINISHED, CHECK_RESULT, ACTION_PLANNED, ACTION_RESULT, NOTE, STEP_RETRIED -> true;
+            default -> false;
         };
-        if (kind.equals("STEP_STARTED")) {
+        if (event instanceof RunEvent.StepStarted) {
             out.println();
+        } else if (stepLine) {
+            line = "  " + line;
+        } else {
+            // Run-level events carry their kind, so a log of the terminal can be searched for them.
+            line = event.kind() + (event.outcome() == null ? "" : " " + event.outcome()) + ": " + line;
         }
         out.println(TIME.format(Instant.now()) + " " + line + clock);
         out.flush();

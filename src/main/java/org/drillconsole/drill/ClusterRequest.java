@@ -61,4 +61,35 @@ public sealed interface ClusterRequest {
             return cases.delete(this);
         }
     }
+
+    /** A request in words: "scale ws-manager 0 → 2". */
+    static String describe(ClusterRequest request) {
+        return request.accept(new ClusterRequest.Cases<String, RuntimeException>() {
+            @Override
+            public String scale(ClusterRequest.Scale scale) {
+                return "scale " + scale.name() + " " + scale.from() + " → " + scale.to();
+            }
+
+            @Override
+            public String patch(ClusterRequest.Patch patch) {
+                return "merge-patch " + patch.resource().key() + "/" + patch.name() + " with " + patch.json();
+            }
+
+            @Override
+            public String nodePatch(ClusterRequest.NodePatch node) {
+                return (node.cordoned() ? "cordon" : "uncordon") + " node " + node.node();
+            }
+
+            @Override
+            public String createOrUpdate(ClusterRequest.CreateOrUpdate object) {
+                return "apply " + object.kind() + "/" + object.name();
+            }
+
+            @Override
+            public String delete(ClusterRequest.Delete delete) {
+                return "delete " + delete.resource().key() + "/" + delete.name();
+            }
+        });
+    }
+
 }

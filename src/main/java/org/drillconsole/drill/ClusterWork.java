@@ -1,6 +1,9 @@
 package org.drillconsole.drill;
 
 import java.util.List;
+import java.util.Map;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.CheckStep;
 
@@ -19,6 +22,17 @@ public interface ClusterWork {
     /** Sends exactly the plan's requests, the ones the operator confirmed; returns what was changed. */
     String apply(ActionStep step, ActionPlan plan) throws StepException;
 
+    /** The replicas each Deployment or StatefulSet was scaled to by a plan (empty for other actions). */
+    static Map<String, Integer> scaledTo(ActionPlan plan) {
+        Map<String, Integer> scaled = new java.util.LinkedHashMap<>();
+        for (ClusterRequest request : plan.requests()) {
+            if (request instanceof ClusterRequest.Scale scale) {
+                scaled.put(scale.name(), scale.to());
+            }
+        }
+        return scaled;
+    }
+
     /**
      * True while a cluster that answers has not listed its objects yet (just connected): a check that
      * needs them is retried for a while instead of failing at once.
@@ -32,23 +46,37 @@ public interface ClusterWork {
         return null;
     }
 
-    /** Both clusters' health as JSON, stored when the clock starts and stops; null when not available. */
-    default String healthRecord() {
-        return null;
+    /** Both clusters' health, stored when the clock starts and stops; empty when not available. */
+    default List<RunEvent.SideHealth> healthRecord() {
+        return List.of();
     }
 
-    /** The Warning events both clusters reported (Kubernetes keeps them about an hour), as JSON; or null. */
-    default String warningsRecord() {
-        return null;
+    /** The Warning events both clusters reported (Kubernetes keeps them about an hour); or empty. */
+    default List<RunEvent.RecordedWarning> warningsRecord() {
+        return List.of();
     }
 
-    /** The newest backup or replication point any check has seen, for the actual RPO; or null. */
-    default java.time.Instant newestBackup() {
-        return null;
+    /** What the primary ran when the run started (name to replicas), recorded for replicasFrom: primarySnapshot. */
+    default Map<String, Integer> primaryReplicas() {
+        return Map.of();
     }
 
-    /** @param observed what was seen, in words, for the record ("13/13 workloads rolled out") */
-    record CheckResult(boolean passed, String observed) {
+    /**
+     * A resumed run's memory, rebuilt from its journal: the primary's replicas as recorded at its start and
+     * what this run's scale actions set, so a resumed run acts on what the first session saw.
+     */
+    default void restore(Map<String, Integer> primaryReplicas, Map<Side, Map<String, Integer>> scaledTo) {
+    }
+
+    /**
+     * @param observed what was seen, in words, for the record ("13/13 workloads rolled out")
+     * @param backupPoint the newest backup or replication point the check saw, or null
+     */
+    record CheckResult(boolean passed, String observed, java.time.Instant backupPoint) {
+
+        public CheckResult(boolean passed, String observed) {
+            this(passed, observed, null);
+        }
     }
 
     /**

@@ -3,7 +3,14 @@ package org.drillconsole.drill;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.drill.Strategy;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.drill.ClusterWork.ActionPlan;
 import org.drillconsole.drill.ClusterWork.CheckResult;
 import org.drillconsole.drill.Operator.Answer;
@@ -36,44 +43,127 @@ public final class DrillEngine {
     }
 
     /**
-     * Where an interrupted run stood (the app was killed): what is done, and when its clock started. The
-     * clock goes on from that start, because an outage does not pause while the console restarts.
+     * Where an interrupted run stood (the app was killed), rebuilt from its journal by {@link #resumeFrom(List)}:
+     * what is done, when its clock started (an outage does not pause while the console restarts), the time
+     * already spent waiting, the backup point already seen, the primary's replicas as recorded at the start,
+     * and what the run's scale actions set.
      *
-     * @param clockStart when the RTO clock started (the outage start when backdated), or null
+     * @param clockStart when the RTO clock counts from (the outage start when backdated), or null
      * @param rto the RTO when the clock had already stopped, or null
+     * @param recoveryProblem what was not well at clock stop, when the clock had already stopped
      */
-    public record Resume(boolean preflightDone, java.util.Set<String> finishedSteps, Instant clockStart,
-                         Duration rto) {
+    public record Resume(boolean preflightDone, Map<String, RunEvent.StepOutcome> finishedSteps, Instant clockStart,
+                         Duration rto, String recoveryProblem, Duration humanSoFar, Duration clusterSoFar,
+                         Instant newestBackup, Map<String, Integer> primaryReplicas,
+                         Map<Side, Map<String, Integer>> scaledTo) {
+
+        public Resume {
+            finishedSteps = Map.copyOf(finishedSteps);
+            primaryReplicas = Map.copyOf(primaryReplicas);
+            Map<Side, Map<String, Integer>> copy = new EnumMap<>(Side.class);
+            scaledTo.forEach((side, scaled) -> copy.put(side, Map.copyOf(scaled)));
+            scaledTo = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /** Rebuilds where a run stands from its journal's typed events; a pure function. */
+    public static Resume resumeFrom(List<RunEvent> events, Strategy strategy) {
+        Map<String, RunEvent.StepOutcome> finished = new LinkedHashMap<>();
+        boolean preflightDone = false;
+        Instant clockStart = null;
+        Duration rto = null;
+        String recoveryProblem = null;
+        Duration human = Duration.ZERO;
+        Duration cluster = Duration.ZERO;
+        Instant newestBackup = null;
+        Map<String, Integer> primaryReplicas = Map.of();
+        Map<Side, Map<String, Integer>> scaledTo = new EnumMap<>(Side.class);
+        for (RunEvent event : events) {
+            if (event instanceof RunEvent.StepStarted || event instanceof RunEvent.PreflightOverridden) {
+                preflightDone = true;
+            } else if (event instanceof RunEvent.StepFinished step) {
+                finished.put(step.stepId(), step.result());
+                if (step.took() != null && step.waitingFor() != null) {
+                    if (step.waitingFor() == RunEvent.WaitingFor.PEOPLE) {
+                        human = human.plus(step.took());
+                    } else {
+                        cluster = cluster.plus(step.took());
+                    }
+                }
+            } else if (event instanceof RunEvent.ClockStarted clock) {
+                clockStart = clock.countsFrom();
+            } else if (event instanceof RunEvent.ClockStopped clock) {
+                rto = clock.rto();
+            } else if (event instanceof RunEvent.HealthSnapshot health && health.when() == RunEvent.ClockMark.CLOCK_STOP) {
+                recoveryProblem = recoveryProblem(strategy, health.sides());
+            } else if (event instanceof RunEvent.CheckResult check && check.backupPoint() != null) {
+                newestBackup = newestBackup == null || check.backupPoint().isAfter(newestBackup) ? check.backupPoint()
+                        : newestBackup;
+            } else if (event instanceof RunEvent.PrimaryReplicasRecorded recorded) {
+                primaryReplicas = recorded.replicas();
+            } else if (event instanceof RunEvent.ActionApplied applied && applied.cluster() != null) {
+                scaledTo.computeIfAbsent(applied.cluster(), side -> new LinkedHashMap<>()).putAll(applied.scaledTo());
+            }
+        }
+        return new Resume(preflightDone, finished, clockStart, rto, recoveryProblem, human, cluster, newestBackup,
+                primaryReplicas, scaledTo);
+    }
+
+    /**
+     * What was not well on the side a run recovers to (the standby, or the primary for a failback) by its
+     * health when the clock stopped; null when it was HEALTHY or the run recovers nothing.
+     */
+    public static String recoveryProblem(Strategy strategy, List<RunEvent.SideHealth> health) {
+        Side recovered = switch (strategy) {
+            case FAILBACK -> Side.PRIMARY;
+            case PILOT_LIGHT, BACKUP_RESTORE -> Side.STANDBY;
+            case READINESS -> null;
+        };
+        if (recovered == null) {
+            return null;
+        }
+        for (RunEvent.SideHealth side : health) {
+            if (side.side().equals(recovered.key()) && !"HEALTHY".equals(side.verdict())) {
+                return "the " + recovered.key() + " was " + side.verdict() + " when the clock stopped"
+                        + (side.reasons().isEmpty() ? "" : ": " + String.join("; ", side.reasons()));
+            }
+        }
+        return null;
     }
 
     /**
      * @param rto null when the clock never stopped
      * @param rpo the outage start minus the newest backup or replication point a check saw; null when none
+     * @param recoveryProblem what was not well on the recovered side at clock stop; null when it was healthy
      */
     public record Result(RunStatus status, Duration rto, Duration rtoObjective, Duration rpo, Duration rpoObjective,
-                         Duration humanTime, Duration clusterTime, String summary) {
+                         Duration humanTime, Duration clusterTime, String summary, String recoveryProblem) {
 
         public boolean withinObjective() {
-            return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0) && rpoWithinObjective();
+            return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0) && rpoWithinObjective()
+                    && recoveryProblem == null;
         }
 
         private boolean rpoWithinObjective() {
             return rpo == null || rpoObjective == null || rpo.compareTo(rpoObjective) <= 0;
         }
 
-        /** 0 completed within objectives, 1 completed but an objective missed or not measured, 2 aborted or failed. */
+        /**
+         * 0 completed within objectives, 1 completed but an objective missed, not measured, or the recovered
+         * side not healthy, 2 aborted or failed.
+         */
         public int exitCode() {
             if (status != RunStatus.COMPLETED) {
                 return 2;
             }
-            return withinObjective() || rtoObjective == null && rto == null ? 0 : 1;
+            return withinObjective() || rtoObjective == null && rto == null && recoveryProblem == null ? 0 : 1;
         }
     }
 
     /** Hears of each event after it is recorded. */
     @FunctionalInterface
     public interface Listener {
-        void recorded(String kind, String stepId, String outcome, String detail);
+        void recorded(RunEvent event);
     }
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -88,7 +178,9 @@ public final class DrillEngine {
     private final ClusterWork work;
     private final RunTime time;
     private final Listener listener;
-    private volatile long clockStartNanos = -1;
+    /** Monotonic time of the clock's start; meaningful only while {@link #clockRunning}. */
+    private volatile long clockStartNanos;
+    private volatile boolean clockRunning;
     private volatile Duration backdate = Duration.ZERO;
     private volatile Duration rto;
     private volatile String abortReason;
@@ -96,6 +188,9 @@ public final class DrillEngine {
     private long humanNanos;
     private long clusterNanos;
     private int cleanupStepsDone;
+    private String recoveryProblem;
+    /** The newest backup or replication point any recorded check saw, in this session or before a resume. */
+    private Instant newestBackup;
 
     public DrillEngine(DrillDefinition drill, Options options, RunJournal journal, Operator operator,
                        ClusterWork work, RunTime time, Listener listener) {
@@ -123,7 +218,7 @@ public final class DrillEngine {
         if (rto != null) {
             return rto;
         }
-        return clockStartNanos < 0 ? null : Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
+        return !clockRunning ? null : Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
     }
 
     public Result run() throws JournalWriteException, InterruptedException {
@@ -134,12 +229,14 @@ public final class DrillEngine {
             Resume resume = options.resume();
             if (resume != null) {
                 resumeFrom(resume);
+            } else {
+                record(new RunEvent.PrimaryReplicasRecorded(work.primaryReplicas()));
             }
             if (resume == null || !resume.preflightDone()) {
                 preflight();
             }
             for (Step step : drill.spec().steps()) {
-                if (resume == null || !resume.finishedSteps().contains(step.id())) {
+                if (resume == null || !resume.finishedSteps().containsKey(step.id())) {
                     runStep(step);
                 }
             }
@@ -151,28 +248,30 @@ public final class DrillEngine {
             } else {
                 summary = rto == null ? "completed, but the RTO clock never stopped" : "completed in "
                         + Durations.format(rto) + (objective() == null ? ""
-                        : " against an RTO objective of " + Durations.format(objective()));
+                        : " against an RTO objective of " + Durations.format(objective()))
+                        + (recoveryProblem == null ? "" : ", but " + recoveryProblem);
             }
         } catch (Stop stop) {
             status = stop.status;
             summary = stop.getMessage();
         }
         if (clockStartWall != null) {
-            String warnings = work.warningsRecord();
-            if (warnings != null) {
-                record("WARNING_EVENTS", null, null, warnings);
+            List<RunEvent.RecordedWarning> warnings = work.warningsRecord();
+            if (!warnings.isEmpty()) {
+                record(new RunEvent.WarningEvents(warnings));
             }
         }
         Duration rpo = actualRpo();
         Result result = new Result(status, rto, objective(), rpo, rpoObjective(), Duration.ofNanos(humanNanos),
-                Duration.ofNanos(clusterNanos), summary);
+                Duration.ofNanos(clusterNanos), summary, recoveryProblem);
         RunSummary measured = new RunSummary(rto, result.rtoObjective(), rpo, result.rpoObjective(),
                 result.humanTime(), result.clusterTime(), cleanupDone(), standbyNodes, options.outageStart(),
-                options.outageStart() == null ? null : options.outageStartReason());
+                options.outageStart() == null ? null : options.outageStartReason(), recoveryProblem);
         String detail = summary + "; waiting for people " + Durations.format(result.humanTime())
                 + ", for the clusters " + Durations.format(result.clusterTime());
-        journal.finish(status, measured.verdict(), detail, measured);
-        listener.recorded(status.name(), null, measured.verdict(), detail);
+        RunEvent.Finished end = new RunEvent.Finished(status, measured.verdict(), detail);
+        journal.finish(end, measured);
+        listener.recorded(end);
         return result;
     }
 
@@ -180,7 +279,7 @@ public final class DrillEngine {
         List<String> failures = new ArrayList<>();
         for (CheckStep step : drill.spec().preflight()) {
             CheckResult result = checkUntilPassOrTimeout(step);
-            record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
+            record(new RunEvent.CheckResult(step.id(), true, result.passed(), result.observed(), result.backupPoint()));
             if (!result.passed()) {
                 failures.add(step.displayTitle() + ": " + result.observed());
             }
@@ -192,7 +291,7 @@ public final class DrillEngine {
         if (answer.kind() == Answer.Kind.ABORT) {
             throw new Stop(RunStatus.ABORTED, "aborted at preflight: " + answer.text());
         }
-        record("PREFLIGHT_OVERRIDDEN", null, null, "by " + operator.name() + ": " + answer.text());
+        record(new RunEvent.PreflightOverridden(operator.name(), answer.text()));
     }
 
     /**
@@ -211,54 +310,60 @@ public final class DrillEngine {
     }
 
     /** @return the step's outcome: DONE, SKIPPED or FAILED (optional steps) */
-    private String runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
+    private RunEvent.StepOutcome runStep(Step step) throws JournalWriteException, InterruptedException, Stop {
         stopIfAbortRequested("before " + step.id());
-        record("STEP_STARTED", step.id(), null, step.displayTitle());
-        if (step.clock() == Clock.START && clockStartNanos < 0) {
+        record(new RunEvent.StepStarted(step.id(), step.displayTitle()));
+        if (step.clock() == Clock.START && !clockRunning) {
             startClock(); // a resumed run keeps the clock it had
         }
         long started = time.nanos();
         boolean human = step.waitsForPeople();
-        String outcome;
+        RunEvent.StepOutcome outcome;
         String detail;
         while (true) {
             try {
-                String[] done = execute(step);
-                outcome = done[0];
-                detail = done[1];
+                Done done = execute(step);
+                outcome = done.outcome();
+                detail = done.detail();
                 break;
             } catch (StepFailed failed) {
                 if (step.optional()) {
-                    outcome = "FAILED";
+                    outcome = RunEvent.StepOutcome.FAILED;
                     detail = failed.getMessage() + " (optional step: the run goes on)";
                     break;
                 }
                 Answer answer = operator.stepFailed(step, failed.getMessage());
                 if (answer.kind() == Answer.Kind.RETRY) {
-                    record("NOTE", step.id(), "RETRY", "retried after: " + failed.getMessage());
+                    record(new RunEvent.StepRetried(step.id(), failed.getMessage()));
                     continue;
                 }
                 if (answer.kind() == Answer.Kind.SKIP) {
-                    outcome = "SKIPPED";
+                    outcome = RunEvent.StepOutcome.SKIPPED;
                     detail = failed.getMessage() + "; skipped by " + operator.name() + ": " + answer.text();
                     break;
                 }
-                record("STEP_FINISHED", step.id(), "FAILED", failed.getMessage() + tookNote(account(human, started), human));
+                record(finished(step, RunEvent.StepOutcome.FAILED, failed.getMessage(), account(human, started), human));
                 throw new Stop(answer.kind() == Answer.Kind.ABORT ? RunStatus.ABORTED : RunStatus.FAILED,
                         (answer.kind() == Answer.Kind.ABORT ? "aborted at " : "failed at ") + step.id() + ": "
                                 + failed.getMessage() + (answer.text().isBlank() ? ""
                                 : " (" + operator.name() + ": " + answer.text() + ")"));
             }
         }
-        record("STEP_FINISHED", step.id(), outcome, detail + tookNote(account(human, started), human));
-        if (step.clock() == Clock.STOP && outcome.equals("DONE")) {
+        long took = account(human, started);
+        // The clock stops before the step is recorded as finished: a kill between the two must not leave a
+        // finished serving check with a clock that never stopped.
+        if (step.clock() == Clock.STOP && outcome == RunEvent.StepOutcome.DONE) {
             stopClock(step);
         }
+        record(finished(step, outcome, detail, took, human));
         return outcome;
     }
 
-    /** @return outcome and detail */
-    private String[] execute(Step step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
+    /** How a step ended, and what was seen or done. */
+    private record Done(RunEvent.StepOutcome outcome, String detail) {
+    }
+
+    private Done execute(Step step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
         return switch (step.type()) {
             case MANUAL, APPROVAL -> answered(step);
             case CHECK -> checked((CheckStep) step);
@@ -266,31 +371,33 @@ public final class DrillEngine {
         };
     }
 
-    private String[] answered(Step step) throws Stop, StepFailed {
+    private Done answered(Step step) throws Stop, StepFailed {
         Answer answer = operator.answer(step);
         return switch (answer.kind()) {
-            case DONE -> new String[] {"DONE", (step instanceof Step.Approval ? "approved by " : "done by ")
-                    + (answer.by().isBlank() ? operator.name() : answer.by())};
-            case SKIP -> new String[] {"SKIPPED", "skipped by " + operator.name() + ": " + answer.text()};
+            case DONE -> new Done(RunEvent.StepOutcome.DONE, (step instanceof Step.Approval ? "approved by " : "done by ")
+                    + (answer.by().isBlank() ? operator.name() : answer.by()));
+            case SKIP -> new Done(RunEvent.StepOutcome.SKIPPED, "skipped by " + operator.name() + ": " + answer.text());
             case ABORT -> throw new Stop(RunStatus.ABORTED, "aborted at " + step.id() + ": " + answer.text());
             case FAIL, RETRY -> throw new StepFailed("marked failed by " + operator.name() + ": " + answer.text());
         };
     }
 
-    private String[] checked(CheckStep step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
+    private Done checked(CheckStep step) throws JournalWriteException, InterruptedException, Stop, StepFailed {
         CheckResult result = checkUntilPassOrTimeout(step);
-        record("CHECK_RESULT", step.id(), result.passed() ? "PASSED" : "FAILED", result.observed());
+        record(new RunEvent.CheckResult(step.id(), false, result.passed(), result.observed(), result.backupPoint()));
         if (!result.passed()) {
             throw new StepFailed(result.observed());
         }
-        return new String[] {"DONE", result.observed()};
+        return new Done(RunEvent.StepOutcome.DONE, result.observed());
     }
 
-    private String[] acted(ActionStep step) throws JournalWriteException, StepFailed {
+    private Done acted(ActionStep step) throws JournalWriteException, StepFailed {
         String changed;
+        ActionPlan plan;
         try {
-            ActionPlan plan = work.plan(step);
-            record("ACTION_PLANNED", step.id(), null, "on " + plan.context() + ": " + plan.summary());
+            plan = work.plan(step);
+            record(new RunEvent.ActionPlanned(step.id(), plan.context(), plan.summary(),
+                    plan.requests().stream().map(ClusterRequest::describe).toList()));
             String typed = operator.confirmAction(step, plan.context(), plan.summary());
             if (!plan.context().equals(typed == null ? "" : typed.trim())) {
                 throw new StepFailed("not confirmed: the context name typed was \"" + typed
@@ -300,8 +407,8 @@ public final class DrillEngine {
         } catch (ClusterWork.StepException e) {
             throw new StepFailed(e.getMessage());
         }
-        record("ACTION_RESULT", step.id(), "APPLIED", changed);
-        return new String[] {"DONE", changed};
+        record(new RunEvent.ActionApplied(step.id(), step.cluster(), changed, ClusterWork.scaledTo(plan)));
+        return new Done(RunEvent.StepOutcome.DONE, changed);
     }
 
     /** A step did not succeed; the operator decides what happens next. */
@@ -321,12 +428,13 @@ public final class DrillEngine {
             CheckResult result = work.check(step);
             Duration waited = Duration.ofNanos(time.nanos() - started);
             if (result.passed()) {
-                return new CheckResult(true, result.observed() + attemptsNote(attempts, waited));
+                return new CheckResult(true, result.observed() + attemptsNote(attempts, waited), result.backupPoint());
             }
             boolean stillSettling = work.settling() && waited.compareTo(SETTLE_GRACE) < 0;
             if (waited.plus(interval).compareTo(timeout) > 0 && !stillSettling) {
                 return new CheckResult(false, result.observed() + attemptsNote(attempts, waited)
-                        + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)));
+                        + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)),
+                        result.backupPoint());
             }
             // Waits in short slices, so an abort does not wait for the next attempt.
             for (Duration left = interval; !left.isNegative() && !left.isZero(); left = left.minus(ABORT_POLL)) {
@@ -340,19 +448,15 @@ public final class DrillEngine {
         return attempts == 1 ? "" : " (attempt " + attempts + ", after " + Durations.format(waited) + ")";
     }
 
-    /** The outage start minus the newest backup seen, recorded with the objective. */
+    /** The outage start minus the newest backup seen (in this session or before a resume), recorded. */
     private Duration actualRpo() throws JournalWriteException {
-        Instant newest = work.newestBackup();
+        Instant newest = newestBackup;
         Instant outage = options.outageStart() != null ? options.outageStart() : clockStartWall;
         if (newest == null || outage == null) {
             return null;
         }
         Duration rpo = newest.isAfter(outage) ? Duration.ZERO : Duration.between(newest, outage);
-        Duration objective = rpoObjective();
-        record("RPO", null, objective == null ? null
-                : rpo.compareTo(objective) <= 0 ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED",
-                "RPO " + Durations.format(rpo) + ": newest backup " + newest + ", outage " + outage
-                        + (objective == null ? "" : " (objective " + Durations.format(objective) + ")"));
+        record(new RunEvent.RpoMeasured(rpo, newest, outage, rpoObjective()));
         return rpo;
     }
 
@@ -360,48 +464,45 @@ public final class DrillEngine {
         return drill.spec().objectives().rpo();
     }
 
-    private void recordHealth(String when) throws JournalWriteException {
-        String health = work.healthRecord();
-        if (health != null) {
-            record("HEALTH_SNAPSHOT", null, when, health);
+    private List<RunEvent.SideHealth> recordHealth(RunEvent.ClockMark when) throws JournalWriteException {
+        List<RunEvent.SideHealth> health = work.healthRecord();
+        if (!health.isEmpty()) {
+            record(new RunEvent.HealthSnapshot(when, health));
         }
+        return health;
     }
 
     private void startClock() throws JournalWriteException {
         Instant wallNow = time.now();
         clockStartWall = wallNow;
         clockStartNanos = time.nanos();
+        clockRunning = true;
         if (options.outageStart() != null && options.outageStart().isBefore(wallNow)) {
             backdate = Duration.between(options.outageStart(), wallNow);
-            record("CLOCK_START", null, "BACKDATED", "outage started " + options.outageStart() + " ("
-                    + Durations.format(backdate) + " before the clock was started): " + options.outageStartReason());
+            record(new RunEvent.ClockStarted(wallNow, options.outageStart(), options.outageStartReason()));
         } else {
-            record("CLOCK_START", null, null, "at " + wallNow);
+            record(new RunEvent.ClockStarted(wallNow, null, null));
         }
-        recordHealth("CLOCK_START");
+        recordHealth(RunEvent.ClockMark.CLOCK_START);
     }
 
     private void stopClock(Step step) throws JournalWriteException {
-        if (clockStartNanos < 0) {
+        if (!clockRunning || rto != null) {
             return; // validation guarantees start before stop; a skipped start step leaves no clock
         }
         rto = Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
-        Duration objective = objective();
-        record("CLOCK_STOP", step.id(), objective == null ? null
-                : rto.compareTo(objective) <= 0 ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED",
-                "RTO " + Durations.format(rto) + (objective == null ? "" : " (objective " + Durations.format(objective) + ")"));
-        recordHealth("CLOCK_STOP");
+        record(new RunEvent.ClockStopped(step.id(), rto, objective()));
+        recoveryProblem = recoveryProblem(drill.spec().strategy(), recordHealth(RunEvent.ClockMark.CLOCK_STOP));
     }
 
     private void cleanup() throws JournalWriteException, InterruptedException, Stop {
         Resume resume = options.resume();
         for (Step step : drill.spec().cleanup()) {
-            if (resume == null || !resume.finishedSteps().contains(step.id())) {
-                if (!"DONE".equals(runStep(step))) {
-                    continue;
-                }
+            RunEvent.StepOutcome before = resume == null ? null : resume.finishedSteps().get(step.id());
+            RunEvent.StepOutcome outcome = before != null ? before : runStep(step);
+            if (outcome == RunEvent.StepOutcome.DONE) {
+                cleanupStepsDone++;
             }
-            cleanupStepsDone++;
         }
     }
 
@@ -414,26 +515,31 @@ public final class DrillEngine {
         return cleanupStepsDone == required;
     }
 
-    /** Picks the clock up where it was: running since its original start (by the wall clock), or stopped. */
+    /**
+     * Picks the run up where its journal says it was: the clock running since its original start (by the
+     * wall clock) or stopped, the time already spent waiting, and the cluster work's memory.
+     */
     private void resumeFrom(Resume resume) throws JournalWriteException {
-        String detail = resume.finishedSteps().size() + " step(s) already done";
+        clockStartWall = resume.clockStart();
         if (resume.rto() != null) {
             rto = resume.rto();
-            detail += "; the RTO clock had stopped at " + Durations.format(rto);
+            recoveryProblem = resume.recoveryProblem();
         } else if (resume.clockStart() != null) {
-            clockStartWall = resume.clockStart();
             Duration since = Duration.between(resume.clockStart(), time.now());
             clockStartNanos = time.nanos() - Math.max(0, since.toNanos());
-            detail += "; the RTO clock runs on from " + resume.clockStart() + " (" + Durations.format(
-                    Duration.ofSeconds(Math.max(0, since.getSeconds()))) + " so far)";
+            clockRunning = true;
         }
-        record("RESUMED", null, null, "by " + operator.name() + ": " + detail);
+        humanNanos = resume.humanSoFar().toNanos();
+        clusterNanos = resume.clusterSoFar().toNanos();
+        newestBackup = resume.newestBackup();
+        work.restore(resume.primaryReplicas(), resume.scaledTo());
+        record(new RunEvent.Resumed(operator.name(), resume.finishedSteps().size()));
     }
 
-    /** "; took 2m 5s waiting for people": reports read who was being waited for from this ending. */
-    private static String tookNote(long tookNanos, boolean human) {
-        return "; took " + Durations.format(Duration.ofNanos(tookNanos))
-                + (human ? " waiting for people" : " waiting for the cluster");
+    private static RunEvent.StepFinished finished(Step step, RunEvent.StepOutcome outcome, String detail, long tookNanos,
+                                                  boolean human) {
+        return new RunEvent.StepFinished(step.id(), outcome, detail, Duration.ofNanos(tookNanos),
+                human ? RunEvent.WaitingFor.PEOPLE : RunEvent.WaitingFor.CLUSTER);
     }
 
     private long account(boolean human, long startedNanos) {
@@ -450,8 +556,12 @@ public final class DrillEngine {
         return drill.spec().objectives().rto();
     }
 
-    private void record(String kind, String stepId, String outcome, String detail) throws JournalWriteException {
-        journal.record(kind, stepId, outcome, detail);
-        listener.recorded(kind, stepId, outcome, detail);
+    private void record(RunEvent event) throws JournalWriteException {
+        if (event instanceof RunEvent.CheckResult check && check.backupPoint() != null
+                && (newestBackup == null || check.backupPoint().isAfter(newestBackup))) {
+            newestBackup = check.backupPoint();
+        }
+        journal.record(event);
+        listener.recorded(event);
     }
 }

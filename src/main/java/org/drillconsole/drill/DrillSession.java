@@ -21,7 +21,9 @@ import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.store.JournalException;
+import org.drillconsole.store.EventCodec;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.model.journal.RunEvent;
 
 /**
  * One run of a drill, wired: the run recorded in the journal (clusters by context and server only), the
@@ -69,19 +71,18 @@ public final class DrillSession {
         DrillDefinition drill = request.drill();
         RunJournal journal = new RunJournal() {
             @Override
-            public void record(String kind, String step, String outcome, String detail) throws JournalWriteException {
+            public void record(RunEvent event) throws JournalWriteException {
                 try {
-                    store.append(run.id(), kind, step, outcome, detail);
+                    store.append(run.id(), event);
                 } catch (JournalException e) {
                     throw new JournalWriteException(e.getMessage(), e);
                 }
             }
 
             @Override
-            public void finish(RunStatus status, String outcome, String detail, RunSummary summary)
-                    throws JournalWriteException {
+            public void finish(RunEvent.Finished end, RunSummary summary) throws JournalWriteException {
                 try {
-                    store.finish(run.id(), status, outcome, detail, summary);
+                    store.finish(run.id(), end, summary);
                 } catch (JournalException e) {
                     throw new JournalWriteException(e.getMessage(), e);
                 }
@@ -120,36 +121,15 @@ public final class DrillSession {
                     + run.run().parameters() + ", not " + drill.parameterValues()
                     + ": resume it with the same values");
         }
-        DrillEngine.Resume resume = resumeState(store.events(run.id()));
+        List<RunEvent> events = store.events(run.id()).stream().map(EventCodec::decode).toList();
+        DrillEngine.Resume resume = DrillEngine.resumeFrom(events, drill.spec().strategy());
+        // The outage start is the one the run was started with, as its journal says, not a new one.
+        RunEvent.ClockStarted backdated = events.stream().filter(RunEvent.ClockStarted.class::isInstance)
+                .map(RunEvent.ClockStarted.class::cast).filter(c -> c.outageStart() != null).findFirst().orElse(null);
+        Instant outageStart = backdated != null ? backdated.outageStart() : request.outageStart();
+        String outageReason = backdated != null ? backdated.outageReason() : request.outageReason();
         return wire(run, new Request(drill, request.runbookDir(), run.run().mode(), request.operatorName(),
-                request.outageStart(), request.outageReason()), clusters, store, operator, backupTime, network,
-                listener, resume);
-    }
-
-    /** What the journal says was done before the interruption. */
-    static DrillEngine.Resume resumeState(List<JournalEvent> events) {
-        Set<String> finished = new HashSet<>();
-        boolean preflightDone = false;
-        Instant clockStart = null;
-        Duration rto = null;
-        for (JournalEvent e : events) {
-            switch (e.kind()) {
-                case "STEP_STARTED", "PREFLIGHT_OVERRIDDEN" -> preflightDone = true;
-                case "STEP_FINISHED" -> finished.add(e.stepId());
-                case "CLOCK_START" -> clockStart = "BACKDATED".equals(e.outcome()) ? outageStart(e) : e.recordedAt();
-                case "CLOCK_STOP" -> rto = Durations.parse(e.detail().substring(4).split(" ")[0]);
-                default -> {
-                    // other events do not change where the run stands
-                }
-            }
-        }
-        return new DrillEngine.Resume(preflightDone, Set.copyOf(finished), clockStart, rto);
-    }
-
-    /** The outage start written in a backdated CLOCK_START ("outage started 2026-…Z (…"). */
-    private static Instant outageStart(JournalEvent event) {
-        Matcher m = Pattern.compile("outage started (\\S+)").matcher(event.detail());
-        return m.find() ? Instant.parse(m.group(1)) : event.recordedAt();
+                outageStart, outageReason), clusters, store, operator, backupTime, network, listener, resume);
     }
 
     public RunRecord run() {
@@ -162,7 +142,7 @@ public final class DrillSession {
 
     /** A note from the operator, committed before this returns. */
     public void note(String stepId, String text) throws JournalException {
-        store.append(run.id(), "NOTE", stepId, null, text);
+        store.append(run.id(), new RunEvent.Note(stepId, text));
     }
 
     private static NewRun newRun(Request request, ClusterPair clusters) {

@@ -48,6 +48,7 @@ import org.drillconsole.model.drill.LabelSelector;
 import org.drillconsole.model.drill.ResourceKind;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.drill.WorkloadTarget;
+import org.drillconsole.model.journal.RunEvent;
 
 /**
  * Checks and actions against the two clusters. Checks read the monitors' live snapshots (the same health the
@@ -61,13 +62,12 @@ public final class KubernetesClusterWork implements ClusterWork {
 
     private final ClusterPair clusters;
     private final String namespace;
-    private final Map<String, Integer> primaryReplicas;
+    private volatile Map<String, Integer> primaryReplicas;
     private final Path runbookDir;
     private final Function<Step, Instant> operatorBackupTime;
     private final Network network;
     /** The replicas this run's scale actions set, per side: readiness is judged against them. */
     private final Map<Side, Map<String, Integer>> scaledTo = new EnumMap<>(Side.class);
-    private volatile Instant newestBackup;
 
     /**
      * @param primaryReplicas what the primary ran before the outage (name to replicas), for
@@ -298,18 +298,10 @@ public final class KubernetesClusterWork implements ClusterWork {
         if (newest == null) {
             return new CheckResult(false, "no completed backup found (" + from + ")");
         }
-        if (newestBackup == null || newest.isAfter(newestBackup)) {
-            newestBackup = newest;
-        }
         Duration age = Duration.between(newest, Instant.now());
         return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest.truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS) + ", " + Durations.format(age.isNegative() ? Duration.ZERO : age)
-                + " old (at most " + Durations.format(maxAge) + " allowed)");
-    }
-
-    @Override
-    public Instant newestBackup() {
-        return newestBackup;
+                + " old (at most " + Durations.format(maxAge) + " allowed)", newest);
     }
 
     /** Per side: connection, verdict, reasons, nodes and every component's status. No credentials. */
@@ -331,38 +323,41 @@ public final class KubernetesClusterWork implements ClusterWork {
     }
 
     @Override
-    public String healthRecord() {
-        var root = JSON.createObjectNode();
+    public List<RunEvent.SideHealth> healthRecord() {
+        List<RunEvent.SideHealth> sides = new ArrayList<>();
         for (Side side : Side.values()) {
             ClusterSnapshot s = monitor(side).snapshot();
-            var node = root.putObject(side.key());
-            node.put("context", s.context()).put("server", s.server()).put("state", s.state().name())
-                    .put("verdict", s.verdict().name()).put("nodesReady", s.nodeSummary().ready())
-                    .put("nodesTotal", s.nodeSummary().total()).put("runningWorkspaces", s.runningWorkspaces())
-                    .put("proxyAddress", s.proxyAddress());
-            var reasons = node.putArray("reasons");
-            s.reasons().forEach(reasons::add);
-            var components = node.putArray("components");
-            for (ComponentHealth c : s.components()) {
-                components.addObject().put("name", c.name()).put("kind", c.kind().display())
-                        .put("status", c.status().name()).put("ready", c.ready()).put("desired", c.desired());
-            }
+            sides.add(new RunEvent.SideHealth(side.key(), s.context(), s.server(), s.state().name(), s.verdict().name(),
+                    s.nodeSummary().ready(), s.nodeSummary().total(), s.runningWorkspaces(), s.proxyAddress(),
+                    s.reasons(), s.components().stream().map(c -> new RunEvent.ComponentState(c.name(),
+                            c.kind().display(), c.status().name(), c.ready(), c.desired())).toList()));
         }
-        return root.toString();
+        return sides;
     }
 
     @Override
-    public String warningsRecord() {
-        var root = JSON.createObjectNode();
+    public List<RunEvent.RecordedWarning> warningsRecord() {
+        List<RunEvent.RecordedWarning> warnings = new ArrayList<>();
         for (Side side : Side.values()) {
-            var list = root.putArray(side.key());
             for (var w : monitor(side).snapshot().warnings()) {
-                list.addObject().put("lastSeen", w.lastSeen() == null ? null : w.lastSeen().toString())
-                        .put("object", w.object()).put("reason", w.reason()).put("message", w.message())
-                        .put("count", w.count());
+                warnings.add(new RunEvent.RecordedWarning(side.key(), w.lastSeen(), w.object(), w.reason(), w.message(),
+                        w.count()));
             }
         }
-        return root.toString();
+        return warnings;
+    }
+
+    @Override
+    public Map<String, Integer> primaryReplicas() {
+        return primaryReplicas;
+    }
+
+    @Override
+    public void restore(Map<String, Integer> recordedOnPrimary, Map<Side, Map<String, Integer>> scaled) {
+        if (!recordedOnPrimary.isEmpty()) {
+            primaryReplicas = Map.copyOf(recordedOnPrimary); // as the primary was at the run's start, not now
+        }
+        scaled.forEach((side, replicas) -> scaledTo.get(side).putAll(replicas));
     }
 
     // ---------------------------------------------------------------- actions
@@ -440,7 +435,7 @@ public final class KubernetesClusterWork implements ClusterWork {
                 return List.of(new ClusterRequest.Delete(action.resource(), action.name()));
             }
         });
-        String summary = requests.stream().map(KubernetesClusterWork::describe).collect(Collectors.joining(", "));
+        String summary = requests.stream().map(ClusterRequest::describe).collect(Collectors.joining(", "));
         try {
             send(client, requests, true);
         } catch (StepException refused) {
@@ -453,14 +448,10 @@ public final class KubernetesClusterWork implements ClusterWork {
     @Override
     public String apply(ActionStep step, ActionPlan plan) throws StepException {
         send(clientFor(step.cluster()), plan.requests(), false);
-        for (ClusterRequest request : plan.requests()) {
-            if (request instanceof ClusterRequest.Scale scale) {
-                scaledTo.get(step.cluster()).put(scale.name(), scale.to());
-            }
-        }
+        scaledTo.get(step.cluster()).putAll(ClusterWork.scaledTo(plan));
         long scaled = plan.requests().stream().filter(ClusterRequest.Scale.class::isInstance).count();
         return (scaled > 0 ? "scaled " + scaled + " workload(s): " : "done: ")
-                + plan.requests().stream().map(KubernetesClusterWork::describe).collect(Collectors.joining(", "));
+                + plan.requests().stream().map(ClusterRequest::describe).collect(Collectors.joining(", "));
     }
 
     /**
@@ -508,36 +499,6 @@ public final class KubernetesClusterWork implements ClusterWork {
         } catch (KubernetesClientException e) {
             throw new StepException(refused(e));
         }
-    }
-
-    /** A request in words: "scale ws-manager 0 → 2". */
-    static String describe(ClusterRequest request) {
-        return request.accept(new ClusterRequest.Cases<String, RuntimeException>() {
-            @Override
-            public String scale(ClusterRequest.Scale scale) {
-                return "scale " + scale.name() + " " + scale.from() + " → " + scale.to();
-            }
-
-            @Override
-            public String patch(ClusterRequest.Patch patch) {
-                return "merge-patch " + patch.resource().key() + "/" + patch.name() + " with " + patch.json();
-            }
-
-            @Override
-            public String nodePatch(ClusterRequest.NodePatch node) {
-                return (node.cordoned() ? "cordon" : "uncordon") + " node " + node.node();
-            }
-
-            @Override
-            public String createOrUpdate(ClusterRequest.CreateOrUpdate object) {
-                return "apply " + object.kind() + "/" + object.name();
-            }
-
-            @Override
-            public String delete(ClusterRequest.Delete delete) {
-                return "delete " + delete.resource().key() + "/" + delete.name();
-            }
-        });
     }
 
     private static String describe(WorkloadTarget target) {

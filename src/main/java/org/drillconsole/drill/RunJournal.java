@@ -1,6 +1,6 @@
 package org.drillconsole.drill;
 
-import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunSummary;
 
 /**
@@ -10,12 +10,11 @@ import org.drillconsole.model.journal.RunSummary;
 @FunctionalInterface
 public interface RunJournal {
 
-    void record(String kind, String stepId, String outcome, String detail) throws JournalWriteException;
+    void record(RunEvent event) throws JournalWriteException;
 
     /** Records the closing event (COMPLETED, FAILED or ABORTED) with the run's measured figures. */
-    default void finish(RunStatus status, String outcome, String detail, RunSummary summary)
-            throws JournalWriteException {
-        record(status.name(), null, outcome, detail);
+    default void finish(RunEvent.Finished end, RunSummary summary) throws JournalWriteException {
+        record(end);
     }
 
     /** Recording failed: the run stops, because an unrecorded drill is no evidence. */

@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunEvent;
+import org.drillconsole.store.EventCodec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.store.EventChain;
@@ -136,34 +140,41 @@ public final class JsonReport {
         return new Verification(List.copyOf(problems), events.size(), head);
     }
 
+    /** The report's run header against the chained STARTED event, field by field (the typed header). */
     private static void checkHeader(JsonNode run, List<JournalEvent> events, List<String> problems) {
-        JournalEvent started = events.stream().filter(e -> e.kind().equals("STARTED")).findFirst().orElse(null);
+        RunEvent.Started started = events.stream().filter(e -> e.kind().equals("STARTED")).findFirst()
+                .map(EventCodec::decode).filter(RunEvent.Started.class::isInstance).map(RunEvent.Started.class::cast)
+                .orElse(null);
         if (started == null) {
-            problems.add("the STARTED event is missing");
+            problems.add("the STARTED event is missing or cannot be read");
             return;
         }
-        JsonNode chained;
-        try {
-            chained = JSON.readTree(started.detail());
-        } catch (IOException e) {
-            problems.add("the STARTED event's detail is not the JSON the console writes");
-            return;
-        }
-        for (String field : List.of("drill", "drillHash", "strategy", "mode", "operator")) {
-            if (!run.path(field).asText().equals(chained.path(field).asText())) {
+        NewRun chained = started.run();
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("drill", chained.drillName());
+        expected.put("drillHash", chained.drillHash());
+        expected.put("strategy", chained.strategy());
+        expected.put("mode", chained.mode().name());
+        expected.put("operator", chained.operator());
+        expected.forEach((field, value) -> {
+            if (!run.path(field).asText().equals(value)) {
                 problems.add("run." + field + " says \"" + run.path(field).asText() + "\" but the journal says \""
-                        + chained.path(field).asText() + "\"");
+                        + value + "\"");
             }
+        });
+        Map<String, String> parameters = new LinkedHashMap<>();
+        run.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        if (!parameters.equals(chained.parameters())) {
+            problems.add("run.parameters say " + parameters + " but the journal says " + chained.parameters());
         }
-        if (!run.path("parameters").equals(chained.path("parameters").isMissingNode() ? JSON.createObjectNode()
-                : chained.path("parameters"))) {
-            problems.add("run.parameters differ from the journal");
-        }
-        for (String side : List.of("primary", "standby")) {
-            for (String field : List.of("context", "server")) {
-                if (!run.path(side).path(field).asText().equals(chained.path(side).path(field).asText())) {
-                    problems.add("run." + side + "." + field + " differs from the journal");
-                }
+        List<String[]> sides = List.of(new String[] {"primary", chained.primaryContext(), chained.primaryServer()},
+                new String[] {"standby", chained.standbyContext(), chained.standbyServer()});
+        for (String[] side : sides) {
+            if (!run.path(side[0]).path("context").asText().equals(side[1])) {
+                problems.add("run." + side[0] + ".context differs from the journal");
+            }
+            if (!run.path(side[0]).path("server").asText().equals(side[2])) {
+                problems.add("run." + side[0] + ".server differs from the journal");
             }
         }
     }
@@ -173,12 +184,11 @@ public final class JsonReport {
         if (chained == null || summary.isMissingNode() || summary.isNull()) {
             return;
         }
-        RunSummary recorded = RunJson.readSummary(chained.detail());
-        if (recorded == null) {
-            problems.add("the SUMMARY event's detail is not the JSON the console writes");
+        if (!(EventCodec.decode(chained) instanceof RunEvent.Summary recorded)) {
+            problems.add("the SUMMARY event cannot be read");
             return;
         }
-        ObjectNode expected = summaryFields(recorded);
+        ObjectNode expected = summaryFields(recorded.summary());
         expected.fieldNames().forEachRemaining(field -> {
             // toString: 2 read back as an int and 2 written as a long are the same figure
             if (!expected.get(field).toString().equals(summary.path(field).toString())) {

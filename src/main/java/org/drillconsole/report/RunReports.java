@@ -1,15 +1,13 @@
 package org.drillconsole.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunEvent;
+import org.drillconsole.store.EventCodec;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.report.RunReport.CheckLine;
@@ -20,13 +18,10 @@ import org.drillconsole.report.RunReport.StepSpan;
 import org.drillconsole.report.RunReport.WaitingFor;
 import org.drillconsole.report.RunReport.Warning;
 import org.drillconsole.store.EventChain;
-import org.drillconsole.store.RunJson;
 
 /** Builds a {@link RunReport} from a run's journal: a pure function of the recorded events. */
 public final class RunReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern OUTAGE_START = Pattern.compile("outage started (\\S+)");
 
     private RunReports() {
     }
@@ -43,45 +38,57 @@ public final class RunReports {
         List<ClusterHealth> atStart = List.of();
         List<ClusterHealth> atStop = List.of();
         List<Warning> warnings = List.of();
-        for (JournalEvent e : events) {
-            StepSpan open = e.stepId() == null ? null : steps.get(e.stepId());
-            switch (e.kind()) {
-                case "STEP_STARTED" -> steps.put(e.stepId(), new StepSpan(e.stepId(), e.detail(), e.recordedAt(),
-                        null, null, null, null, new ArrayList<>()));
-                case "STEP_FINISHED" -> {
+        for (JournalEvent row : events) {
+            RunEvent event = EventCodec.decode(row);
+            StepSpan open = event.stepId() == null ? null : steps.get(event.stepId());
+            switch (event.kind()) {
+                case STEP_STARTED -> steps.put(event.stepId(), new StepSpan(event.stepId(),
+                        ((RunEvent.StepStarted) event).title(), row.recordedAt(), null, null, null, null,
+                        new ArrayList<>()));
+                case STEP_FINISHED -> {
+                    var e = (RunEvent.StepFinished) event;
                     if (open != null) {
                         steps.put(e.stepId(), new StepSpan(open.stepId(), open.title(), open.started(),
-                                e.recordedAt(), e.outcome(), waitingFor(e.detail()), e.detail(), open.observations()));
+                                row.recordedAt(), e.result().name(), e.waitingFor() == null ? null
+                                : e.waitingFor() == RunEvent.WaitingFor.PEOPLE ? WaitingFor.PEOPLE : WaitingFor.CLUSTER,
+                                EventText.stepDetail(e), open.observations()));
                     }
                 }
-                case "CHECK_RESULT" -> {
-                    if (open == null) {
-                        preflight.add(new CheckLine(e.stepId(), e.outcome(), e.detail()));
-                    } else if (!"PASSED".equals(e.outcome())) {
-                        open.observations().add(e.outcome() + ": " + e.detail()); // a pass is the step's detail
+                case CHECK_RESULT -> {
+                    var e = (RunEvent.CheckResult) event;
+                    if (e.preflight() || open == null) {
+                        preflight.add(new CheckLine(e.stepId(), e.outcome(), e.observed()));
+                    } else if (!e.passed()) {
+                        open.observations().add(e.outcome() + ": " + e.observed()); // a pass is the step's detail
                     }
                 }
-                case "ACTION_PLANNED" -> {
+                case ACTION_PLANNED -> {
                     if (open != null) {
-                        open.observations().add("planned " + e.detail()); // what was applied is the step's detail
+                        open.observations().add("planned " + EventText.describe(event)); // applied: the step's detail
                     }
                 }
-                case "NOTE" -> notes.add(new Note(e.recordedAt(), e.stepId(), e.detail()));
-                case "PREFLIGHT_OVERRIDDEN" -> override = e.detail();
-                case "CLOCK_START" -> clockStart = "BACKDATED".equals(e.outcome()) ? outageStart(e) : e.recordedAt();
-                case "CLOCK_STOP" -> clockStop = e.recordedAt();
-                case "HEALTH_SNAPSHOT" -> {
-                    if ("CLOCK_START".equals(e.outcome())) {
-                        atStart = health(e.detail());
+                case NOTE -> notes.add(new Note(row.recordedAt(), event.stepId(), ((RunEvent.Note) event).text()));
+                case PREFLIGHT_OVERRIDDEN -> {
+                    var e = (RunEvent.PreflightOverridden) event;
+                    override = "by " + e.by() + ": " + e.reason();
+                }
+                case CLOCK_START -> clockStart = ((RunEvent.ClockStarted) event).countsFrom();
+                case CLOCK_STOP -> clockStop = row.recordedAt();
+                case HEALTH_SNAPSHOT -> {
+                    var e = (RunEvent.HealthSnapshot) event;
+                    if (e.when() == RunEvent.ClockMark.CLOCK_START) {
+                        atStart = health(e.sides());
                     } else {
-                        atStop = health(e.detail());
+                        atStop = health(e.sides());
                     }
                 }
-                case "WARNING_EVENTS" -> warnings = warnings(e.detail());
-                case "SUMMARY" -> summary = summary != null ? summary : RunJson.readSummary(e.detail());
-                case "COMPLETED", "FAILED", "ABORTED" -> outcomeDetail = e.detail();
-                default -> {
-                    // STARTED, RESUMED, RPO, ACTION_RESULT: in the journal list of the HTML, PDF and JSON reports
+                case WARNING_EVENTS -> warnings = ((RunEvent.WarningEvents) event).warnings().stream()
+                        .map(w -> new Warning(w.side(), w.lastSeen() == null ? "" : w.lastSeen().toString(), w.object(),
+                                w.reason(), w.message(), w.count())).toList();
+                case SUMMARY -> summary = summary != null ? summary : ((RunEvent.Summary) event).summary();
+                case COMPLETED, FAILED, ABORTED -> outcomeDetail = ((RunEvent.Finished) event).detail();
+                case STARTED, ACTION_RESULT, STEP_RETRIED, RESUMED, BACKUP_TIME_ENTERED, PRIMARY_REPLICAS, RPO, UNKNOWN -> {
+                    // in the journal list of the HTML, PDF and JSON reports
                 }
             }
         }
@@ -93,53 +100,9 @@ public final class RunReports {
                 EventChain.firstBroken(events), generatedAt);
     }
 
-    private static WaitingFor waitingFor(String detail) {
-        if (detail == null) {
-            return null;
-        }
-        if (detail.endsWith("waiting for people")) {
-            return WaitingFor.PEOPLE;
-        }
-        return detail.endsWith("waiting for the cluster") ? WaitingFor.CLUSTER : null;
-    }
-
-    private static Instant outageStart(JournalEvent event) {
-        Matcher m = OUTAGE_START.matcher(event.detail());
-        return m.find() ? Instant.parse(m.group(1)) : event.recordedAt();
-    }
-
-    private static List<ClusterHealth> health(String json) {
-        List<ClusterHealth> sides = new ArrayList<>();
-        JsonNode root = read(json);
-        root.fields().forEachRemaining(side -> {
-            JsonNode s = side.getValue();
-            List<String> reasons = new ArrayList<>();
-            s.path("reasons").forEach(r -> reasons.add(r.asText()));
-            List<Component> components = new ArrayList<>();
-            s.path("components").forEach(c -> components.add(new Component(c.path("name").asText(),
-                    c.path("kind").asText(), c.path("status").asText(), c.path("ready").asInt(),
-                    c.path("desired").asInt())));
-            sides.add(new ClusterHealth(side.getKey(), s.path("context").asText(), s.path("state").asText(),
-                    s.path("verdict").asText(), s.path("nodesReady").asInt(), s.path("nodesTotal").asInt(),
-                    s.path("runningWorkspaces").asInt(), List.copyOf(reasons), List.copyOf(components)));
-        });
-        return List.copyOf(sides);
-    }
-
-    private static List<Warning> warnings(String json) {
-        List<Warning> warnings = new ArrayList<>();
-        read(json).fields().forEachRemaining(side -> side.getValue().forEach(w -> warnings.add(new Warning(
-                side.getKey(), w.path("lastSeen").asText(""), w.path("object").asText(), w.path("reason").asText(),
-                w.path("message").asText(), w.path("count").asInt()))));
-        return List.copyOf(warnings);
-    }
-
-    /** A snapshot that does not parse (a hand-edited journal) reads as empty; the chain check flags the edit. */
-    private static JsonNode read(String json) {
-        try {
-            return json == null ? JSON.createObjectNode() : JSON.readTree(json);
-        } catch (java.io.IOException e) {
-            return JSON.createObjectNode();
-        }
+    private static List<ClusterHealth> health(List<RunEvent.SideHealth> sides) {
+        return sides.stream().map(s -> new ClusterHealth(s.side(), s.context(), s.state(), s.verdict(), s.nodesReady(),
+                s.nodesTotal(), s.runningWorkspaces(), s.reasons(), s.components().stream().map(c -> new Component(
+                c.name(), c.kind(), c.status(), c.ready(), c.desired())).toList())).toList();
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
@@ -97,49 +98,156 @@ public final class JournalStore implements AutoCloseable {
         }
     }
 
+    /** This workstation's name, for the team journal: the host name, as the operating system gives it. */
+    public static final String WORKSTATION = workstationName();
+
+    private static String workstationName() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = Files.readString(Path.of("/etc/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                name = System.getenv("COMPUTERNAME");
+            }
+        }
+        return name == null || name.isBlank() ? "workstation" : name.strip();
+    }
+
+    private volatile String workstation = WORKSTATION;
+
+    /** Names the workstation runs are recorded by (default: the host name); for a shared machine or tests. */
+    public JournalStore workstation(String name) {
+        workstation = name;
+        return this;
+    }
+
     /** Records a new run and its STARTED event in one transaction. */
     public synchronized RunRecord startRun(NewRun run, String detail) throws JournalException {
         Instant now = now();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO runs (drill_name, drill_title, drill_hash, strategy, mode, operator_name, primary_context,
-                  primary_server, standby_context, standby_server, created_at, status, parameters)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, run.drillName());
-            insert.setString(2, run.drillTitle());
-            insert.setString(3, run.drillHash());
-            insert.setString(4, run.strategy());
-            insert.setString(5, run.mode().name());
-            insert.setString(6, run.operator());
-            insert.setString(7, run.primaryContext());
-            insert.setString(8, run.primaryServer());
-            insert.setString(9, run.standbyContext());
-            insert.setString(10, run.standbyServer());
-            insert.setObject(11, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            insert.setString(12, RunStatus.RUNNING.name());
-            insert.setString(13, RunJson.parameters(run.parameters()));
-            insert.executeUpdate();
+        // Run numbers are the highest plus one, in the same transaction: an identity column's cache would
+        // skip numbers after a kill (1, 33, 65 …), which reads as missing runs. One console holds the file.
+        try (PreparedStatement next = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) + 1 FROM runs");
+             PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO runs (id, drill_name, drill_title, drill_hash, strategy, mode, operator_name, primary_context,
+                  primary_server, standby_context, standby_server, created_at, status, parameters, uid, workstation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             long id;
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
+            try (ResultSet rows = next.executeQuery()) {
+                rows.next();
+                id = rows.getLong(1);
             }
-            insertEvent(id, now, "STARTED", null, null, RunJson.started(run, detail));
+            insert.setLong(1, id);
+            insert.setString(2, run.drillName());
+            insert.setString(3, run.drillTitle());
+            insert.setString(4, run.drillHash());
+            insert.setString(5, run.strategy());
+            insert.setString(6, run.mode().name());
+            insert.setString(7, run.operator());
+            insert.setString(8, run.primaryContext());
+            insert.setString(9, run.primaryServer());
+            insert.setString(10, run.standbyContext());
+            insert.setString(11, run.standbyServer());
+            insert.setObject(12, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setString(13, RunStatus.RUNNING.name());
+            insert.setString(14, RunJson.parameters(run.parameters()));
+            String uid = java.util.UUID.randomUUID().toString();
+            insert.setString(15, uid);
+            insert.setString(16, workstation);
+            insert.executeUpdate();
+            insertEvent(id, now, new RunEvent.Started(run, detail));
             connection.commit();
-            return new RunRecord(id, run, now, RunStatus.RUNNING);
+            committed();
+            return new RunRecord(id, run, now, RunStatus.RUNNING, null, null, uid, workstation);
         } catch (SQLException e) {
             throw failed("record the start of a run", e);
         }
     }
 
-    /** Appends one event; committed when this returns. */
-    public synchronized JournalEvent append(long runId, String kind, String stepId, String outcome, String detail)
-            throws JournalException {
+    /** A run and its events that the team journal does not have yet, in order. */
+    public record Uncopied(RunRecord run, List<JournalEvent> events) {
+    }
+
+    private volatile Runnable onCommit = () -> { };
+
+    /** Called after every commit (the team replicator copies the new events at once). */
+    public void onCommit(Runnable listener) {
+        onCommit = listener == null ? () -> { } : listener;
+    }
+
+    private void committed() {
         try {
-            JournalEvent event = insertEvent(runId, now(), kind, stepId, outcome, detail);
+            onCommit.run();
+        } catch (RuntimeException ignored) {
+            // a listener never takes a commit back
+        }
+    }
+
+    /** Up to {@code limit} events not yet copied to the team journal, by run and sequence. */
+    public synchronized List<Uncopied> uncopied(int limit) throws JournalException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT e.* FROM events e LEFT JOIN team_copied c ON c.run_id = e.run_id
+                WHERE e.seq > COALESCE(c.copied_seq, 0) ORDER BY e.run_id, e.seq LIMIT ?""")) {
+            query.setInt(1, limit);
+            java.util.Map<Long, List<JournalEvent>> byRun = new java.util.LinkedHashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byRun.computeIfAbsent(rows.getLong("run_id"), id -> new ArrayList<>()).add(event(rows));
+                }
+            }
+            List<Uncopied> uncopied = new ArrayList<>();
+            for (var entry : byRun.entrySet()) {
+                try (PreparedStatement run = connection.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
+                    run.setLong(1, entry.getKey());
+                    try (ResultSet rows = run.executeQuery()) {
+                        rows.next();
+                        uncopied.add(new Uncopied(run(rows), List.copyOf(entry.getValue())));
+                    }
+                }
+            }
             connection.commit();
-            return event;
+            return uncopied;
         } catch (SQLException e) {
-            throw failed("record " + kind + " of run " + runId, e);
+            throw failed("read what the team journal does not have yet", e);
+        }
+    }
+
+    /** How many events the team journal does not have yet. */
+    public synchronized long uncopiedCount() throws JournalException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT COUNT(*) FROM events e LEFT JOIN team_copied c ON c.run_id = e.run_id
+                WHERE e.seq > COALESCE(c.copied_seq, 0)""");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            long count = rows.getLong(1);
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            throw failed("count what the team journal does not have yet", e);
+        }
+    }
+
+    /** Notes that the team journal holds a run's events up to {@code seq}. */
+    public synchronized void markCopied(long runId, int seq) throws JournalException {
+        try (PreparedStatement merge = connection.prepareStatement(
+                "MERGE INTO team_copied (run_id, copied_seq) KEY (run_id) VALUES (?, ?)")) {
+            merge.setLong(1, runId);
+            merge.setInt(2, seq);
+            merge.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            throw failed("note what the team journal holds", e);
+        }
+    }
+
+    /** Appends one event; committed when this returns. */
+    public synchronized JournalEvent append(long runId, RunEvent event) throws JournalException {
+        try {
+            JournalEvent row = insertEvent(runId, now(), event);
+            connection.commit();
+            committed();
+            return row;
+        } catch (SQLException e) {
+            throw failed("record " + event.kind() + " of run " + runId, e);
         }
     }
 
@@ -149,16 +257,17 @@ public final class JournalStore implements AutoCloseable {
      *
      * @param outcome WITHIN_OBJECTIVE, OBJECTIVE_MISSED or null
      */
-    public synchronized JournalEvent finish(long runId, RunStatus status, String outcome, String detail,
-                                            RunSummary summary) throws JournalException {
+    public synchronized JournalEvent finish(long runId, RunEvent.Finished end, RunSummary summary)
+            throws JournalException {
+        RunStatus status = end.status();
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE runs SET status = ?, finished_at = ?, rto_ms = ?, rto_objective_ms = ?, rpo_ms = ?,
                   rpo_objective_ms = ?, human_ms = ?, cluster_ms = ?, cleanup_done = ?, standby_nodes = ?,
-                  outage_start = ?, outage_source = ?
+                  outage_start = ?, outage_source = ?, recovery_problem = ?
                 WHERE id = ?""")) {
             Instant at = now();
-            insertEvent(runId, at, "SUMMARY", null, null, RunJson.summary(summary));
-            JournalEvent event = insertEvent(runId, at, status.name(), null, outcome, detail);
+            insertEvent(runId, at, new RunEvent.Summary(summary));
+            JournalEvent event = insertEvent(runId, at, end);
             update.setString(1, status.name());
             update.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
             setMillis(update, 3, summary.rto());
@@ -172,9 +281,11 @@ public final class JournalStore implements AutoCloseable {
             update.setObject(11, summary.outageStart() == null ? null
                     : OffsetDateTime.ofInstant(summary.outageStart(), ZoneOffset.UTC));
             update.setString(12, summary.outageStartSource());
-            update.setLong(13, runId);
+            update.setString(13, summary.recoveryProblem());
+            update.setLong(14, runId);
             update.executeUpdate();
             connection.commit();
+            committed();
             return event;
         } catch (SQLException e) {
             throw failed("record the end of run " + runId, e);
@@ -185,8 +296,11 @@ public final class JournalStore implements AutoCloseable {
         statement.setObject(index, value == null ? null : value.toMillis());
     }
 
-    private JournalEvent insertEvent(long runId, Instant at, String kind, String stepId, String outcome,
-                                     String detail) throws SQLException {
+    private JournalEvent insertEvent(long runId, Instant at, RunEvent event) throws SQLException {
+        String kind = event.kind().name();
+        String stepId = event.stepId();
+        String outcome = event.outcome();
+        String detail = EventCodec.encode(event);
         int seq = 1;
         String prev = EventChain.GENESIS;
         try (PreparedStatement last = connection.prepareStatement(
@@ -306,10 +420,7 @@ public final class JournalStore implements AutoCloseable {
             List<JournalEvent> events = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new JournalEvent(rows.getLong("run_id"), rows.getInt("seq"),
-                            rows.getObject("recorded_at", OffsetDateTime.class).toInstant(), rows.getString("kind"),
-                            rows.getString("step_id"), rows.getString("outcome"), rows.getString("detail"),
-                            rows.getString("prev_hash"), rows.getString("hash")));
+                    events.add(event(rows));
                 }
             }
             connection.commit();
@@ -317,6 +428,13 @@ public final class JournalStore implements AutoCloseable {
         } catch (SQLException e) {
             throw failed("read the events of run " + runId, e);
         }
+    }
+
+    private static JournalEvent event(ResultSet rows) throws SQLException {
+        return new JournalEvent(rows.getLong("run_id"), rows.getInt("seq"),
+                rows.getObject("recorded_at", OffsetDateTime.class).toInstant(), rows.getString("kind"),
+                rows.getString("step_id"), rows.getString("outcome"), rows.getString("detail"),
+                rows.getString("prev_hash"), rows.getString("hash"));
     }
 
     private static RunRecord run(ResultSet rows) throws SQLException {
@@ -330,9 +448,10 @@ public final class JournalStore implements AutoCloseable {
                 millis(rows, "rto_objective_ms"), millis(rows, "rpo_ms"), millis(rows, "rpo_objective_ms"),
                 millis(rows, "human_ms"), millis(rows, "cluster_ms"), rows.getObject("cleanup_done", Boolean.class),
                 rows.getObject("standby_nodes", Integer.class), instant(rows, "outage_start"),
-                rows.getString("outage_source"));
+                rows.getString("outage_source"), rows.getString("recovery_problem"));
         return new RunRecord(rows.getLong("id"), run, instant(rows, "created_at"),
-                RunStatus.valueOf(rows.getString("status")), finishedAt, summary);
+                RunStatus.valueOf(rows.getString("status")), finishedAt, summary, rows.getString("uid"),
+                rows.getString("workstation"));
     }
 
     private static Duration millis(ResultSet rows, String column) throws SQLException {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunSummary;
 
 /**
@@ -19,19 +18,7 @@ public final class RunJson {
     private RunJson() {
     }
 
-    static String started(NewRun run, String note) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("drill", run.drillName()).put("title", run.drillTitle()).put("drillHash", run.drillHash())
-                .put("strategy", run.strategy()).put("mode", run.mode().name()).put("operator", run.operator());
-        root.putObject("primary").put("context", run.primaryContext()).put("server", run.primaryServer());
-        root.putObject("standby").put("context", run.standbyContext()).put("server", run.standbyServer());
-        ObjectNode parameters = root.putObject("parameters");
-        run.parameters().forEach(parameters::put);
-        root.put("note", note);
-        return root.toString();
-    }
-
-    /** Parameter values as a JSON object, in their order. */
+    /** Parameter values as a JSON object, in their order (the runs table's parameters column). */
     static String parameters(java.util.Map<String, String> values) {
         ObjectNode object = JSON.createObjectNode();
         values.forEach(object::put);
@@ -43,18 +30,6 @@ public final class RunJson {
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         try {
             JSON.readTree(json == null ? "{}" : json).fields()
-                    .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Map.of();
-        }
-        return values;
-    }
-
-    /** The parameter values a STARTED event holds (name to value); empty for runs without parameters. */
-    public static java.util.Map<String, String> readParameters(String startedJson) {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-        try {
-            JSON.readTree(startedJson).path("parameters").fields()
                     .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
         } catch (java.io.IOException | RuntimeException e) {
             return java.util.Map.of();
@@ -79,6 +54,9 @@ public final class RunJson {
         root.put("standbyNodes", s.standbyNodes());
         root.put("outageStart", s.outageStart() == null ? null : s.outageStart().toString());
         root.put("outageStartSource", s.outageStartSource());
+        if (s.recoveryProblem() != null) {
+            root.put("recoveryProblem", s.recoveryProblem());
+        }
         return root;
     }
 
@@ -92,7 +70,8 @@ public final class RunJson {
                     ? root.get("cleanupDone").booleanValue() : null,
                     root.path("standbyNodes").isInt() ? root.get("standbyNodes").intValue() : null,
                     root.path("outageStart").isTextual() ? Instant.parse(root.get("outageStart").textValue()) : null,
-                    root.path("outageStartSource").isTextual() ? root.get("outageStartSource").textValue() : null);
+                    root.path("outageStartSource").isTextual() ? root.get("outageStartSource").textValue() : null,
+                    root.path("recoveryProblem").isTextual() ? root.get("recoveryProblem").textValue() : null);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

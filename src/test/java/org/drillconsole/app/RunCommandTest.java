@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.store.EventChain;
+import org.drillconsole.store.EventCodec;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,8 @@ class RunCommandTest {
             assertEquals("practice-standby", record.run().standbyContext());
             List<JournalEvent> events = store.events(record.id());
             assertEquals(-1, EventChain.firstBroken(events));
-            assertTrue(events.stream().anyMatch(e -> e.kind().equals("CLOCK_STOP") && e.detail().startsWith("RTO ")));
+            assertTrue(events.stream().map(EventCodec::decode).anyMatch(e -> e instanceof RunEvent.ClockStopped stop
+                    && stop.rto() != null));
             assertTrue(events.stream().noneMatch(e -> String.valueOf(e.detail()).contains("practice-cluster-token")),
                     "no credential in the journal");
         }
@@ -90,11 +93,13 @@ class RunCommandTest {
             List<String> snapshots = events.stream().filter(e -> e.kind().equals("HEALTH_SNAPSHOT"))
                     .map(JournalEvent::outcome).toList();
             assertEquals(List.of("CLOCK_START", "CLOCK_STOP"), snapshots);
-            String atStop = events.stream().filter(e -> "CLOCK_STOP".equals(e.outcome())).findFirst().orElseThrow()
-                    .detail();
-            assertTrue(atStop.contains("\"standby\":{") && atStop.contains("\"verdict\":\"HEALTHY\""), atStop);
-            assertTrue(events.stream().anyMatch(e -> e.kind().equals("WARNING_EVENTS")
-                    && e.detail().contains("BackOff")), "warning events copied in");
+            RunEvent.HealthSnapshot atStop = events.stream().map(EventCodec::decode)
+                    .filter(RunEvent.HealthSnapshot.class::isInstance).map(RunEvent.HealthSnapshot.class::cast)
+                    .filter(h -> h.when() == RunEvent.ClockMark.CLOCK_STOP).findFirst().orElseThrow();
+            assertEquals("HEALTHY", atStop.sides().stream().filter(h -> h.side().equals("standby")).findFirst()
+                    .orElseThrow().verdict(), atStop.toString());
+            assertTrue(events.stream().map(EventCodec::decode).anyMatch(e -> e instanceof RunEvent.WarningEvents w
+                    && w.warnings().stream().anyMatch(x -> x.reason().equals("BackOff"))), "warning events copied in");
         }
         assertTrue(run.out().contains("CLOCK_STOP gitpod-serves WITHIN_OBJECTIVE") || run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE"),
                 run.out());

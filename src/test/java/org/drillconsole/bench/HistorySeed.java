@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
@@ -60,10 +62,9 @@ public final class HistorySeed {
     public static void seed(Path dir, int count) throws Exception {
         Random random = new Random(42);
         HandClock clock = new HandClock(Instant.parse("2023-06-01T09:00:00Z"));
-        String health = "{\"primary\":{\"context\":\"prod\",\"state\":\"ONLINE\",\"verdict\":\"HEALTHY\",\"nodesReady\":5,"
-                + "\"nodesTotal\":5,\"runningWorkspaces\":0,\"reasons\":[],\"components\":[]},\"standby\":{\"context\":"
-                + "\"dr\",\"state\":\"ONLINE\",\"verdict\":\"IDLE\",\"nodesReady\":2,\"nodesTotal\":2,"
-                + "\"runningWorkspaces\":0,\"reasons\":[],\"components\":[]}}";
+        List<RunEvent.SideHealth> health = List.of(
+                new RunEvent.SideHealth("primary", "prod", "", "ONLINE", "HEALTHY", 5, 5, 0, "", List.of(), List.of()),
+                new RunEvent.SideHealth("standby", "dr", "", "ONLINE", "IDLE", 2, 2, 0, "", List.of(), List.of()));
         try (JournalStore store = JournalStore.openIn(dir, clock)) {
             for (int i = 0; i < count; i++) {
                 clock.advance(Duration.ofHours(12 + random.nextInt(36)));
@@ -75,43 +76,44 @@ public final class HistorySeed {
                         new String[] {"alex", "sam", "kim", "jo"}[random.nextInt(4)], "prod", "https://10.0.0.1:6443",
                         "dr", "https://10.1.0.1:6443"), "mode " + mode.name().toLowerCase()).id();
                 for (String check : new String[] {"standby-api-answers", "standby-nodes-ready", "standby-matches-primary"}) {
-                    store.append(id, "CHECK_RESULT", check, "PASSED", "passed");
+                    store.append(id, new RunEvent.CheckResult(check, true, true, "passed", null));
                 }
                 Instant clockStart = null;
                 boolean aborted = random.nextInt(12) == 0;
                 Duration human = Duration.ZERO;
                 Duration cluster = Duration.ZERO;
                 for (String[] step : STEPS) {
-                    store.append(id, "STEP_STARTED", step[0], null, step[0]);
+                    store.append(id, new RunEvent.StepStarted(step[0], step[0]));
                     if (clockStart == null) {
                         clockStart = clock.instant();
-                        store.append(id, "CLOCK_START", null, null, "at " + clockStart);
-                        store.append(id, "HEALTH_SNAPSHOT", null, "CLOCK_START", health);
+                        store.append(id, new RunEvent.ClockStarted(clockStart, null, null));
+                        store.append(id, new RunEvent.HealthSnapshot(RunEvent.ClockMark.CLOCK_START, health));
                     }
                     if (step[1].equals("action")) {
-                        store.append(id, "ACTION_PLANNED", step[0], null, "on dr: scale server 0 → 2");
+                        store.append(id, new RunEvent.ActionPlanned(step[0], "dr", "scale server 0 → 2",
+                                List.of("scale server 0 → 2")));
                     }
                     Duration took = Duration.ofSeconds((pilotLight ? 20 : 200) + random.nextInt(pilotLight ? 400 : 2400));
                     clock.advance(took);
                     boolean people = step[1].equals("manual");
                     human = people ? human.plus(took) : human;
                     cluster = people ? cluster : cluster.plus(took);
-                    store.append(id, "STEP_FINISHED", step[0], "DONE", "done; took " + took.toSeconds() + "s waiting for "
-                            + (people ? "people" : "the cluster"));
+                    store.append(id, new RunEvent.StepFinished(step[0], RunEvent.StepOutcome.DONE, "done", took,
+                            people ? RunEvent.WaitingFor.PEOPLE : RunEvent.WaitingFor.CLUSTER));
                     if (aborted && step[0].equals("standby-ready")) {
                         break;
                     }
                 }
                 Duration rto = aborted ? null : Duration.between(clockStart, clock.instant());
                 if (rto != null) {
-                    store.append(id, "CLOCK_STOP", "gitpod-serves", null, "RTO " + rto.toSeconds() + "s");
-                    store.append(id, "HEALTH_SNAPSHOT", null, "CLOCK_STOP", health);
+                    store.append(id, new RunEvent.ClockStopped("gitpod-serves", rto, Duration.ofMinutes(pilotLight ? 30 : 240)));
+                    store.append(id, new RunEvent.HealthSnapshot(RunEvent.ClockMark.CLOCK_STOP, health));
                 }
                 RunSummary summary = new RunSummary(rto, Duration.ofMinutes(pilotLight ? 30 : 240),
                         Duration.ofMinutes(2 + random.nextInt(20)), Duration.ofMinutes(pilotLight ? 15 : 1440), human,
                         cluster, mode == RunMode.FAILOVER ? null : !aborted, pilotLight ? 2 : 0, null, null);
-                store.finish(id, aborted ? RunStatus.ABORTED : RunStatus.COMPLETED, summary.verdict(),
-                        aborted ? "aborted at standby-ready: drill window over" : "completed", summary);
+                store.finish(id, new RunEvent.Finished(aborted ? RunStatus.ABORTED : RunStatus.COMPLETED, summary.verdict(),
+                        aborted ? "aborted at standby-ready: drill window over" : "completed"), summary);
             }
         }
     }

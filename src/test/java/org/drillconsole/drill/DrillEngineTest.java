@@ -94,7 +94,15 @@ class DrillEngineTest {
     /** How many more times the fake clusters say they are still listing their objects. */
     int settlingFor;
 
+    /** What the fake clusters report as both sides' health. */
+    List<org.drillconsole.model.journal.RunEvent.SideHealth> health = List.of();
+
     final ClusterWork work = new ClusterWork() {
+        @Override
+        public List<org.drillconsole.model.journal.RunEvent.SideHealth> healthRecord() {
+            return health;
+        }
+
         @Override
         public boolean settling() {
             return settlingFor-- > 0;
@@ -146,9 +154,9 @@ class DrillEngineTest {
 
     DrillEngine.Result run(RunMode mode, Instant outageStart) throws Exception {
         return new DrillEngine(drill, new DrillEngine.Options(mode, outageStart, "first alert"),
-                (kind, step, outcome, detail) -> journal.add(kind + (step == null ? "" : " " + step)
-                        + (outcome == null ? "" : " " + outcome)),
-                operator, work, time, (kind, step, outcome, detail) -> heard.add(kind)).run();
+                event -> journal.add(event.kind() + (event.stepId() == null ? "" : " " + event.stepId())
+                        + (event.outcome() == null ? "" : " " + event.outcome())),
+                operator, work, time, event -> heard.add(event.kind().name())).run();
     }
 
     @Test
@@ -219,6 +227,43 @@ class DrillEngineTest {
         assertTrue(result.summary().contains("not confirmed"), result.summary());
     }
 
+    static org.drillconsole.model.journal.RunEvent.SideHealth side(String side, String verdict, String... reasons) {
+        return new org.drillconsole.model.journal.RunEvent.SideHealth(side, "practice-" + side, "http://127.0.0.1:1",
+                "ONLINE", verdict, 2, 2, 0, "203.0.113.20", List.of(reasons), List.of());
+    }
+
+    @Test
+    void neverEndsWithinObjectivesWhileTheStandbyItRecoveredToIsNotHealthy() throws Exception {
+        health = List.of(side("primary", "DOWN", "API server unreachable"),
+                side("standby", "DEGRADED", "partly scaled to zero: ws-manager"));
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertFalse(result.withinObjective());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.summary().contains("the standby was DEGRADED when the clock stopped: partly scaled to zero:"
+                + " ws-manager"), result.summary());
+        assertTrue(journal.get(journal.size() - 1).equals("COMPLETED RECOVERY_INCOMPLETE"), journal.toString());
+    }
+
+    @Test
+    void endsWithinObjectivesWhenTheStandbyIsHealthyAtClockStop() throws Exception {
+        health = List.of(side("primary", "DOWN"), side("standby", "HEALTHY"));
+        DrillEngine.Result result = run(RunMode.PRACTICE, null);
+        assertTrue(result.withinObjective(), result.summary());
+        assertEquals(0, result.exitCode());
+    }
+
+    @Test
+    void aFailbackRecoversToThePrimary() {
+        assertEquals(null, DrillEngine.recoveryProblem(org.drillconsole.model.drill.Strategy.FAILBACK,
+                List.of(side("primary", "HEALTHY"), side("standby", "IDLE"))));
+        assertTrue(DrillEngine.recoveryProblem(org.drillconsole.model.drill.Strategy.FAILBACK,
+                List.of(side("primary", "DEGRADED", "server 1/2"), side("standby", "HEALTHY"))).startsWith(
+                "the primary was DEGRADED"));
+        assertEquals(null, DrillEngine.recoveryProblem(org.drillconsole.model.drill.Strategy.READINESS,
+                List.of(side("standby", "DOWN"))));
+    }
+
     @Test
     void givesUpOnACheckAfterItsTimeoutAndLetsTheOperatorRetry() throws Exception {
         checks.put("ready", new ArrayDeque<>(List.of(false, false, false, false, false, false, false, false, false,
@@ -228,7 +273,7 @@ class DrillEngineTest {
         DrillEngine.Result result = run(RunMode.PRACTICE, null);
         assertEquals(RunStatus.COMPLETED, result.status());
         assertTrue(journal.contains("CHECK_RESULT ready FAILED"), journal.toString());
-        assertTrue(journal.contains("NOTE ready RETRY"), journal.toString());
+        assertTrue(journal.contains("STEP_RETRIED ready RETRY"), journal.toString());
     }
 
     @Test
@@ -245,7 +290,7 @@ class DrillEngineTest {
         checks.put("ready", new ArrayDeque<>(List.of(false)));
         DrillEngine[] engine = new DrillEngine[1];
         engine[0] = new DrillEngine(drill, new DrillEngine.Options(RunMode.PRACTICE, null, null),
-                (kind, step, outcome, detail) -> journal.add(kind + (step == null ? "" : " " + step)),
+                event -> journal.add(event.kind() + (event.stepId() == null ? "" : " " + event.stepId())),
                 operator, new ClusterWork() {
                     @Override
                     public CheckResult check(org.drillconsole.model.drill.CheckStep step) {
@@ -264,7 +309,7 @@ class DrillEngineTest {
                     public String apply(org.drillconsole.model.drill.ActionStep step, ActionPlan plan) throws StepException {
                         return work.apply(step, plan);
                     }
-                }, time, (kind, step, outcome, detail) -> { });
+                }, time, event -> { });
         long before = time.nanos();
         DrillEngine.Result result = engine[0].run();
         assertEquals(RunStatus.ABORTED, result.status());

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Map;
+import org.drillconsole.model.Side;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
@@ -17,13 +21,12 @@ import org.drillconsole.store.JournalStore;
 final class RecordedRun {
 
     static final Instant START = Instant.parse("2026-11-20T09:00:00Z");
-    static final String HEALTH = """
-            {"primary":{"context":"prod-eu","server":"https://10.0.0.1:6443","state":"UNREACHABLE","verdict":"DOWN",\
-            "nodesReady":0,"nodesTotal":5,"runningWorkspaces":0,"reasons":["API server does not answer"],\
-            "components":[{"name":"server","kind":"Deployment","status":"UNKNOWN","ready":0,"desired":2}]},\
-            "standby":{"context":"dr-us","server":"https://10.1.0.1:6443","state":"ONLINE","verdict":"HEALTHY",\
-            "nodesReady":2,"nodesTotal":2,"runningWorkspaces":0,"reasons":[],\
-            "components":[{"name":"server","kind":"Deployment","status":"READY","ready":2,"desired":2}]}}""";
+    static final List<RunEvent.SideHealth> HEALTH = List.of(
+            new RunEvent.SideHealth("primary", "prod-eu", "https://10.0.0.1:6443", "UNREACHABLE", "DOWN", 0, 5, 0, "",
+                    List.of("API server does not answer"),
+                    List.of(new RunEvent.ComponentState("server", "Deployment", "UNKNOWN", 0, 2))),
+            new RunEvent.SideHealth("standby", "dr-us", "https://10.1.0.1:6443", "ONLINE", "HEALTHY", 2, 2, 0,
+                    "203.0.113.20", List.of(), List.of(new RunEvent.ComponentState("server", "Deployment", "READY", 2, 2))));
 
     private RecordedRun() {
     }
@@ -56,39 +59,43 @@ final class RecordedRun {
                     "c7".repeat(32), "pilot-light", RunMode.FAILOVER, "alex", "prod-eu", "https://10.0.0.1:6443",
                     "dr-us", "https://10.1.0.1:6443"), "mode failover");
             long id = run.id();
-            store.append(id, "CHECK_RESULT", "standby-api-answers", "PASSED", "API server ONLINE (ready)");
-            store.append(id, "CHECK_RESULT", "database-replica-within-rpo", "FAILED", "newest backup 40m old");
-            store.append(id, "PREFLIGHT_OVERRIDDEN", null, null, "by alex: replica lag is known, go ahead");
-            store.append(id, "STEP_STARTED", "declare-outage", null, "Declare the outage");
-            store.append(id, "CLOCK_START", null, "BACKDATED",
-                    "outage started 2026-11-20T08:45:00Z (15m before the clock was started): PagerDuty alert");
-            store.append(id, "HEALTH_SNAPSHOT", null, "CLOCK_START", HEALTH);
-            store.append(id, "STEP_FINISHED", "declare-outage", "DONE", "done by alex; took 20s waiting for people");
-            store.append(id, "STEP_STARTED", "scale-up-standby", null, "Bring the standby up");
-            store.append(id, "ACTION_PLANNED", "scale-up-standby", null, "on dr-us: scale server 0 → 2");
-            store.append(id, "ACTION_RESULT", "scale-up-standby", "APPLIED", "scaled 1 workload(s)");
-            store.append(id, "STEP_FINISHED", "scale-up-standby", "DONE",
-                    "scaled 1 workload(s); took 1m waiting for the cluster");
-            store.append(id, "STEP_STARTED", "standby-ready", null, "Every workload on the standby is rolled out");
-            store.append(id, "CHECK_RESULT", "standby-ready", "FAILED", "1/2 workloads rolled out");
-            store.append(id, "STEP_FINISHED", "standby-ready", "FAILED", "1/2 workloads rolled out; took 40s "
-                    + "waiting for the cluster");
-            store.append(id, "NOTE", "standby-ready", null, "alex: <proxy> image pull was slow | registry throttled");
-            store.append(id, "STEP_STARTED", "shift-dns", null, "Point DNS at the standby");
-            store.append(id, "STEP_FINISHED", "shift-dns", "SKIPPED", "skipped by alex: DNS already moved; took "
-                    + "20s waiting for people");
-            store.append(id, "STEP_STARTED", "gitpod-serves", null, "Gitpod serves again");
-            store.append(id, "STEP_FINISHED", "gitpod-serves", "DONE", "HTTP 200; took 20s waiting for the cluster");
-            store.append(id, "CLOCK_STOP", "gitpod-serves", missRto ? "OBJECTIVE_MISSED" : "WITHIN_OBJECTIVE",
-                    "RTO 21m");
-            store.append(id, "HEALTH_SNAPSHOT", null, "CLOCK_STOP", HEALTH);
-            store.append(id, "WARNING_EVENTS", null, null, """
-                    {"primary":[],"standby":[{"lastSeen":"2026-11-20T09:03:00Z","object":"Pod/proxy-1",\
-                    "reason":"BackOff","message":"Back-off pulling image","count":3}]}""");
+            store.append(id, new RunEvent.CheckResult("standby-api-answers", true, true, "API server ONLINE (ready)", null));
+            store.append(id, new RunEvent.CheckResult("database-replica-within-rpo", true, false, "newest backup 40m old",
+                    null));
+            store.append(id, new RunEvent.PreflightOverridden("alex", "replica lag is known, go ahead"));
+            store.append(id, new RunEvent.StepStarted("declare-outage", "Declare the outage"));
+            store.append(id, new RunEvent.ClockStarted(Instant.parse("2026-11-20T09:00:00Z"),
+                    Instant.parse("2026-11-20T08:45:00Z"), "PagerDuty alert"));
+            store.append(id, new RunEvent.HealthSnapshot(RunEvent.ClockMark.CLOCK_START, HEALTH));
+            store.append(id, new RunEvent.StepFinished("declare-outage", RunEvent.StepOutcome.DONE, "done by alex",
+                    Duration.ofSeconds(20), RunEvent.WaitingFor.PEOPLE));
+            store.append(id, new RunEvent.StepStarted("scale-up-standby", "Bring the standby up"));
+            store.append(id, new RunEvent.ActionPlanned("scale-up-standby", "dr-us", "scale server 0 → 2",
+                    List.of("scale server 0 → 2")));
+            store.append(id, new RunEvent.ActionApplied("scale-up-standby", Side.STANDBY, "scaled 1 workload(s)",
+                    Map.of("server", 2)));
+            store.append(id, new RunEvent.StepFinished("scale-up-standby", RunEvent.StepOutcome.DONE,
+                    "scaled 1 workload(s)", Duration.ofMinutes(1), RunEvent.WaitingFor.CLUSTER));
+            store.append(id, new RunEvent.StepStarted("standby-ready", "Every workload on the standby is rolled out"));
+            store.append(id, new RunEvent.CheckResult("standby-ready", false, false, "1/2 workloads rolled out", null));
+            store.append(id, new RunEvent.StepFinished("standby-ready", RunEvent.StepOutcome.FAILED,
+                    "1/2 workloads rolled out", Duration.ofSeconds(40), RunEvent.WaitingFor.CLUSTER));
+            store.append(id, new RunEvent.Note("standby-ready", "alex: <proxy> image pull was slow | registry throttled"));
+            store.append(id, new RunEvent.StepStarted("shift-dns", "Point DNS at the standby"));
+            store.append(id, new RunEvent.StepFinished("shift-dns", RunEvent.StepOutcome.SKIPPED,
+                    "skipped by alex: DNS already moved", Duration.ofSeconds(20), RunEvent.WaitingFor.PEOPLE));
+            store.append(id, new RunEvent.StepStarted("gitpod-serves", "Gitpod serves again"));
+            store.append(id, new RunEvent.StepFinished("gitpod-serves", RunEvent.StepOutcome.DONE, "HTTP 200",
+                    Duration.ofSeconds(20), RunEvent.WaitingFor.CLUSTER));
+            store.append(id, new RunEvent.ClockStopped("gitpod-serves", Duration.ofMinutes(21),
+                    Duration.ofMinutes(missRto ? 10 : 30)));
+            store.append(id, new RunEvent.HealthSnapshot(RunEvent.ClockMark.CLOCK_STOP, HEALTH));
+            store.append(id, new RunEvent.WarningEvents(List.of(new RunEvent.RecordedWarning("standby",
+                    Instant.parse("2026-11-20T09:03:00Z"), "Pod/proxy-1", "BackOff", "Back-off pulling image", 3))));
             RunSummary summary = new RunSummary(Duration.ofMinutes(21), Duration.ofMinutes(missRto ? 10 : 30),
                     Duration.ofMinutes(40), Duration.ofMinutes(15), Duration.ofSeconds(40), Duration.ofMinutes(2),
                     null, 2, Instant.parse("2026-11-20T08:45:00Z"), "PagerDuty alert");
-            store.finish(id, RunStatus.COMPLETED, summary.verdict(), "completed in 21m", summary);
+            store.finish(id, new RunEvent.Finished(RunStatus.COMPLETED, summary.verdict(), "completed in 21m"), summary);
             return store.run(id).orElseThrow();
         }
     }

@@ -50,6 +50,7 @@ class JournalCrashTest {
                 assertEquals(-1, EventChain.firstBroken(events), "round " + round + ": chain intact");
                 RunRecord record = store.unfinishedRun().orElseThrow();
                 assertEquals(run, record.id(), "the killed run is offered for resuming");
+                assertEquals(round + 1, run, "run numbers have no gaps after a kill");
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ class JournalDiskTest {
         long id = 0;
         for (int i = 0; i < count; i++) {
             id = store.startRun(JournalStoreTest.RUN, "mode practice").id();
-            store.append(id, "STEP_STARTED", "declare-outage", null, "Declare the outage");
+            store.append(id, new RunEvent.StepStarted("declare-outage", "Declare the outage"));
         }
         return id;
     }
@@ -66,7 +67,7 @@ class JournalDiskTest {
             fill(disk.resolve("filler"));
             JournalException e = assertThrows(JournalException.class, () -> {
                 for (int i = 0; i < 1000; i++) {
-                    store.append(id, "NOTE", null, null, "x".repeat(20_000));
+                    store.append(id, new RunEvent.Note(null, "x".repeat(20_000)));
                 }
             });
             assertTrue(e.getMessage().contains("journal.mv.db"), e.getMessage());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
@@ -45,9 +46,10 @@ class JournalStoreTest {
         try (JournalStore store = open()) {
             RunRecord run = store.startRun(RUN, "mode practice");
             id = run.id();
-            store.append(id, "STEP_STARTED", "declare-outage", null, null);
-            store.append(id, "STEP_FINISHED", "declare-outage", "DONE", "took 12 s");
-            store.finish(id, RunStatus.COMPLETED, "WITHIN_OBJECTIVE", "within objectives", SUMMARY);
+            store.append(id, new RunEvent.StepStarted("declare-outage", "Declare the outage"));
+            store.append(id, new RunEvent.StepFinished("declare-outage", RunEvent.StepOutcome.DONE, "done by oncall",
+                    Duration.ofSeconds(12), RunEvent.WaitingFor.PEOPLE));
+            store.finish(id, new RunEvent.Finished(RunStatus.COMPLETED, "WITHIN_OBJECTIVE", "within objectives"), SUMMARY);
         }
         try (JournalStore store = open()) {
             List<JournalEvent> events = store.events(id);
@@ -57,8 +59,8 @@ class JournalStoreTest {
             assertEquals(RunStatus.COMPLETED, run.status());
             assertEquals(RUN, run.run());
             assertEquals(SUMMARY, run.summary(), "the history columns hold what was measured");
-            assertEquals(SUMMARY, RunJson.readSummary(events.get(3).detail()), "and so does the chained event");
-            assertTrue(events.get(0).detail().contains("\"operator\":\"oncall\""), "who ran it is chained too");
+            assertEquals(new RunEvent.Summary(SUMMARY), EventCodec.decode(events.get(3)), "and so does the chained event");
+            assertEquals("oncall", ((RunEvent.Started) EventCodec.decode(events.get(0))).run().operator(), "who ran it is chained too");
             assertEquals(-1, EventChain.firstBroken(events));
         }
     }
@@ -85,12 +87,12 @@ class JournalStoreTest {
         try (JournalStore store = JournalStore.openIn(dir, ticking)) {
             for (int minutes : new int[] {4, 8}) {
                 long id = store.startRun(RUN, null).id();
-                store.append(id, "STEP_STARTED", "declare-outage", null, null);
+                store.append(id, new RunEvent.StepStarted("declare-outage", "Declare the outage"));
                 seconds.addAndGet(30);
-                store.append(id, "STEP_FINISHED", "declare-outage", "DONE", null);
-                store.append(id, "STEP_STARTED", "standby-ready", null, null);
+                store.append(id, new RunEvent.StepFinished("declare-outage", RunEvent.StepOutcome.DONE, "done", null, null));
+                store.append(id, new RunEvent.StepStarted("standby-ready", "Standby ready"));
                 seconds.addAndGet(minutes * 60L);
-                store.append(id, "STEP_FINISHED", "standby-ready", "DONE", null);
+                store.append(id, new RunEvent.StepFinished("standby-ready", RunEvent.StepOutcome.DONE, "done", null, null));
             }
             var timings = store.stepTimings("pilot-light-failover");
             assertEquals(List.of("standby-ready", "declare-outage"), timings.stream().map(t -> t.stepId()).toList());
@@ -115,7 +117,7 @@ class JournalStoreTest {
         try (JournalStore store = open()) {
             assertEquals(java.util.Map.of("domain", "gitpod.acme.test"), store.run(id).orElseThrow().run().parameters());
             assertEquals(java.util.Map.of("domain", "gitpod.acme.test"),
-                    RunJson.readParameters(store.events(id).get(0).detail()));
+                    ((RunEvent.Started) EventCodec.decode(store.events(id).get(0))).run().parameters());
             assertEquals(java.util.Map.of(), store.run(without).orElseThrow().run().parameters());
         }
     }
@@ -125,8 +127,8 @@ class JournalStoreTest {
         long id;
         try (JournalStore store = open()) {
             id = store.startRun(RUN, null).id();
-            store.append(id, "STEP_FINISHED", "scale-up", "DONE", "scaled 13 workloads");
-            store.append(id, "CLOCK_STOP", "gitpod-serves", null, null);
+            store.append(id, new RunEvent.StepFinished("scale-up", RunEvent.StepOutcome.DONE, "scaled 13 workloads", null, null));
+            store.append(id, new RunEvent.ClockStopped("gitpod-serves", Duration.ofMinutes(3), null));
         }
         try (var sql = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("journal"), "sa", "")) {
             sql.createStatement().executeUpdate("UPDATE events SET detail = 'scaled 2 workloads' WHERE seq = 2");
@@ -140,7 +142,7 @@ class JournalStoreTest {
     void findsTheRunThatNeverFinished() throws Exception {
         try (JournalStore store = open()) {
             long done = store.startRun(RUN, null).id();
-            store.finish(done, RunStatus.ABORTED, null, "operator aborted: wrong cluster", SUMMARY);
+            store.finish(done, new RunEvent.Finished(RunStatus.ABORTED, null, "operator aborted: wrong cluster"), SUMMARY);
             long open = store.startRun(RUN, null).id();
             assertEquals(open, store.unfinishedRun().orElseThrow().id());
         }

@@ -26,7 +26,7 @@ public final class JournalWriterProcess {
                     RunMode.PRACTICE, "test", "p", "http://p", "s", "http://s"), null).id();
             System.out.println("run " + run);
             for (int i = 0; ; i++) {
-                int seq = store.append(run, "NOTE", "step-" + (i % 7), null, "event " + i).seq();
+                int seq = store.append(run, new org.drillconsole.model.journal.RunEvent.Note("step-" + (i % 7), "event " + i)).seq();
                 System.out.println("committed " + seq);
                 System.out.flush();
             }

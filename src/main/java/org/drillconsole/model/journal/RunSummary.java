@@ -13,10 +13,20 @@ import java.time.Instant;
  * @param standbyNodes the standby's node count when the run started: the "cost" side of the DR trade-off
  * @param outageStart when the outage began, if the operator set it (failover mode), else null
  * @param outageStartSource why that time was chosen, as the operator wrote it
+ * @param recoveryProblem what was not well on the side the run recovered to, by its health when the clock
+ *                        stopped (not HEALTHY); null when it was healthy or there was no clock
  */
 public record RunSummary(Duration rto, Duration rtoObjective, Duration rpo, Duration rpoObjective,
                          Duration humanTime, Duration clusterTime, Boolean cleanupDone, Integer standbyNodes,
-                         Instant outageStart, String outageStartSource) {
+                         Instant outageStart, String outageStartSource, String recoveryProblem) {
+
+    /** A summary of a run that recorded no recovery problem (the form before recovery was judged). */
+    public RunSummary(Duration rto, Duration rtoObjective, Duration rpo, Duration rpoObjective,
+                      Duration humanTime, Duration clusterTime, Boolean cleanupDone, Integer standbyNodes,
+                      Instant outageStart, String outageStartSource) {
+        this(rto, rtoObjective, rpo, rpoObjective, humanTime, clusterTime, cleanupDone, standbyNodes, outageStart,
+                outageStartSource, null);
+    }
 
     public boolean rtoWithinObjective() {
         return rto != null && (rtoObjective == null || rto.compareTo(rtoObjective) <= 0);
@@ -30,6 +40,9 @@ public record RunSummary(Duration rto, Duration rtoObjective, Duration rpo, Dura
     public String verdict() {
         if (rto == null && rtoObjective == null) {
             return null;
+        }
+        if (recoveryProblem != null) {
+            return "RECOVERY_INCOMPLETE";
         }
         return rtoWithinObjective() && rpoWithinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
     }

@@ -32,7 +32,9 @@ import org.drillconsole.drill.Network;
 import org.drillconsole.drill.Operator.Answer;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.report.EventText;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.ParameterMemory;
@@ -309,8 +311,8 @@ public final class DrillViewModel {
         });
     }
 
-    private void heard(String kind, String stepId, String result, String detail) {
-        Platform.runLater(() -> recorded(kind, stepId, result, detail));
+    private void heard(RunEvent event) {
+        Platform.runLater(() -> recorded(event));
     }
 
     private void prepare(DrillDefinition drill, RunMode mode) {
@@ -329,9 +331,9 @@ public final class DrillViewModel {
         }
     }
 
-    private void recorded(String kind, String stepId, String result, String detail) {
-        log.add(kind + (stepId == null ? "" : " " + stepId) + (result == null ? "" : " " + result)
-                + (detail == null ? "" : ": " + detail));
+    private void recorded(RunEvent event) {
+        log.add(EventText.describe(event));
+        String stepId = event.stepId();
         if (stepId == null) {
             return;
         }
@@ -340,26 +342,20 @@ public final class DrillViewModel {
             if (!row.id().equals(stepId)) {
                 continue;
             }
-            switch (kind) {
-                case "STEP_STARTED" -> {
-                    steps.set(i, row.with("▶", ""));
-                    stepStarted.put(stepId, System.nanoTime());
+            if (event instanceof RunEvent.StepStarted) {
+                steps.set(i, row.with("▶", ""));
+                stepStarted.put(stepId, System.nanoTime());
+            } else if (event instanceof RunEvent.StepFinished finished) {
+                String took = finished.took() == null ? "" : Durations.format(finished.took())
+                        + (finished.waitingFor() == RunEvent.WaitingFor.PEOPLE ? " waiting for people"
+                        : " waiting for the cluster");
+                steps.set(i, row.with(symbol(finished.result().name()), took));
+                Long started = stepStarted.remove(stepId);
+                if (started != null && System.nanoTime() - started >= LONG_WAIT.toNanos()) {
+                    notice.set(row.title() + ": " + finished.result().name().toLowerCase() + " after " + took);
                 }
-                case "STEP_FINISHED" -> {
-                    steps.set(i, row.with(symbol(result), took(detail)));
-                    Long started = stepStarted.remove(stepId);
-                    if (started != null && System.nanoTime() - started >= LONG_WAIT.toNanos()) {
-                        notice.set(row.title() + ": " + result.toLowerCase() + " after " + took(detail));
-                    }
-                }
-                case "CHECK_RESULT" -> {
-                    if (row.section().equals("preflight")) {
-                        steps.set(i, row.with(symbol(result.equals("PASSED") ? "DONE" : "FAILED"), ""));
-                    }
-                }
-                default -> {
-                    // other events are in the log
-                }
+            } else if (event instanceof RunEvent.CheckResult check && check.preflight()) {
+                steps.set(i, row.with(symbol(check.passed() ? "DONE" : "FAILED"), ""));
             }
         }
     }
@@ -371,12 +367,6 @@ public final class DrillViewModel {
             case "FAILED" -> "✖";
             default -> "•";
         };
-    }
-
-    /** The split from the engine's "took 2m3s waiting for …" wording. */
-    private static String took(String detail) {
-        int at = detail == null ? -1 : detail.lastIndexOf("took ");
-        return at < 0 ? "" : detail.substring(at + 5);
     }
 
     private void finished(DrillEngine.Result result) {

@@ -1,0 +1,135 @@
+package org.drillconsole.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * How the console reaches the team's PostgreSQL database: short timeouts (a team database in the failed
+ * region must never hold a drill up), and no password anywhere but where PostgreSQL tools keep it:
+ * {@code ~/.pgpass} or {@code PGPASSFILE} (read by the driver), or the environment variable
+ * {@value #PASSWORD_VARIABLE}. A URL that carries a password is refused, so it never reaches settings or logs.
+ */
+public final class TeamDatabase {
+
+    public static final String PASSWORD_VARIABLE = "DRILL_CONSOLE_TEAM_DB_PASSWORD";
+
+    /** A team database URL that cannot be used, in words. */
+    public static final class TeamDbException extends Exception {
+        private final boolean refused;
+
+        TeamDbException(String message, boolean refused, Throwable cause) {
+            super(message, cause);
+            this.refused = refused;
+        }
+
+        /** True when the server answered and said no (password, TLS, permission); false when it did not answer. */
+        public boolean refused() {
+            return refused;
+        }
+    }
+
+    private final String url;
+    private final String password;
+
+    private TeamDatabase(String url, String password) {
+        this.url = url;
+        this.password = password;
+    }
+
+    /**
+     * @param url {@code jdbc:postgresql://host:5432/db?user=NAME&sslmode=verify-full}
+     * @param environment where the password variable is looked up (System::getenv)
+     */
+    public static TeamDatabase of(String url, java.util.function.Function<String, String> environment)
+            throws TeamDbException {
+        if (url == null || !url.startsWith("jdbc:postgresql://")) {
+            throw new TeamDbException("the team database must be a PostgreSQL URL such as "
+                    + "jdbc:postgresql://db.example.com:5432/drills?user=oncall&sslmode=verify-full", true, null);
+        }
+        if (url.toLowerCase().matches(".*[?&]password=.*")) {
+            throw new TeamDbException("the team database URL carries a password: remove it, and put the password in"
+                    + " ~/.pgpass (or the file PGPASSFILE names) or in " + PASSWORD_VARIABLE, true, null);
+        }
+        return new TeamDatabase(url, environment.apply(PASSWORD_VARIABLE));
+    }
+
+    /** The URL as shown to people: it never holds a password. */
+    public String url() {
+        return url;
+    }
+
+    Connection connect() throws TeamDbException {
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "3");
+        properties.setProperty("loginTimeout", "5");
+        properties.setProperty("socketTimeout", "10");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "drill-console");
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        try {
+            Connection connection = DriverManager.getConnection(url, properties);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw explain(e);
+        }
+    }
+
+    /** Creates or upgrades the team schema (run once by its owner: {@code team-db init}). */
+    public void migrate() throws TeamDbException {
+        try {
+            Flyway.configure().dataSource(url, null, password).locations("classpath:db/team")
+                    .table("drill_console_schema_history").load().migrate();
+        } catch (FlywayException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof SQLException sql) {
+                throw explain(sql);
+            }
+            throw new TeamDbException("the team database schema cannot be prepared: " + firstLine(e.getMessage()), true, e);
+        }
+    }
+
+    /** PostgreSQL's error classes in words that say what to do. */
+    static TeamDbException explain(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = firstLine(e.getMessage());
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new TeamDbException("the team database refused the login (wrong user or password): check ~/.pgpass or "
+                    + PASSWORD_VARIABLE + " (" + message + ")", true, e);
+        }
+        if (state.equals("42501")) {
+            return new TeamDbException("the team database refused: this user may not do that (" + message + ")", true, e);
+        }
+        if (state.equals("3D000")) {
+            return new TeamDbException("the team database does not exist (" + message + ")", true, e);
+        }
+        if (state.equals("42P01")) {
+            return new TeamDbException("the team database has no drill tables yet: its owner runs `drill-console team-db"
+                    + " init --team-db URL` once", true, e);
+        }
+        if (message.contains("SSL") || message.contains("certificate") || message.contains("PKIX")) {
+            return new TeamDbException("the team database's TLS was refused: " + message, true, e);
+        }
+        if (state.startsWith("08") || message.contains("timed out") || message.contains("Connection refused")) {
+            return new TeamDbException("the team database does not answer: " + message, false, e);
+        }
+        return new TeamDbException("the team database failed: " + message, false, e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

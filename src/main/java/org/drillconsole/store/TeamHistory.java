@@ -1,0 +1,153 @@
+package org.drillconsole.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunEvent;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.journal.RunRecord;
+import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
+
+/**
+ * The team's history as the team database holds it: every workstation's runs, with their workstation and
+ * operator, and each run's events exactly as recorded where it ran (so a report of it verifies with the same
+ * chain head). A run without a closing event is still running (or its workstation has not copied the rest).
+ */
+public final class TeamHistory implements AutoCloseable {
+
+    private final Connection connection;
+
+    private TeamHistory(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static TeamHistory open(TeamDatabase team) throws TeamDatabase.TeamDbException {
+        return new TeamHistory(team.connect());
+    }
+
+    /** Every run, newest first. */
+    public List<RunRecord> runs() throws TeamDatabase.TeamDbException {
+        return query("SELECT * FROM team_runs ORDER BY created_at DESC, workstation, local_id", null);
+    }
+
+    /**
+     * One run by its label ({@code workstation/id}) or uid (or a unique uid prefix of 8 or more characters).
+     */
+    public Optional<RunRecord> run(String label) throws TeamDatabase.TeamDbException {
+        int slash = label.lastIndexOf('/');
+        List<RunRecord> found;
+        if (slash > 0 && label.substring(slash + 1).matches("\\d{1,18}")) {
+            found = query("SELECT * FROM team_runs WHERE workstation = ? AND local_id = ? ORDER BY created_at DESC",
+                    statement -> {
+                        statement.setString(1, label.substring(0, slash));
+                        statement.setLong(2, Long.parseLong(label.substring(slash + 1)));
+                    });
+        } else if (label.matches("[0-9a-fA-F-]{8,36}")) {
+            found = query("SELECT * FROM team_runs WHERE CAST(uid AS TEXT) LIKE ?", s -> s.setString(1,
+                    label.toLowerCase() + "%"));
+        } else {
+            found = List.of();
+        }
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    public List<JournalEvent> events(RunRecord run) throws TeamDatabase.TeamDbException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT * FROM team_events WHERE run_uid = ? ORDER BY seq")) {
+            query.setObject(1, java.util.UUID.fromString(run.uid()));
+            List<JournalEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new JournalEvent(run.id(), rows.getInt("seq"), rows.getTimestamp("recorded_at")
+                            .toInstant(), rows.getString("kind"), rows.getString("step_id"), rows.getString("outcome"),
+                            rows.getString("detail"), rows.getString("prev_hash"), rows.getString("hash")));
+                }
+            }
+            connection.commit();
+            return events;
+        } catch (SQLException e) {
+            throw TeamDatabase.explain(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<RunRecord> query(String sql, Binder binder) throws TeamDatabase.TeamDbException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            if (binder != null) {
+                binder.bind(query);
+            }
+            List<Object[]> heads = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    NewRun run = new NewRun(rows.getString("drill_name"), rows.getString("drill_title"),
+                            rows.getString("drill_hash"), rows.getString("strategy"), RunMode.valueOf(rows.getString("mode")),
+                            rows.getString("operator_name"), rows.getString("primary_context"),
+                            rows.getString("primary_server"), rows.getString("standby_context"),
+                            rows.getString("standby_server"), RunJson.readParameterObject(rows.getString("parameters")));
+                    heads.add(new Object[] {rows.getObject("uid").toString(), rows.getString("workstation"),
+                            rows.getLong("local_id"), run, rows.getTimestamp("created_at").toInstant()});
+                }
+            }
+            Map<String, Object[]> endings = endings();
+            List<RunRecord> runs = new ArrayList<>();
+            for (Object[] head : heads) {
+                Object[] end = endings.get((String) head[0]);
+                RunStatus status = end == null ? RunStatus.RUNNING : (RunStatus) end[0];
+                runs.add(new RunRecord((Long) head[2], (NewRun) head[3], (Instant) head[4], status,
+                        end == null ? null : (Instant) end[1], end == null ? null : (RunSummary) end[2],
+                        (String) head[0], (String) head[1]));
+            }
+            connection.commit();
+            return runs;
+        } catch (SQLException e) {
+            throw TeamDatabase.explain(e);
+        }
+    }
+
+    /** For each finished run: its status, when it finished, and its measured figures (from its SUMMARY event). */
+    private Map<String, Object[]> endings() throws SQLException {
+        Map<String, Object[]> endings = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT run_uid, seq, recorded_at, kind, step_id, outcome, detail FROM team_events
+                WHERE kind IN ('SUMMARY', 'COMPLETED', 'FAILED', 'ABORTED') ORDER BY run_uid, seq""");
+             ResultSet rows = query.executeQuery()) {
+            Map<String, RunSummary> summaries = new HashMap<>();
+            while (rows.next()) {
+                String uid = rows.getObject("run_uid").toString();
+                JournalEvent row = new JournalEvent(0, rows.getInt("seq"), rows.getTimestamp("recorded_at").toInstant(),
+                        rows.getString("kind"), rows.getString("step_id"), rows.getString("outcome"),
+                        rows.getString("detail"), "", "");
+                RunEvent event = EventCodec.decode(row);
+                if (event instanceof RunEvent.Summary summary) {
+                    summaries.put(uid, summary.summary());
+                } else if (event instanceof RunEvent.Finished finished) {
+                    endings.put(uid, new Object[] {finished.status(), row.recordedAt(), summaries.get(uid)});
+                }
+            }
+        }
+        return endings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing
+        }
+    }
+}
