@@ -27,11 +27,13 @@ import org.drillconsole.ui.main.MainViewModel;
 public final class ConsoleApplication extends Application {
 
     /** What the command line asked for; JavaFX instantiates the Application itself, hence the static. */
-    record StartOptions(boolean practice, Path settingsFile, Path runbookDir, JournalOptions journal) {
+    /** @param team the team database runs are copied to and the history read from, or null */
+    record StartOptions(boolean practice, Path settingsFile, Path runbookDir, JournalOptions journal,
+                        org.drillconsole.store.TeamDatabase team) {
     }
 
     private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
-            new JournalOptions());
+            new JournalOptions(), null);
     /** Read before the toolkit starts and written after it ends, so no file I/O happens on the FX thread. */
     private static volatile WindowState restored = WindowState.DEFAULT;
     private static volatile boolean systemDark;
@@ -65,7 +67,7 @@ public final class ConsoleApplication extends Application {
                 ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
-                options.practice(), options.runbookDir(), options.journal()::open);
+                options.practice(), options.runbookDir(), options.journal()::open, options.team());
         view = new MainView(model);
         Scene scene = new Scene(view, restored.width(), restored.height());
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")

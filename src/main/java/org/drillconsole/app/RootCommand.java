@@ -27,10 +27,37 @@ public final class RootCommand implements Runnable {
     @Mixin
     JournalOptions journal;
 
+    @Mixin
+    TeamOptions team;
+
     @Override
     public void run() {
+        org.drillconsole.store.TeamDatabase teamDb;
+        try {
+            teamDb = team.database();
+            if (teamDb == null) {
+                teamDb = fromSettings();
+            }
+        } catch (org.drillconsole.store.TeamDatabase.TeamDbException e) {
+            System.err.println("error: --team-db: " + e.getMessage());
+            System.exit(Cli.USAGE);
+            return;
+        }
         ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
-                runbookDir != null ? runbookDir : defaultRunbookDir(), journal));
+                runbookDir != null ? runbookDir : defaultRunbookDir(), journal, teamDb));
+    }
+
+    /** The team database named in the settings file (read before the window opens), or null. */
+    private org.drillconsole.store.TeamDatabase fromSettings() throws org.drillconsole.store.TeamDatabase.TeamDbException {
+        try {
+            var store = settings == null ? org.drillconsole.store.SettingsStore.inUserConfigDir()
+                    : new org.drillconsole.store.SettingsStore(settings);
+            var saved = store.load();
+            return saved == null || saved.teamDb() == null || saved.teamDb().isBlank() ? null
+                    : org.drillconsole.store.TeamDatabase.of(saved.teamDb().strip(), TeamOptions.environment);
+        } catch (org.drillconsole.store.SettingsStore.SettingsException unreadable) {
+            return null; // the window says so when it loads the settings itself
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.DrillSession;
 import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.drill.Network;
 import org.drillconsole.drill.RunJournal;
 import org.drillconsole.model.ClusterSnapshot;
@@ -76,7 +77,10 @@ final class RunCommand implements Callable<Integer> {
     TeamOptions team;
 
     @Option(names = "--outage-start", paramLabel = "TIME",
-            description = "Failover: when the outage began (ISO time, e.g. from the first alert).")
+            description = {"Failover: when the outage began (e.g. the first alert), as 13:05, 13:05 UTC, 40m ago",
+                    "or an ISO time."})
+    String outageStartText;
+
     Instant outageStart;
 
     @Option(names = "--outage-reason", paramLabel = "TEXT", description = "Where the outage start comes from.")
@@ -95,6 +99,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("error: --mode must be practice, drill or failover, not " + mode);
             return Cli.USAGE;
+        }
+        if (outageStartText != null) {
+            try {
+                HumanTime.Understood understood = HumanTime.parse(outageStartText, Instant.now(), ZoneId.systemDefault());
+                outageStart = understood.at();
+                out.println("outage start understood as " + understood.echo());
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --outage-start: " + e.getMessage());
+                return Cli.USAGE;
+            }
         }
         if (outageStart != null && (runMode != RunMode.FAILOVER || outageReason == null || outageReason.isBlank())) {
             System.err.println("error: --outage-start is for --mode failover, with --outage-reason saying where it comes from");

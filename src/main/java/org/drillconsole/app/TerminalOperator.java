@@ -6,12 +6,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.drill.Operator;
 import org.drillconsole.model.drill.Step;
 
@@ -136,23 +135,22 @@ final class TerminalOperator implements Operator {
         return line == null ? "" : line.strip();
     }
 
-    /** For {@code backupAge} with {@code source: operator}: an ISO time, or "15m" for fifteen minutes ago. */
+    /**
+     * For {@code backupAge} with {@code source: operator}: a time as people write it ("13:05", "13:05 UTC",
+     * "15m ago", an ISO time), echoed back as understood before it is used; asked again when not understood.
+     */
     Instant newestBackup(Step step) {
         while (true) {
-            String line = ask("  when was the newest backup or replication point? (ISO time, or e.g. 15m ago) > ");
+            String line = ask("  when was the newest backup or replication point? (e.g. 13:05, 13:05 UTC, 15m ago) > ");
             if (line == null || line.isBlank()) {
                 return null;
             }
-            String text = line.strip().replace(" ago", "");
             try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException notInstant) {
-                try {
-                    Duration age = Durations.parse(text);
-                    return Instant.now().minus(age);
-                } catch (IllegalArgumentException notDuration) {
-                    out.println("  not a time: " + line);
-                }
+                HumanTime.Understood understood = HumanTime.parse(line, Instant.now(), ZoneId.systemDefault());
+                out.println("  understood: " + understood.echo());
+                return understood.at();
+            } catch (IllegalArgumentException notUnderstood) {
+                out.println("  " + notUnderstood.getMessage());
             }
         }
     }

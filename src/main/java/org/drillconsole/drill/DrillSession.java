@@ -1,24 +1,17 @@
 package org.drillconsole.drill;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.ClusterTarget;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
-import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
-import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.store.JournalException;
 import org.drillconsole.store.EventCodec;

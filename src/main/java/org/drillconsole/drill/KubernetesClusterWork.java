@@ -1,6 +1,5 @@
 package org.drillconsole.drill;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
@@ -57,7 +56,6 @@ import org.drillconsole.model.journal.RunEvent;
  */
 public final class KubernetesClusterWork implements ClusterWork {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final PatchContext MERGE = PatchContext.of(PatchType.JSON_MERGE);
 
     private final ClusterPair clusters;

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.drillconsole.model.journal.RunSummary;
 
 /**
- * The JSON written into the STARTED and SUMMARY events, so that what a run was (runbook, clusters, operator)
- * and what it measured are covered by the hash chain, not only by the runs table.
+ * The measured figures as the JSON report and earlier journals' SUMMARY events hold them, and the runs
+ * table's parameters column.
  */
 public final class RunJson {
 
@@ -35,10 +35,6 @@ public final class RunJson {
             return java.util.Map.of();
         }
         return values;
-    }
-
-    static String summary(RunSummary s) {
-        return summaryTree(s).toString();
     }
 
     /** The measured figures as the SUMMARY event holds them (durations in milliseconds, times ISO-8601). */

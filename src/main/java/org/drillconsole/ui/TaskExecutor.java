@@ -25,7 +25,19 @@ public class TaskExecutor implements AutoCloseable {
         });
     }
 
+    /** Runs {@code work} in the background; once the window has closed (the pool is shut down), work is dropped. */
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: nothing is left to show a result in
+        }
+        try {
+            submit(work, onSuccess, onFailure);
+        } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+            // shut down between the check and the submit: same as above
+        }
+    }
+
+    private <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         pool.execute(() -> {
             try {
                 T result = work.call();

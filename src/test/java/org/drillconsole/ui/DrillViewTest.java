@@ -67,9 +67,11 @@ class DrillViewTest {
         robot.write("practice-standby");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
 
-        // While the standby scales up, its pane shows it: the wizard is not modal.
-        waitUntil(() -> text(robot, "#standbyReasons").contains("progressing")
-                || text(robot, "#standbyVerdict").contains("HEALTHY"), 10, () -> text(robot, "#standbyReasons"));
+        // The drill has the window now; the standby's compact line shows it scaling up: nothing is modal.
+        assertTrue(robot.lookup("#drillScreen").tryQuery().isPresent(), "starting the drill gives it the window");
+        waitUntil(() -> text(robot, "#compactStandbyReasons").contains("progressing")
+                || text(robot, "#compactStandbyVerdict").contains("HEALTHY"), 10,
+                () -> text(robot, "#compactStandbyReasons"));
         // The cleanup's confirmation (scale back to 0), not the scale-up's that may still be on screen.
         waitUntil(() -> robot.lookup("#promptText").tryQuery().map(n -> String.valueOf(n.getAccessibleText())
                 .contains("2 → 0")).orElse(false), 30, () -> model.drill().log().toString());
@@ -78,6 +80,13 @@ class DrillViewTest {
 
         waitUntil(() -> text(robot, "#drillOutcome").startsWith("COMPLETED"), 20, () -> model.drill().log().toString());
         assertTrue(text(robot, "#drillOutcome").contains("5m"), text(robot, "#drillOutcome"));
+        // The end: a summary against the objectives, and the report a click away.
+        waitUntil(() -> text(robot, "#drillSummary").contains("RTO "), 5, () -> text(robot, "#drillSummary"));
+        assertTrue(text(robot, "#drillSummary").contains("of 5m 00s ✔ within"), text(robot, "#drillSummary"));
+        assertTrue(text(robot, "#drillSummary").contains("Cleanup: ✔ done"), text(robot, "#drillSummary"));
+        // Leaving drill mode brings the full panes back; the drill view is back beside them.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#standbyVerdict").tryQuery().isPresent(), 5, () -> "the panes did not come back");
         model.close();
         try (JournalStore store = JournalStore.openIn(dir.resolve("data"), Clock.systemUTC())) {
             assertEquals(RunStatus.COMPLETED, store.runs().get(0).status());

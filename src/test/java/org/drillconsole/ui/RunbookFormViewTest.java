@@ -59,7 +59,8 @@ class RunbookFormViewTest {
         waitUntil(() -> !start.isDisabled(), 10, problems::getText);
 
         // A value that is not a host name: said under the picker, with the parameter named; Start is off.
-        robot.doubleClickOn(domain).eraseText(domain.getText().length()).write("gitpod example");
+        TextField field = robot.lookup("#parameter-domain").queryAs(TextField.class);
+        robot.doubleClickOn(field).eraseText(field.getText().length()).write("gitpod example");
         waitUntil(() -> problems.getText().contains("is not a host name"), 10, problems::getText);
         assertTrue(problems.getText().contains("domain"), problems.getText());
         assertTrue(start.isDisabled());

@@ -58,7 +58,8 @@ public final class ConnectionDialog extends Dialog<Settings> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(button -> button != ButtonType.OK ? null : new Settings(
                 primary.file.getText().trim(), primary.context.getValue(), standby.file.getText().trim(),
-                standby.context.getValue(), namespace.getText().trim(), practice.isSelected()));
+                standby.context.getValue(), namespace.getText().trim(), practice.isSelected(),
+                current == null ? null : current.teamDb())); // the team database is kept as it was
     }
 
     private record Row(TextField file, ComboBox<String> context, Button browse, Label problem) {

@@ -2,7 +2,7 @@ package org.drillconsole.ui.drill;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
@@ -20,7 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.ui.DialogService;
 
@@ -33,6 +33,12 @@ public final class DrillView extends VBox {
     private final DrillViewModel model;
     private final DialogService dialogs;
     private final TextField reason = new TextField();
+    /** Says what is wrong with an answer, next to the field; the typed text stays. */
+    private final Label answerProblem = new Label();
+    /** The answer Enter gives in the answer field; null when Enter must not answer (destructive choices). */
+    private Runnable enterAnswers;
+    /** A backup time understood and shown, waiting for a second Enter to be used. */
+    private HumanTime.Understood understoodBackup;
 
     public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator, boolean practice) {
         this.model = model;
@@ -113,8 +119,32 @@ public final class DrillView extends VBox {
         abortBox.visibleProperty().bind(model.runningProperty());
         abortBox.managedProperty().bind(model.runningProperty());
 
-        getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, steps, promptBox,
-                abortBox, outcome, new Label("Journal"), log);
+        // The RTO budget: how much of the objective is used, and the time left, in words beside the colour.
+        javafx.scene.control.ProgressBar budget = new javafx.scene.control.ProgressBar();
+        budget.setId("rtoBudget");
+        budget.setMaxWidth(Double.MAX_VALUE);
+        budget.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(1, Math.max(0, model.budgetProperty().get())), model.budgetProperty()));
+        budget.visibleProperty().bind(model.budgetProperty().greaterThanOrEqualTo(0));
+        budget.managedProperty().bind(budget.visibleProperty());
+        model.stopwatchStyleProperty().addListener((obs, old, now) -> {
+            budget.getStyleClass().removeIf(c -> c.startsWith("status-"));
+            budget.getStyleClass().add(now);
+        });
+        Label budgetText = new Label();
+        budgetText.setId("rtoBudgetText");
+        budgetText.textProperty().bind(model.budgetTextProperty());
+        Label next = new Label();
+        next.setId("nextStep");
+        next.setWrapText(true);
+        next.textProperty().bind(model.nextStepProperty());
+        next.visibleProperty().bind(model.runningProperty());
+        next.managedProperty().bind(next.visibleProperty());
+
+        VBox summary = summaryBox();
+
+        getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, budget, budgetText,
+                promptBox, next, steps, abortBox, outcome, summary, new Label("Journal"), log);
         model.refreshRunbooks();
         model.checkUnfinished();
     }
@@ -146,13 +176,26 @@ public final class DrillView extends VBox {
         operator.setId("operatorField");
         TextField outageStart = new TextField();
         outageStart.setId("outageStartField");
-        outageStart.setPromptText("outage start, ISO time (failover only)");
+        outageStart.setPromptText("outage start, e.g. 03:12 or 40m ago (failover only)");
         TextField outageReason = new TextField();
         outageReason.setPromptText("where the outage start comes from");
         outageStart.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
         outageReason.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
         Label problem = new Label();
         problem.getStyleClass().add("field-problem");
+        // Shows how the outage start is understood while it is typed, before anything uses it.
+        outageStart.textProperty().addListener((obs, old, now) -> {
+            if (now.isBlank()) {
+                problem.setText("");
+                return;
+            }
+            try {
+                problem.setText("outage start: " + HumanTime.parse(now, Instant.now(), java.time.ZoneId.systemDefault()).echo());
+            } catch (IllegalArgumentException notYet) {
+                problem.setText("outage start: " + notYet.getMessage());
+            }
+        });
+
         Button start = new Button("_Start drill");
         start.setId("startDrill");
         start.disableProperty().bind(model.runningProperty().or(runbook.valueProperty().isNull())
@@ -162,9 +205,10 @@ public final class DrillView extends VBox {
             Instant outage = null;
             if (mode.getValue() == RunMode.FAILOVER && !outageStart.getText().isBlank()) {
                 try {
-                    outage = Instant.parse(outageStart.getText().strip());
-                } catch (DateTimeParseException bad) {
-                    problem.setText("outage start: write an ISO time such as 2026-11-25T03:12:00Z");
+                    outage = HumanTime.parse(outageStart.getText(), Instant.now(), java.time.ZoneId.systemDefault()).at();
+                } catch (IllegalArgumentException bad) {
+                    problem.setText("outage start: " + bad.getMessage());
+                    outageStart.requestFocus();
                     return;
                 }
             }
@@ -205,6 +249,47 @@ public final class DrillView extends VBox {
         return form;
     }
 
+    /** Called to show the finished run in the history (set by the main view). */
+    private Runnable openHistory = () -> { };
+
+    public void onOpenHistory(Runnable action) {
+        openHistory = action;
+    }
+
+    /** The end of a drill: what it measured, and its report in a click. */
+    private VBox summaryBox() {
+        Label heading = new Label("Summary");
+        heading.getStyleClass().add("section-title");
+        Label text = new Label();
+        text.setId("drillSummary");
+        text.setWrapText(true);
+        text.textProperty().bind(model.summaryProperty());
+        FlowPane buttons = new FlowPane(6, 6);
+        for (org.drillconsole.report.ReportFormat format : List.of(org.drillconsole.report.ReportFormat.HTML,
+                org.drillconsole.report.ReportFormat.PDF, org.drillconsole.report.ReportFormat.MD)) {
+            Button export = new Button("Export " + format.name().replace("MD", "Markdown") + "…");
+            export.setId("export-" + format.name().toLowerCase());
+            export.setOnAction(e -> {
+                var run = model.finishedRunProperty().get();
+                if (run != null) {
+                    dialogs.chooseSaveFile("Export the report of run " + run.id(), "drill-run-" + run.id() + "." + format.extension())
+                            .ifPresent(target -> model.exportFinished(format, target));
+                }
+            });
+            buttons.getChildren().add(export);
+        }
+        Button history = new Button("Open in _history");
+        history.setId("openInHistory");
+        history.setOnAction(e -> openHistory.run());
+        buttons.getChildren().add(history);
+        VBox box = new VBox(6, heading, text, buttons);
+        box.setId("drillSummaryBox");
+        box.getStyleClass().add("drill-summary");
+        box.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
     /** One field per parameter, under its name and description (the side panel is narrow: stacked, not in columns). */
     private void showParameters(VBox box) {
         box.getChildren().clear();
@@ -223,6 +308,9 @@ public final class DrillView extends VBox {
     private void showPrompt(VBox box, Prompt prompt) {
         box.getChildren().clear();
         reason.clear();
+        answerProblem.setText("");
+        understoodBackup = null;
+        enterAnswers = null;
         if (prompt == null) {
             return;
         }
@@ -239,6 +327,7 @@ public final class DrillView extends VBox {
             case MANUAL, APPROVAL -> {
                 reason.setPromptText(prompt.kind() == Prompt.Kind.APPROVAL ? "approver's name, or a reason / note"
                         : "reason (skip, fail, abort) or note");
+                enterAnswers = () -> model.done(reason.getText());
                 buttons.getChildren().addAll(
                         button("doneButton", "_Done", () -> model.done(reason.getText()), false),
                         button("skipButton", "S_kip", () -> model.skip(reason.getText()), true),
@@ -251,6 +340,7 @@ public final class DrillView extends VBox {
             }
             case CONFIRM -> {
                 reason.setPromptText("type " + prompt.context() + " to go ahead");
+                enterAnswers = () -> model.confirm(reason.getText());
                 buttons.getChildren().addAll(
                         button("confirmButton", "_Confirm", () -> model.confirm(reason.getText()), false),
                         button("declineButton", "Do _not", () -> model.confirm(""), false));
@@ -263,17 +353,33 @@ public final class DrillView extends VBox {
             }
             case STEP_FAILED -> {
                 reason.setPromptText("reason (skip, abort)");
+                enterAnswers = model::retry;
                 buttons.getChildren().addAll(
                         button("retryButton", "_Retry", model::retry, false),
                         button("skipButton", "S_kip", () -> model.skip(reason.getText()), true),
                         button("abortButton", "_Abort", () -> model.abort(reason.getText()), true));
             }
             default -> {
-                reason.setPromptText("ISO time, or an age such as 15m");
+                reason.setPromptText("e.g. 13:05, 13:05 UTC, 15m ago");
+                enterAnswers = this::enterBackupTime;
+                // Edits after a time was understood ask for it to be understood again.
+                reason.textProperty().addListener((obs, old, now) -> {
+                    if (understoodBackup != null) {
+                        understoodBackup = null;
+                        answerProblem.setText("");
+                    }
+                });
                 buttons.getChildren().add(button("backupButton", "_Enter", this::enterBackupTime, true));
             }
         }
-        box.getChildren().addAll(heading, text, reason, buttons);
+        answerProblem.setId("answerProblem");
+        answerProblem.setWrapText(true);
+        reason.setOnAction(e -> {
+            if (enterAnswers != null && !(reason.getText().isBlank() && prompt.kind() == Prompt.Kind.BACKUP_TIME)) {
+                enterAnswers.run();
+            }
+        });
+        box.getChildren().addAll(heading, text, reason, answerProblem, buttons);
         reason.requestFocus();
     }
 
@@ -291,18 +397,26 @@ public final class DrillView extends VBox {
         }
     }
 
+    /**
+     * The newest backup's time as people write it: the first Enter shows how it was understood (local and
+     * UTC), the second uses it. A time not understood keeps the text, says why with examples, and keeps the
+     * focus in the field.
+     */
     private void enterBackupTime() {
-        String text = reason.getText().strip().replace(" ago", "");
-        try {
-            model.backupTakenAt(Instant.parse(text));
-        } catch (DateTimeParseException notInstant) {
-            try {
-                model.backupTakenAt(Instant.now().minus(Durations.parse(text)));
-            } catch (IllegalArgumentException notAge) {
-                reason.clear();
-                reason.setPromptText("not a time: write 2026-11-25T03:00:00Z or 15m");
-            }
+        if (understoodBackup != null) {
+            model.backupTakenAt(understoodBackup.at());
+            return;
         }
+        try {
+            understoodBackup = HumanTime.parse(reason.getText(), java.time.Instant.now(), java.time.ZoneId.systemDefault());
+            answerProblem.getStyleClass().setAll("label", "field-understood");
+            answerProblem.setText("understood as " + understoodBackup.echo() + ": press Enter again to use it");
+        } catch (IllegalArgumentException notUnderstood) {
+            answerProblem.getStyleClass().setAll("label", "field-problem");
+            answerProblem.setText("✖ " + notUnderstood.getMessage());
+        }
+        reason.requestFocus();
+        reason.end();
     }
 
     /** @param needsText the button stays disabled until something is typed (reasons are required) */

@@ -28,6 +28,7 @@ import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.ParameterValues;
 import org.drillconsole.drill.DrillSession;
 import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.drill.Network;
 import org.drillconsole.drill.Operator.Answer;
 import org.drillconsole.model.drill.DrillDefinition;
@@ -72,6 +73,13 @@ public final class DrillViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No drill running");
     private final ReadOnlyStringWrapper stopwatch = new ReadOnlyStringWrapper("RTO —");
     private final ReadOnlyStringWrapper stopwatchStyle = new ReadOnlyStringWrapper("status-unknown");
+    /** The share of the RTO objective used so far (0 to 1 and beyond); -1 when there is no clock or objective. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper budget = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper budgetText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
+    /** What the run measured, in lines for people, once it has ended; empty before. */
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunRecord> finishedRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     /** Worth a desktop notification when the window is in the background: a long wait over, a run ended. */
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
@@ -179,12 +187,14 @@ public final class DrillViewModel {
             }
             DrillLoader.Checked declared = (DrillLoader.Checked) result[0];
             ParameterValues values = (ParameterValues) result[1];
+            List<ParameterField> fields = new java.util.ArrayList<>();
             for (var p : declared.parameters()) {
                 var given = values.values().get(p.name());
                 StringProperty value = new SimpleStringProperty(given == null ? "" : given.value());
                 value.addListener((obs, old, now) -> revalidate(runbook));
-                parameterFields.add(new ParameterField(p.name(), p.description(), p.type().example(), value));
+                fields.add(new ParameterField(p.name(), p.description(), p.type().example(), value));
             }
+            parameterFields.setAll(fields); // one change: the form is built once
             showProblems((DrillLoader.Checked) result[2]);
         }, error -> runbookProblems.setAll("the runbook cannot be read: " + error.getMessage()));
     }
@@ -285,6 +295,9 @@ public final class DrillViewModel {
         }
         running.set(true);
         outcome.set("");
+        summary.set("");
+        finishedRun.set(null);
+        nextStep.set("");
         log.clear();
         steps.clear();
         operator = new FxOperator(operatorName, next -> Platform.runLater(() -> prompt.set(next)));
@@ -332,7 +345,16 @@ public final class DrillViewModel {
     }
 
     private void recorded(RunEvent event) {
-        log.add(EventText.describe(event));
+        log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + "  " + EventText.describe(event));
+        if (event instanceof RunEvent.StepStarted started) {
+            int at = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i).id().equals(started.stepId())) {
+                    at = i;
+                }
+            }
+            nextStep.set(at >= 0 && at + 1 < steps.size() ? "next: " + steps.get(at + 1).title() : "next: the end of the drill");
+        }
         String stepId = event.stepId();
         if (stepId == null) {
             return;
@@ -346,10 +368,10 @@ public final class DrillViewModel {
                 steps.set(i, row.with("▶", ""));
                 stepStarted.put(stepId, System.nanoTime());
             } else if (event instanceof RunEvent.StepFinished finished) {
-                String took = finished.took() == null ? "" : Durations.format(finished.took())
+                String took = finished.took() == null ? "" : HumanTime.duration(finished.took())
                         + (finished.waitingFor() == RunEvent.WaitingFor.PEOPLE ? " waiting for people"
                         : " waiting for the cluster");
-                steps.set(i, row.with(symbol(finished.result().name()), took));
+                steps.set(i, row.with(symbol(finished.result().name()), took, finished.took()));
                 Long started = stepStarted.remove(stepId);
                 if (started != null && System.nanoTime() - started >= LONG_WAIT.toNanos()) {
                     notice.set(row.title() + ": " + finished.result().name().toLowerCase() + " after " + took);
@@ -374,7 +396,75 @@ public final class DrillViewModel {
         prompt.set(null);
         tick();
         outcome.set(result.status() + ": " + result.summary());
+        summary.set(summaryOf(result));
+        DrillSession ended = session;
+        finishedRun.set(ended == null ? null : ended.run());
         notice.set("Drill " + result.status().name().toLowerCase() + ": " + result.summary());
+    }
+
+    /** The end of a drill in plain lines: objectives, where the time went, the slowest steps, the cleanup. */
+    private String summaryOf(DrillEngine.Result result) {
+        StringBuilder text = new StringBuilder();
+        text.append("RTO ").append(result.rto() == null ? "not measured" : HumanTime.duration(result.rto()))
+                .append(result.rtoObjective() == null ? "" : " of " + HumanTime.duration(result.rtoObjective())
+                        + (result.rto() == null ? "" : result.rto().compareTo(result.rtoObjective()) <= 0
+                        ? " ✔ within" : " ✖ over"));
+        text.append("   ·   RPO ").append(result.rpo() == null ? "not known" : HumanTime.duration(result.rpo()))
+                .append(result.rpoObjective() == null ? "" : " of " + HumanTime.duration(result.rpoObjective())
+                        + (result.rpo() == null ? "" : result.rpo().compareTo(result.rpoObjective()) <= 0
+                        ? " ✔ within" : " ✖ over"));
+        text.append("\nWaiting for people ").append(HumanTime.duration(result.humanTime()))
+                .append(", for the clusters ").append(HumanTime.duration(result.clusterTime()));
+        List<StepRow> slowest = steps.stream().filter(r -> r.took() != null)
+                .sorted(java.util.Comparator.comparing(StepRow::took).reversed()).limit(3).toList();
+        if (!slowest.isEmpty()) {
+            text.append("\nSlowest steps: ").append(String.join("; ", slowest.stream()
+                    .map(r -> r.title() + " " + r.split()).toList()));
+        }
+        if (result.recoveryProblem() != null) {
+            text.append("\n✖ Not recovered: ").append(result.recoveryProblem());
+        }
+        long cleanup = steps.stream().filter(r -> r.section().equals("cleanup")).count();
+        long cleaned = steps.stream().filter(r -> r.section().equals("cleanup") && r.status().equals("✔")).count();
+        text.append("\nCleanup: ").append(cleanup == 0 ? "none needed" : cleaned == cleanup ? "✔ done"
+                : "✖ " + cleaned + " of " + cleanup + " step(s) done: the standby may not be back at rest");
+        return text.toString();
+    }
+
+    /** Writes the finished run's report (off the FX thread); what happened is said in the log. */
+    public void exportFinished(org.drillconsole.report.ReportFormat format, Path target) {
+        RunRecord run = finishedRun.get();
+        if (run == null) {
+            return;
+        }
+        executor.run(() -> {
+            var report = org.drillconsole.report.Reports.load(wiring.journal().call(), run.id(), java.time.Clock.systemUTC());
+            org.drillconsole.report.ReportFiles.write(target, out -> format.write(report, out));
+            return target;
+        }, file -> log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + " wrote " + file),
+                error -> log.add("the report could not be written: " + error.getMessage()));
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The run that ended (for its report and the history); null while none has. */
+    public ReadOnlyObjectProperty<RunRecord> finishedRunProperty() {
+        return finishedRun.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyDoubleProperty budgetProperty() {
+        return budget.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty budgetTextProperty() {
+        return budgetText.getReadOnlyProperty();
+    }
+
+    /** The step after the one under way ("next: Point DNS at the standby"); empty at the end. */
+    public ReadOnlyStringProperty nextStepProperty() {
+        return nextStep.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {
@@ -386,14 +476,19 @@ public final class DrillViewModel {
         DrillSession current = session;
         Duration elapsed = current == null ? null : current.engine().elapsed();
         if (elapsed == null) {
-            stopwatch.set("RTO —" + (objective == null ? "" : " of " + Durations.format(objective)));
+            stopwatch.set("RTO —" + (objective == null ? "" : " of " + HumanTime.duration(objective)));
             stopwatchStyle.set("status-unknown");
+            budget.set(objective == null ? -1 : 0);
+            budgetText.set(objective == null ? "" : "the clock has not started");
             return;
         }
-        stopwatch.set("RTO " + Durations.format(Duration.ofSeconds(elapsed.getSeconds()))
-                + (objective == null ? "" : " of " + Durations.format(objective)));
+        stopwatch.set("RTO " + HumanTime.duration(elapsed) + (objective == null ? "" : " of "
+                + HumanTime.duration(objective)));
         double used = objective == null ? 0 : (double) elapsed.toMillis() / objective.toMillis();
         stopwatchStyle.set(used >= 1 ? "status-danger" : used >= 0.75 ? "status-warning" : "status-success");
+        budget.set(objective == null ? -1 : used);
+        budgetText.set(objective == null ? "" : used <= 1 ? HumanTime.duration(objective.minus(elapsed)) + " left"
+                + (used >= 0.75 ? " ⚠" : "") : "✖ over the objective by " + HumanTime.duration(elapsed.minus(objective)));
     }
 
     // Answers from the prompt's buttons; each hands the engine its answer and clears the prompt.

@@ -52,6 +52,11 @@ public final class HistoryView extends BorderPane {
         setId("historyView");
         setTop(toolBar());
         setBottom(statusLine());
+        // A running drill selected from the team's history is followed as it goes.
+        javafx.animation.Timeline following = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> model.followTick()));
+        following.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        following.play();
 
         table.setId("historyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -62,6 +67,7 @@ public final class HistoryView extends BorderPane {
         column("Strategy", r -> r.run().strategy(), 110);
         column("Mode", r -> r.run().mode().name().toLowerCase(), 75);
         column("Operator", r -> r.run().operator(), 90);
+        column("Workstation", RunRecord::workstation, 110);
         durationColumn("RTO / objective", r -> r.summary() == null ? null : r.summary().rto(),
                 r -> figure(r.summary(), true));
         durationColumn("RPO / objective", r -> r.summary() == null ? null : r.summary().rpo(),

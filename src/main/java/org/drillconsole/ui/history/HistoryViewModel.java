@@ -34,6 +34,9 @@ import org.drillconsole.report.Reports;
 import org.drillconsole.report.RunReport;
 import org.drillconsole.report.Trends;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamHistory;
+import org.drillconsole.report.RunReports;
 import org.drillconsole.ui.DialogService;
 import org.drillconsole.ui.TaskExecutor;
 
@@ -60,11 +63,14 @@ public final class HistoryViewModel {
         }
     }
 
-    private record Loaded(List<RunRecord> runs, List<StepTiming> timings) {
+    private record Loaded(List<RunRecord> runs, List<StepTiming> timings, boolean fromTeam, String note) {
     }
 
     private final TaskExecutor executor;
     private final Callable<JournalStore> journal;
+    private final java.util.function.Supplier<TeamDatabase> team;
+    /** Whether the runs shown came from the team database (then reports are read from there too). */
+    private volatile boolean fromTeam;
     private final DialogService dialogs;
     private final Clock clock;
     private final ObservableList<RunRecord> all = FXCollections.observableArrayList();
@@ -91,6 +97,13 @@ public final class HistoryViewModel {
     private long selection;
 
     public HistoryViewModel(TaskExecutor executor, Callable<JournalStore> journal, DialogService dialogs, Clock clock) {
+        this(executor, journal, () -> null, dialogs, clock);
+    }
+
+    /** @param team the team database whose history is shown when it answers (null: this workstation only) */
+    public HistoryViewModel(TaskExecutor executor, Callable<JournalStore> journal,
+                            java.util.function.Supplier<TeamDatabase> team, DialogService dialogs, Clock clock) {
+        this.team = team;
         this.executor = executor;
         this.journal = journal;
         this.dialogs = dialogs;
@@ -111,15 +124,26 @@ public final class HistoryViewModel {
         message.set("reading the journal…");
         executor.run(() -> {
             JournalStore store = journal.call();
-            return new Loaded(store.runs(), store.stepTimings(null));
+            TeamDatabase database = team.get();
+            if (database != null) {
+                try (TeamHistory history = TeamHistory.open(database)) {
+                    return new Loaded(history.runs(), store.stepTimings(null), true, "");
+                } catch (TeamDatabase.TeamDbException e) {
+                    return new Loaded(store.runs(), store.stepTimings(null), false, e.getMessage()
+                            + ": showing this workstation's runs only");
+                }
+            }
+            return new Loaded(store.runs(), store.stepTimings(null), false, "");
         }, loaded -> {
             busy.set(false);
+            fromTeam = loaded.fromTeam();
             List<RunRecord> newestFirst = new ArrayList<>(loaded.runs());
-            newestFirst.sort(Comparator.comparing(RunRecord::id).reversed());
+            newestFirst.sort(Comparator.comparing(RunRecord::createdAt).thenComparing(RunRecord::id).reversed());
             all.setAll(newestFirst);
             drillNames.setAll(newestFirst.stream().map(r -> r.run().drillName()).distinct().sorted().toList());
             allTimings = loaded.timings();
-            message.set(newestFirst.size() + " run(s) recorded");
+            message.set(!loaded.note().isEmpty() ? loaded.note() : newestFirst.size() + " run(s) recorded"
+                    + (loaded.fromTeam() ? " by the team (every workstation)" : ""));
             updateTrends();
         }, error -> {
             busy.set(false);
@@ -134,12 +158,47 @@ public final class HistoryViewModel {
             detail.set(null);
             return;
         }
-        executor.run(() -> Reports.load(journal.call(), run.id(), clock), report -> {
+        boolean team = fromTeam;
+        executor.run(() -> load(run, team), report -> {
             if (mine == selection) {
                 detail.set(report);
                 updateTrends();
             }
         }, error -> message.set("run " + run.id() + " could not be read: " + error.getMessage()));
+    }
+
+    private RunReport load(RunRecord run, boolean fromTeamDatabase) throws Exception {
+        TeamDatabase database = team.get();
+        if (fromTeamDatabase && database != null && !run.uid().isEmpty()) {
+            try (TeamHistory history = TeamHistory.open(database)) {
+                return RunReports.of(run, history.events(run), clock.instant());
+            }
+        }
+        return Reports.load(journal.call(), run.id(), clock);
+    }
+
+    /**
+     * Called every second by the view: a selected run that is still running is read again, so an incident
+     * commander follows a drill another workstation runs (through the team database) as it happens.
+     */
+    public void followTick() {
+        RunReport shown = detail.get();
+        if (shown == null || shown.run().status() != RunStatus.RUNNING || !fromTeam) {
+            return;
+        }
+        long mine = selection;
+        RunRecord run = shown.run();
+        executor.run(() -> {
+            TeamDatabase database = team.get();
+            try (TeamHistory history = TeamHistory.open(database)) {
+                RunRecord now = history.run(run.uid()).orElse(run);
+                return RunReports.of(now, history.events(now), clock.instant());
+            }
+        }, report -> {
+            if (mine == selection) {
+                detail.set(report);
+            }
+        }, error -> message.set("following run " + run.label() + ": " + error.getMessage()));
     }
 
     /** Writes the selected run's report; the result is reported in {@link #messageProperty()}. */

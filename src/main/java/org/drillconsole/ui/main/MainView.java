@@ -21,6 +21,7 @@ import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.store.WindowState;
+import org.drillconsole.ui.StatusText;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
@@ -43,6 +44,10 @@ public final class MainView extends BorderPane {
     /** The theme chosen in the menu this session or before; null follows the system. */
     private String chosenTheme;
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+    /** The drill fills the window (both clusters in a compact strip above it); off: the full panes. */
+    private final javafx.beans.property.BooleanProperty drillMode = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final javafx.scene.layout.BorderPane drillScreen = new javafx.scene.layout.BorderPane();
+    private final ScrollPane drillScroll = new ScrollPane();
 
     public MainView(MainViewModel model) {
         this.model = model;
@@ -81,6 +86,11 @@ public final class MainView extends BorderPane {
         setCenter(center);
 
         drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""), true);
+        drillView.onOpenHistory(() -> {
+            drillMode.set(false);
+            center.getSelectionModel().select(1);
+            model.history().refresh();
+        });
         Tab drillTab = new Tab("Drill", new ScrollPane(drillView));
         drillTab.setId("drillTab");
         ((ScrollPane) drillTab.getContent()).setFitToWidth(true);
@@ -92,6 +102,17 @@ public final class MainView extends BorderPane {
         showPracticeControls(model.practiceClustersProperty().get());
 
         setTop(new VBox(menuBar(), banner));
+        drillScreen.setId("drillScreen");
+        drillScreen.setTop(compactClusters());
+        drillScroll.setFitToWidth(true);
+        drillScreen.setCenter(drillScroll);
+        // Starting a drill gives it the window; leaving drill mode (Ctrl+Shift+D) never stops the drill.
+        model.drill().runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                drillMode.set(true);
+            }
+        });
+        drillMode.addListener((obs, was, on) -> applyDrillMode(on));
         darkTheme.setSelected(false);
         darkTheme.selectedProperty().addListener((obs, was, dark) -> applyTheme(dark));
         notifyInBackground();
@@ -99,6 +120,16 @@ public final class MainView extends BorderPane {
         StatusBar status = new StatusBar();
         status.setId("statusBar");
         status.textProperty().bind(model.statusProperty());
+        Label team = new Label();
+        team.setId("teamStatus");
+        team.textProperty().bind(model.teamStatusProperty());
+        team.visibleProperty().bind(model.teamStatusProperty().isNotEmpty());
+        model.teamStatusProperty().addListener((obs, old, now) -> {
+            team.getStyleClass().removeAll("status-success", "status-warning", "status-danger");
+            team.getStyleClass().add(now.contains("unreachable") || now.contains("refused") ? "status-danger"
+                    : now.contains("catching up") || now.contains("connecting") ? "status-warning" : "status-success");
+        });
+        status.getRightItems().add(team);
         setBottom(status);
     }
 
@@ -112,6 +143,63 @@ public final class MainView extends BorderPane {
         Tab practice = new Tab("Practice controls", scroll);
         practice.setId("practiceTab");
         side.getTabs().add(practice);
+    }
+
+    private void applyDrillMode(boolean on) {
+        ScrollPane sideScroll = (ScrollPane) side.getTabs().get(0).getContent();
+        if (on) {
+            sideScroll.setContent(null);
+            drillScroll.setContent(drillView);
+            setCenter(drillScreen);
+            setRight(null);
+        } else {
+            drillScroll.setContent(null);
+            sideScroll.setContent(drillView);
+            setCenter(center);
+            setRight(side);
+        }
+    }
+
+    /** Both clusters in one line each: connection, verdict and what is not fine, live. */
+    private VBox compactClusters() {
+        VBox strip = new VBox(4, compact("Primary", "compactPrimary", model.primary()),
+                compact("Standby", "compactStandby", model.standby()));
+        Label hint = new Label("Ctrl+Shift+D: the full cluster panes (the drill goes on)");
+        hint.getStyleClass().add("muted");
+        strip.getChildren().add(hint);
+        strip.setId("compactClusters");
+        strip.getStyleClass().add("compact-clusters");
+        return strip;
+    }
+
+    private static javafx.scene.layout.HBox compact(String name, String id, org.drillconsole.ui.cluster.ClusterPaneViewModel side) {
+        Label title = new Label(name);
+        title.getStyleClass().add("section-title");
+        title.setMinWidth(80);
+        Label state = new Label();
+        state.textProperty().bind(side.stateTextProperty());
+        state.getStyleClass().add("badge");
+        side.stateProperty().addListener((obs, old, now) -> restyle(state, StatusText.styleClass(now)));
+        restyle(state, StatusText.styleClass(side.stateProperty().get()));
+        Label verdict = new Label();
+        verdict.setId(id + "Verdict");
+        verdict.textProperty().bind(side.verdictTextProperty());
+        verdict.getStyleClass().addAll("badge", "verdict");
+        side.verdictProperty().addListener((obs, old, now) -> restyle(verdict, StatusText.styleClass(now)));
+        restyle(verdict, StatusText.styleClass(side.verdictProperty().get()));
+        Label reasons = new Label();
+        reasons.setId(id + "Reasons");
+        reasons.textProperty().bind(side.reasonsProperty());
+        reasons.setWrapText(true);
+        javafx.scene.layout.HBox.setHgrow(reasons, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(10, title, state, verdict, reasons);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static void restyle(Label label, String styleClass) {
+        label.getStyleClass().removeIf(c -> c.startsWith("status-"));
+        label.getStyleClass().add(styleClass);
     }
 
     private MenuBar menuBar() {
@@ -144,7 +232,19 @@ public final class MainView extends BorderPane {
         darkTheme.setId("darkThemeMenu");
         darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
         darkTheme.setOnAction(e -> chosenTheme = darkTheme.isSelected() ? "dark" : "light");
-        Menu view = new Menu("View", null, showClusters, showHistory, new SeparatorMenuItem(), darkTheme);
+        javafx.scene.control.CheckMenuItem drillModeItem = new javafx.scene.control.CheckMenuItem("Drill mode");
+        drillModeItem.setId("drillModeMenu");
+        drillModeItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        drillModeItem.selectedProperty().bindBidirectional(drillMode);
+        showClusters.setOnAction(e -> {
+            drillMode.set(false);
+            center.getSelectionModel().select(0);
+        });
+        showHistory.setOnAction(e -> {
+            drillMode.set(false);
+            center.getSelectionModel().select(1);
+        });
+        Menu view = new Menu("View", null, showClusters, showHistory, drillModeItem, new SeparatorMenuItem(), darkTheme);
         return new MenuBar(file, view, drillMenu(), help);
     }
 

@@ -3,6 +3,7 @@ package org.drillconsole.ui.main;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +19,8 @@ import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.Settings;
 import org.drillconsole.store.ParameterMemory;
 import org.drillconsole.store.SettingsStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamReplicator;
 import org.drillconsole.ui.DialogService;
 import org.drillconsole.ui.SnapshotDispatcher;
 import org.drillconsole.ui.TaskExecutor;
@@ -50,6 +53,9 @@ public final class MainViewModel implements AutoCloseable {
     private final HistoryViewModel history;
     private final Callable<JournalStore> journalOpener;
     private JournalStore journal;
+    private final TeamDatabase team;
+    private TeamReplicator replicator;
+    private final ReadOnlyStringWrapper teamStatus = new ReadOnlyStringWrapper("");
     private volatile ClusterPair pair;
     /** Bumped on every connect, so snapshots still in flight from the previous clusters are dropped. */
     private volatile long connection;
@@ -61,12 +67,20 @@ public final class MainViewModel implements AutoCloseable {
     public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
                          Callable<PracticeClusters> practiceStarter, boolean forcePractice, Path runbookDir,
                          Callable<JournalStore> journalOpener) {
+        this(executor, settingsStore, dialogs, practiceStarter, forcePractice, runbookDir, journalOpener, null);
+    }
+
+    /** @param team the team database every run is copied to, or null for this workstation alone */
+    public MainViewModel(TaskExecutor executor, SettingsStore settingsStore, DialogService dialogs,
+                         Callable<PracticeClusters> practiceStarter, boolean forcePractice, Path runbookDir,
+                         Callable<JournalStore> journalOpener, TeamDatabase team) {
+        this.team = team;
         this.executor = executor;
         this.journalOpener = journalOpener;
         this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
                 practice::get, this::journal, () -> new PracticeNetwork(clusters()),
                 new ParameterMemory(settingsStore.file().toAbsolutePath().resolveSibling("parameters.json"))));
-        this.history = new HistoryViewModel(executor, this::journal, dialogs, Clock.systemUTC());
+        this.history = new HistoryViewModel(executor, this::journal, () -> team, dialogs, Clock.systemUTC());
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.practiceStarter = practiceStarter;
@@ -189,12 +203,25 @@ public final class MainViewModel implements AutoCloseable {
         return practiceClusters.getReadOnlyProperty();
     }
 
-    /** The journal, opened on first use (called off the FX thread). */
+    /**
+     * The journal, opened on first use (called off the FX thread); with a team database, its runs are copied
+     * there from then on, in the background.
+     */
     private synchronized JournalStore journal() throws Exception {
         if (journal == null) {
             journal = journalOpener.call();
+            if (team != null) {
+                teamStatus.set("team database: connecting");
+                replicator = new TeamReplicator(journal, team, state -> Platform.runLater(() ->
+                        teamStatus.set(state.describe())), Clock.systemUTC()).start();
+            }
         }
         return journal;
+    }
+
+    /** The team database's state in words ("team database: catching up, 12 event(s) to copy"); empty without one. */
+    public ReadOnlyStringProperty teamStatusProperty() {
+        return teamStatus.getReadOnlyProperty();
     }
 
     public DrillViewModel drill() {
@@ -229,6 +256,9 @@ public final class MainViewModel implements AutoCloseable {
             clusters.close();
         }
         synchronized (this) {
+            if (replicator != null) {
+                replicator.close();
+            }
             if (journal != null) {
                 journal.close();
             }
