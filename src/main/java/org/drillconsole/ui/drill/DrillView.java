@@ -237,13 +237,22 @@ public final class DrillView extends VBox {
                 problems.setText(model.runbookProblems().isEmpty() ? ""
                         : "✖ This runbook cannot start:\n" + String.join("\n", model.runbookProblems())));
         // The runbook's parameters and problems right under it, then how it is run, then Start.
-        form.add(parameters, 0, 1, 2, 1);
-        form.add(problems, 0, 2, 2, 1);
-        form.addRow(3, new Label("Mode"), mode);
-        form.addRow(4, new Label("Operator"), operator);
-        form.addRow(5, new Label("Outage"), outageStart);
-        form.addRow(6, new Label(""), outageReason);
-        form.addRow(7, start, problem);
+        Label briefing = new Label();
+        briefing.setId("briefing");
+        briefing.setWrapText(true);
+        briefing.textProperty().bind(model.briefingProperty());
+        briefing.managedProperty().bind(model.briefingProperty().isNotEmpty());
+        briefing.visibleProperty().bind(briefing.managedProperty());
+        mode.valueProperty().addListener((obs, old, now) -> model.briefFor(now));
+        model.briefFor(mode.getValue());
+        form.add(briefing, 0, 1, 2, 1);
+        form.add(parameters, 0, 2, 2, 1);
+        form.add(problems, 0, 3, 2, 1);
+        form.addRow(4, new Label("Mode"), mode);
+        form.addRow(5, new Label("Operator"), operator);
+        form.addRow(6, new Label("Outage"), outageStart);
+        form.addRow(7, new Label(""), outageReason);
+        form.addRow(8, start, problem);
 
         form.disableProperty().bind(model.runningProperty());
         return form;

@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.drill.Briefing;
 import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.ParameterValues;
@@ -213,6 +214,23 @@ public final class DrillViewModel {
     private void showProblems(DrillLoader.Checked checked) {
         runbookProblems.setAll(checked.problems().stream().map(p -> p.toString()).toList());
         runbookReady.set(checked.drill() != null);
+        inspectedDrill = checked.drill();
+        briefing.set(checked.drill() == null ? "" : Briefing.of(checked.drill(), briefingMode));
+    }
+
+    private DrillDefinition inspectedDrill;
+    private String briefingMode = "practice";
+    private final ReadOnlyStringWrapper briefing = new ReadOnlyStringWrapper("");
+
+    /** What the chosen runbook will do in the chosen mode, told before it starts; empty while it cannot start. */
+    public ReadOnlyStringProperty briefingProperty() {
+        return briefing.getReadOnlyProperty();
+    }
+
+    /** The mode chosen in the form, for the briefing. */
+    public void briefFor(RunMode mode) {
+        briefingMode = mode.name().toLowerCase();
+        briefing.set(inspectedDrill == null ? "" : Briefing.of(inspectedDrill, briefingMode));
     }
 
     private ParameterValues formValues(Path runbook) {
