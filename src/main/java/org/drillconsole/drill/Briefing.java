@@ -23,8 +23,8 @@ public final class Briefing {
         List<String> lines = new ArrayList<>();
         var spec = drill.spec();
         lines.add(drill.metadata().title() + " · " + spec.strategy().key()
-                + (spec.objectives().rto() == null ? "" : " · RTO objective " + HumanTime.duration(spec.objectives().rto()))
-                + (spec.objectives().rpo() == null ? "" : " · RPO objective " + HumanTime.duration(spec.objectives().rpo())));
+                + (spec.objectives().rto() == null ? "" : " · RTO objective " + Durations.format(spec.objectives().rto()))
+                + (spec.objectives().rpo() == null ? "" : " · RPO objective " + Durations.format(spec.objectives().rpo())));
         if (drill.metadata().description() != null && !drill.metadata().description().isBlank()) {
             lines.add(drill.metadata().description().strip().replaceAll("\\s+", " "));
         }
@@ -33,10 +33,11 @@ public final class Briefing {
         if (!"failover".equals(mode)) {
             addChanges(spec.cleanup(), changes, " (cleanup)");
         }
-        lines.add(changes.isEmpty() ? "Changes nothing on either cluster." : "Changes: " + String.join("; ", changes) + ".");
+        lines.add(changes.isEmpty() ? "Changes nothing on either cluster." : "Changes:\n  • " + String.join("\n  • ",
+                changes));
         if (!spec.preflight().isEmpty()) {
-            lines.add("Before the clock: " + spec.preflight().size() + " preflight check(s): " + String.join("; ",
-                    spec.preflight().stream().map(CheckStep::displayTitle).toList()) + ".");
+            lines.add("Before the clock, " + spec.preflight().size() + " preflight check(s):\n  • " + String.join(
+                    "\n  • ", spec.preflight().stream().map(CheckStep::displayTitle).toList()));
         }
         lines.add(switch (mode) {
             case "practice" -> "Practice mode: on the practice clusters; nothing real changes, and the cleanup returns "

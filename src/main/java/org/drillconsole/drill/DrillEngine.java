@@ -221,6 +221,11 @@ public final class DrillEngine {
         return !clockRunning ? null : Duration.ofNanos(time.nanos() - clockStartNanos).plus(backdate);
     }
 
+    /** True once the RTO clock has stopped (the RTO is measured). */
+    public boolean clockStopped() {
+        return rto != null;
+    }
+
     public Result run() throws JournalWriteException, InterruptedException {
         RunStatus status = RunStatus.COMPLETED;
         String summary;

@@ -1,7 +1,7 @@
 package org.drillconsole.report;
 
 import java.util.stream.Collectors;
-import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunEvent;
 
 /**
@@ -20,7 +20,7 @@ public final class EventText {
 
     /** What a step did, and how long it took waiting for whom. */
     public static String stepDetail(RunEvent.StepFinished e) {
-        return e.detail() + (e.took() == null ? "" : "; took " + Durations.format(e.took())
+        return e.detail() + (e.took() == null ? "" : "; took " + HumanTime.duration(e.took())
                 + (e.waitingFor() == RunEvent.WaitingFor.PEOPLE ? " waiting for people" : " waiting for the cluster"));
     }
 
@@ -55,8 +55,8 @@ public final class EventText {
             }
             case CLOCK_STOP -> {
                 var e = (RunEvent.ClockStopped) event;
-                yield "RTO clock stopped: RTO " + Durations.format(e.rto()) + (e.objective() == null ? ""
-                        : " (objective " + Durations.format(e.objective()) + ")");
+                yield "RTO clock stopped: RTO " + HumanTime.duration(e.rto()) + (e.objective() == null ? ""
+                        : " (objective " + HumanTime.duration(e.objective()) + ")");
             }
             case NOTE -> "note: " + ((RunEvent.Note) event).text();
             case STEP_RETRIED -> "retried after: " + ((RunEvent.StepRetried) event).after();
@@ -73,8 +73,8 @@ public final class EventText {
                     .replicas().size() + " workload(s)";
             case RPO -> {
                 var e = (RunEvent.RpoMeasured) event;
-                yield "RPO " + Durations.format(e.rpo()) + ": newest backup " + time(e.newestBackup()) + ", outage "
-                        + time(e.outageStart()) + (e.objective() == null ? "" : " (objective " + Durations.format(e.objective()) + ")");
+                yield "RPO " + HumanTime.duration(e.rpo()) + ": newest backup " + time(e.newestBackup()) + ", outage "
+                        + time(e.outageStart()) + (e.objective() == null ? "" : " (objective " + HumanTime.duration(e.objective()) + ")");
             }
             case HEALTH_SNAPSHOT -> {
                 var e = (RunEvent.HealthSnapshot) event;

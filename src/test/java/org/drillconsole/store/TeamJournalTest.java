@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -241,6 +242,42 @@ class TeamJournalTest {
                 assertTrue(state.describe().contains("does not answer"), state.describe());
                 assertEquals(RunStatus.COMPLETED, store.run(run.id()).orElseThrow().status());
             }
+        }
+    }
+
+    @Test
+    void copiesOverTlsWithTheServerVerifiedAndRefusesAServerItCannotVerify() throws Exception {
+        Path ca = postgres.enableTls();
+        writer();
+        String user = "oncall" + writers;
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/drills?user=" + user + "&sslmode=verify-full"
+                + "&sslrootcert=" + ca;
+        TeamDatabase verified = TeamDatabase.of(url, name -> user + "-pw");
+        try (JournalStore store = JournalStore.openIn(dir.resolve("tls"), Clock.systemUTC());
+             TeamReplicator replicator = new TeamReplicator(store, verified, s -> { }, Clock.systemUTC())) {
+            RunRecord run = drill(store, 2);
+            assertEquals(TeamReplicator.Health.UP_TO_DATE, replicator.flush(Duration.ofSeconds(20)).health(),
+                    replicator.state().describe());
+            assertEquals(store.events(run.id()).size(), teamEvents(run.uid()).size());
+        }
+        try (Connection admin = postgres.admin("drills"); Statement sql = admin.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT count(*) FROM pg_stat_ssl WHERE ssl")) {
+            rows.next();
+            assertTrue(rows.getLong(1) >= 1, "the admin's own connection is encrypted too: TLS is on");
+        }
+        // Another CA than the server's: the server cannot be verified, and the console says so.
+        Path otherDir = Files.createDirectories(dir.resolve("other-ca"));
+        Path strangerCa = otherDir.resolve("ca.crt");
+        new ProcessBuilder("openssl", "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=someone else",
+                "-keyout", otherDir.resolve("k").toString(), "-out", strangerCa.toString()).redirectErrorStream(true)
+                .redirectOutput(otherDir.resolve("log").toFile()).start().waitFor();
+        TeamDatabase unverifiable = TeamDatabase.of(url.replace(ca.toString(), strangerCa.toString()), name -> user + "-pw");
+        try (JournalStore store = JournalStore.openIn(dir.resolve("tls-refused"), Clock.systemUTC());
+             TeamReplicator replicator = new TeamReplicator(store, unverifiable, s -> { }, Clock.systemUTC())) {
+            drill(store, 1);
+            TeamReplicator.State state = replicator.flush(Duration.ofSeconds(10));
+            assertEquals(TeamReplicator.Health.REFUSED, state.health(), state.describe());
+            assertTrue(state.describe().contains("TLS was refused"), state.describe());
         }
     }
 

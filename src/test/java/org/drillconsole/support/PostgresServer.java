@@ -87,6 +87,44 @@ public final class PostgresServer implements AutoCloseable {
                 "stop"), 60);
     }
 
+    /**
+     * Turns TLS on with a certificate for 127.0.0.1 signed by a test CA, and restarts the server.
+     *
+     * @return the CA certificate a client verifies the server with ({@code sslrootcert})
+     */
+    public Path enableTls() throws Exception {
+        Path tls = Files.createDirectories(dir.resolve("tls"));
+        Path ext = Files.writeString(tls.resolve("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        openssl(tls, "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=drill-console test CA", "-keyout",
+                "ca.key", "-out", "ca.crt");
+        openssl(tls, "req", "-new", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr");
+        openssl(tls, "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days",
+                "2", "-out", "server.crt", "-extfile", ext.toString());
+        Path key = tls.resolve("server.key");
+        Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        if (root()) {
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(tls, postgres);
+            Files.setOwner(key, postgres);
+            Files.setOwner(tls.resolve("server.crt"), postgres);
+        }
+        Files.writeString(dir.resolve("data").resolve("postgresql.conf"), "\nssl = on\nssl_cert_file = '"
+                + tls.resolve("server.crt") + "'\nssl_key_file = '" + key + "'\n", java.nio.file.StandardOpenOption.APPEND);
+        stopServer();
+        startServer();
+        return tls.resolve("ca.crt");
+    }
+
+    private static void openssl(Path in, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true)
+                .redirectOutput(in.resolve("openssl.log").toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("openssl " + arguments[0] + " failed: " + Files.readString(in.resolve("openssl.log")));
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -144,7 +144,7 @@ public final class DrillView extends VBox {
         VBox summary = summaryBox();
 
         getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, budget, budgetText,
-                promptBox, next, steps, abortBox, outcome, summary, new Label("Journal"), log);
+                outcome, summary, promptBox, next, steps, abortBox, new Label("Journal"), log);
         model.refreshRunbooks();
         model.checkUnfinished();
     }
@@ -255,6 +255,9 @@ public final class DrillView extends VBox {
         form.addRow(8, start, problem);
 
         form.disableProperty().bind(model.runningProperty());
+        // While a drill runs, its card has the room: the start form comes back when it ends.
+        form.visibleProperty().bind(model.runningProperty().not().and(model.summaryProperty().isEmpty()));
+        form.managedProperty().bind(form.visibleProperty());
         return form;
     }
 
@@ -290,7 +293,10 @@ public final class DrillView extends VBox {
         Button history = new Button("Open in _history");
         history.setId("openInHistory");
         history.setOnAction(e -> openHistory.run());
-        buttons.getChildren().add(history);
+        Button again = new Button("New _drill");
+        again.setId("newDrill");
+        again.setOnAction(e -> model.dismissSummary());
+        buttons.getChildren().addAll(history, again);
         VBox box = new VBox(6, heading, text, buttons);
         box.setId("drillSummaryBox");
         box.getStyleClass().add("drill-summary");
@@ -383,12 +389,27 @@ public final class DrillView extends VBox {
         }
         answerProblem.setId("answerProblem");
         answerProblem.setWrapText(true);
+        Label hint = new Label(switch (prompt.kind()) {
+            case MANUAL -> "Enter: done. Type a reason first to skip (Alt+K), fail (Alt+F) or abort (Alt+A); Alt+N adds"
+                    + " a note.";
+            case APPROVAL -> "Type the approver's name, then Enter. A reason, then Alt+K / Alt+F / Alt+A to skip, fail"
+                    + " or abort.";
+            case CONFIRM -> "Type the context name " + prompt.context() + " and press Enter to apply exactly this;"
+                    + " Do not (Alt+N) declines.";
+            case PREFLIGHT -> "Type why it is safe to go on, then Override (Alt+O); or a reason and Abort (Alt+A).";
+            case STEP_FAILED -> "Enter: retry. A reason, then Skip (Alt+K) or Abort (Alt+A).";
+            case BACKUP_TIME -> "When was it? e.g. 13:05, 13:05 UTC, 15m ago. Enter shows how it is understood; Enter"
+                    + " again uses it.";
+        });
+        hint.setId("answerHint");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
         reason.setOnAction(e -> {
             if (enterAnswers != null && !(reason.getText().isBlank() && prompt.kind() == Prompt.Kind.BACKUP_TIME)) {
                 enterAnswers.run();
             }
         });
-        box.getChildren().addAll(heading, text, reason, answerProblem, buttons);
+        box.getChildren().addAll(heading, text, hint, reason, answerProblem, buttons);
         reason.requestFocus();
     }
 

@@ -427,10 +427,14 @@ public final class DrillViewModel {
                 .append(result.rtoObjective() == null ? "" : " of " + HumanTime.duration(result.rtoObjective())
                         + (result.rto() == null ? "" : result.rto().compareTo(result.rtoObjective()) <= 0
                         ? " ✔ within" : " ✖ over"));
-        text.append("   ·   RPO ").append(result.rpo() == null ? "not known" : HumanTime.duration(result.rpo()))
-                .append(result.rpoObjective() == null ? "" : " of " + HumanTime.duration(result.rpoObjective())
-                        + (result.rpo() == null ? "" : result.rpo().compareTo(result.rpoObjective()) <= 0
-                        ? " ✔ within" : " ✖ over"));
+        if (result.rpo() == null) {
+            text.append("   ·   RPO not measured (no check saw a backup time)").append(result.rpoObjective() == null ? ""
+                    : "; objective " + HumanTime.duration(result.rpoObjective()));
+        } else {
+            text.append("   ·   RPO ").append(HumanTime.duration(result.rpo())).append(result.rpoObjective() == null ? ""
+                    : " of " + HumanTime.duration(result.rpoObjective()) + (result.rpo().compareTo(result.rpoObjective())
+                    <= 0 ? " ✔ within" : " ✖ over"));
+        }
         text.append("\nWaiting for people ").append(HumanTime.duration(result.humanTime()))
                 .append(", for the clusters ").append(HumanTime.duration(result.clusterTime()));
         List<StepRow> slowest = steps.stream().filter(r -> r.took() != null)
@@ -461,6 +465,11 @@ public final class DrillViewModel {
             return target;
         }, file -> log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + " wrote " + file),
                 error -> log.add("the report could not be written: " + error.getMessage()));
+    }
+
+    /** Puts the summary away: the start form comes back for the next drill (the run stays in the history). */
+    public void dismissSummary() {
+        summary.set("");
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -505,8 +514,11 @@ public final class DrillViewModel {
         double used = objective == null ? 0 : (double) elapsed.toMillis() / objective.toMillis();
         stopwatchStyle.set(used >= 1 ? "status-danger" : used >= 0.75 ? "status-warning" : "status-success");
         budget.set(objective == null ? -1 : used);
-        budgetText.set(objective == null ? "" : used <= 1 ? HumanTime.duration(objective.minus(elapsed)) + " left"
-                + (used >= 0.75 ? " ⚠" : "") : "✖ over the objective by " + HumanTime.duration(elapsed.minus(objective)));
+        boolean stopped = current.engine().clockStopped();
+        budgetText.set(objective == null ? "" : used <= 1 ? (stopped ? "clock stopped with "
+                + HumanTime.duration(objective.minus(elapsed)) + " to spare" : HumanTime.duration(objective.minus(elapsed))
+                + " left" + (used >= 0.75 ? " ⚠" : "")) : "✖ over the objective by "
+                + HumanTime.duration(elapsed.minus(objective)) + (stopped ? " (clock stopped)" : ""));
     }
 
     // Answers from the prompt's buttons; each hands the engine its answer and clears the prompt.
