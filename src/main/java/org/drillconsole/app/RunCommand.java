@@ -252,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
         String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
                 + (drill.spec().objectives().rto() == null ? ""
                 : " of " + Durations.format(drill.spec().objectives().rto())) + "]";
-        String line = EventText.describe(event);
+        String line = EventText.describe(event, ZoneId.systemDefault());
         boolean stepLine = switch (event.kind()) {
             case STEP_STARTED, STEP_FINISHED, CHECK_RESULT, ACTION_PLANNED, ACTION_RESULT, NOTE, STEP_RETRIED -> true;
             default -> false;

@@ -24,7 +24,18 @@ public final class EventText {
                 + (e.waitingFor() == RunEvent.WaitingFor.PEOPLE ? " waiting for people" : " waiting for the cluster"));
     }
 
+    /** In words, with times in ISO UTC (reports). */
     public static String describe(RunEvent event) {
+        return describe(event, null);
+    }
+
+    /**
+     * In words, with times as local times to the second in {@code zone} (the window, the terminal), or ISO UTC
+     * when {@code zone} is null (reports).
+     */
+    public static String describe(RunEvent event, java.time.ZoneId zone) {
+        java.util.function.Function<java.time.Instant, String> time = at -> at == null ? "-" : zone == null ? time(at)
+                : HumanTime.localDay(at, zone);
         return switch (event.kind()) {
             case STARTED -> {
                 var e = (RunEvent.Started) event;
@@ -50,8 +61,8 @@ public final class EventText {
             case ACTION_RESULT -> ((RunEvent.ActionApplied) event).summary();
             case CLOCK_START -> {
                 var e = (RunEvent.ClockStarted) event;
-                yield e.outageStart() == null ? "RTO clock started at " + time(e.at())
-                        : "RTO clock started; the outage began " + time(e.outageStart()) + " (" + e.outageReason() + ")";
+                yield e.outageStart() == null ? "RTO clock started at " + time.apply(e.at())
+                        : "RTO clock started; the outage began " + time.apply(e.outageStart()) + " (" + e.outageReason() + ")";
             }
             case CLOCK_STOP -> {
                 var e = (RunEvent.ClockStopped) event;
@@ -68,13 +79,13 @@ public final class EventText {
                 var e = (RunEvent.Resumed) event;
                 yield "resumed by " + e.by() + "; " + e.stepsDone() + " step(s) already done";
             }
-            case BACKUP_TIME_ENTERED -> "newest backup entered: " + time(((RunEvent.BackupTimeEntered) event).backupPoint());
+            case BACKUP_TIME_ENTERED -> "newest backup entered: " + time.apply(((RunEvent.BackupTimeEntered) event).backupPoint());
             case PRIMARY_REPLICAS -> "recorded the primary's replicas: " + ((RunEvent.PrimaryReplicasRecorded) event)
                     .replicas().size() + " workload(s)";
             case RPO -> {
                 var e = (RunEvent.RpoMeasured) event;
-                yield "RPO " + HumanTime.duration(e.rpo()) + ": newest backup " + time(e.newestBackup()) + ", outage "
-                        + time(e.outageStart()) + (e.objective() == null ? "" : " (objective " + HumanTime.duration(e.objective()) + ")");
+                yield "RPO " + HumanTime.duration(e.rpo()) + ": newest backup " + time.apply(e.newestBackup()) + ", outage "
+                        + time.apply(e.outageStart()) + (e.objective() == null ? "" : " (objective " + HumanTime.duration(e.objective()) + ")");
             }
             case HEALTH_SNAPSHOT -> {
                 var e = (RunEvent.HealthSnapshot) event;

@@ -84,7 +84,13 @@ class DrillViewTest {
         waitUntil(() -> text(robot, "#drillSummary").contains("RTO "), 5, () -> text(robot, "#drillSummary"));
         assertTrue(text(robot, "#drillSummary").contains("of 5m 00s ✔ within"), text(robot, "#drillSummary"));
         assertTrue(text(robot, "#drillSummary").contains("Cleanup: ✔ done"), text(robot, "#drillSummary"));
-        // Leaving drill mode brings the full panes back; the drill view is back beside them.
+        // Open in history: drill mode is left, and the run just recorded is selected with its timeline.
+        robot.clickOn("#openInHistory");
+        waitUntil(() -> robot.lookup("#runTitle").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText()
+                .startsWith("Run 1:")).orElse(false), 10, () -> "the run was not opened in the history");
+        // The full panes are back in the window, and drill mode comes back with its key.
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#drillScreen").tryQuery().isPresent(), 5, () -> "drill mode did not come back");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#standbyVerdict").tryQuery().isPresent(), 5, () -> "the panes did not come back");
         model.close();

@@ -363,7 +363,8 @@ public final class DrillViewModel {
     }
 
     private void recorded(RunEvent event) {
-        log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + "  " + EventText.describe(event));
+        log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + "  "
+                + EventText.describe(event, java.time.ZoneId.systemDefault()));
         if (event instanceof RunEvent.StepStarted started) {
             int at = -1;
             for (int i = 0; i < steps.size(); i++) {

@@ -79,6 +79,12 @@ public final class HistoryView extends BorderPane {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> model.select(run));
+        model.toSelectProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                table.getSelectionModel().select(run);
+                table.scrollTo(run);
+            }
+        });
 
         RunDetailView detail = new RunDetailView();
         model.detailProperty().addListener((obs, old, report) -> detail.show(report));

@@ -122,6 +122,7 @@ public final class HistoryViewModel {
     public void refresh() {
         busy.set(true);
         message.set("reading the journal…");
+        long mine = ++loads;
         executor.run(() -> {
             JournalStore store = journal.call();
             TeamDatabase database = team.get();
@@ -135,11 +136,21 @@ public final class HistoryViewModel {
             }
             return new Loaded(store.runs(), store.stepTimings(null), false, "");
         }, loaded -> {
+            if (mine != loads) {
+                return; // a newer reading is on its way: it decides what is shown
+            }
             busy.set(false);
             fromTeam = loaded.fromTeam();
             List<RunRecord> newestFirst = new ArrayList<>(loaded.runs());
             newestFirst.sort(Comparator.comparing(RunRecord::createdAt).thenComparing(RunRecord::id).reversed());
             all.setAll(newestFirst);
+            Long wanted = selectAfterRefresh;
+            selectAfterRefresh = null;
+            if (wanted != null) {
+                newestFirst.stream().filter(r -> r.id() == wanted && (r.workstation().isEmpty()
+                        || r.workstation().equals(org.drillconsole.store.JournalStore.WORKSTATION)))
+                        .findFirst().ifPresent(toSelect::set);
+            }
             drillNames.setAll(newestFirst.stream().map(r -> r.run().drillName()).distinct().sorted().toList());
             allTimings = loaded.timings();
             message.set(!loaded.note().isEmpty() ? loaded.note() : newestFirst.size() + " run(s) recorded"
@@ -149,6 +160,22 @@ public final class HistoryViewModel {
             busy.set(false);
             message.set("the history could not be read: " + error.getMessage());
         });
+    }
+
+    private volatile Long selectAfterRefresh;
+    /** Bumped on every reading of the history, so only the newest reading's answer is shown. */
+    private long loads;
+    private final ReadOnlyObjectWrapper<RunRecord> toSelect = new ReadOnlyObjectWrapper<>();
+
+    /** Reads the history again and then selects this workstation's run {@code id} (a drill that just ended). */
+    public void refreshAndSelect(long id) {
+        selectAfterRefresh = id;
+        refresh();
+    }
+
+    /** A run the view should select (set after {@link #refreshAndSelect}). */
+    public ReadOnlyObjectProperty<RunRecord> toSelectProperty() {
+        return toSelect.getReadOnlyProperty();
     }
 
     /** Loads the run's report for the detail pane; null clears it. */

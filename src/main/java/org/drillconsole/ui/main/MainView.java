@@ -89,7 +89,12 @@ public final class MainView extends BorderPane {
         drillView.onOpenHistory(() -> {
             drillMode.set(false);
             center.getSelectionModel().select(1);
-            model.history().refresh();
+            var ended = model.drill().finishedRunProperty().get();
+            if (ended != null) {
+                model.history().refreshAndSelect(ended.id());
+            } else {
+                model.history().refresh();
+            }
         });
         Tab drillTab = new Tab("Drill", new ScrollPane(drillView));
         drillTab.setId("drillTab");
