@@ -30,20 +30,10 @@ public final class ClusterPaneView extends VBox {
 
         Label title = new Label(model.side().label());
         title.getStyleClass().add("pane-title");
-        Label state = new Label();
-        state.setId(id + "State");
-        state.textProperty().bind(model.stateTextProperty());
-        state.getStyleClass().add("badge");
-        model.stateProperty().addListener((obs, old, now) -> restyle(state, StatusText.styleClass(now)));
-        restyle(state, StatusText.styleClass(model.stateProperty().get()));
+        Label state = stateBadge(model, id + "State");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label verdict = new Label();
-        verdict.setId(id + "Verdict");
-        verdict.textProperty().bind(model.verdictTextProperty());
-        verdict.getStyleClass().addAll("badge", "verdict");
-        model.verdictProperty().addListener((obs, old, now) -> restyle(verdict, StatusText.styleClass(now)));
-        restyle(verdict, StatusText.styleClass(model.verdictProperty().get()));
+        Label verdict = verdictBadge(model, id + "Verdict");
         HBox header = new HBox(10, title, state, spacer, verdict);
         header.getStyleClass().add("pane-header");
 
@@ -135,6 +125,28 @@ public final class ClusterPaneView extends VBox {
         key.getStyleClass().add("caption");
         key.setMinWidth(60);
         return new HBox(8, key, value);
+    }
+
+    /** The side's connection state as a badge, its colour following the state (the full pane and drill mode). */
+    public static Label stateBadge(ClusterPaneViewModel model, String id) {
+        Label state = new Label();
+        state.setId(id);
+        state.textProperty().bind(model.stateTextProperty());
+        state.getStyleClass().add("badge");
+        model.stateProperty().addListener((obs, old, now) -> restyle(state, StatusText.styleClass(now)));
+        restyle(state, StatusText.styleClass(model.stateProperty().get()));
+        return state;
+    }
+
+    /** The side's verdict as a badge, its colour following the verdict (the full pane and drill mode). */
+    public static Label verdictBadge(ClusterPaneViewModel model, String id) {
+        Label verdict = new Label();
+        verdict.setId(id);
+        verdict.textProperty().bind(model.verdictTextProperty());
+        verdict.getStyleClass().addAll("badge", "verdict");
+        model.verdictProperty().addListener((obs, old, now) -> restyle(verdict, StatusText.styleClass(now)));
+        restyle(verdict, StatusText.styleClass(model.verdictProperty().get()));
+        return verdict;
     }
 
     private static void restyle(Label label, String styleClass) {

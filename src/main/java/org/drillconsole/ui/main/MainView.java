@@ -21,7 +21,6 @@ import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.store.WindowState;
-import org.drillconsole.ui.StatusText;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
@@ -181,17 +180,8 @@ public final class MainView extends BorderPane {
         Label title = new Label(name);
         title.getStyleClass().add("section-title");
         title.setMinWidth(80);
-        Label state = new Label();
-        state.textProperty().bind(side.stateTextProperty());
-        state.getStyleClass().add("badge");
-        side.stateProperty().addListener((obs, old, now) -> restyle(state, StatusText.styleClass(now)));
-        restyle(state, StatusText.styleClass(side.stateProperty().get()));
-        Label verdict = new Label();
-        verdict.setId(id + "Verdict");
-        verdict.textProperty().bind(side.verdictTextProperty());
-        verdict.getStyleClass().addAll("badge", "verdict");
-        side.verdictProperty().addListener((obs, old, now) -> restyle(verdict, StatusText.styleClass(now)));
-        restyle(verdict, StatusText.styleClass(side.verdictProperty().get()));
+        Label state = ClusterPaneView.stateBadge(side, id + "State");
+        Label verdict = ClusterPaneView.verdictBadge(side, id + "Verdict");
         Label reasons = new Label();
         reasons.setId(id + "Reasons");
         reasons.textProperty().bind(side.reasonsProperty());
@@ -200,11 +190,6 @@ public final class MainView extends BorderPane {
         javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(10, title, state, verdict, reasons);
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return line;
-    }
-
-    private static void restyle(Label label, String styleClass) {
-        label.getStyleClass().removeIf(c -> c.startsWith("status-"));
-        label.getStyleClass().add(styleClass);
     }
 
     private MenuBar menuBar() {
