@@ -1,7 +1,6 @@
 package org.drillconsole.drill;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,16 +52,16 @@ public final class ActionKinds {
                     yield target == null ? null : new Action.RolloutRestart(target);
                 }
                 case CORDON -> {
-                    String node = b.objectName("node", "a node's name");
+                    String node = b.checked("node", true, "a node's name", Names::objectName);
                     yield node == null ? null : new Action.Cordon(node);
                 }
                 case UNCORDON -> {
-                    String node = b.objectName("node", "a node's name");
+                    String node = b.checked("node", true, "a node's name", Names::objectName);
                     yield node == null ? null : new Action.Uncordon(node);
                 }
                 case MERGE_PATCH -> {
                     ResourceKind resource = resource(b);
-                    String name = b.objectName("name", "the object's name");
+                    String name = b.checked("name", true, "the object's name", Names::objectName);
                     String patch = b.fields.jsonObject("patch");
                     yield resource == null || name == null || patch == null ? null
                             : new Action.MergePatch(resource, name, patch);
@@ -79,7 +78,7 @@ public final class ActionKinds {
                 }
                 case DELETE -> {
                     ResourceKind resource = resource(b);
-                    String name = b.objectName("name", "the object's name");
+                    String name = b.checked("name", true, "the object's name", Names::objectName);
                     yield resource == null || name == null ? null : new Action.Delete(resource, name);
                 }
             };
@@ -101,8 +100,7 @@ public final class ActionKinds {
         }
 
         private static ResourceKind resource(RunbookReader.Block b) {
-            return b.fields.choice("resource", true, Arrays.stream(ResourceKind.values())
-                    .collect(Collectors.toMap(ResourceKind::key, r -> r, (x, y) -> x, LinkedHashMap::new)));
+            return b.fields.choice("resource", true, RunbookReader.byKey(ResourceKind.values(), ResourceKind::key));
         }
     }
 
@@ -110,8 +108,7 @@ public final class ActionKinds {
     }
 
     public static Map<String, Kind> byKey() {
-        return Arrays.stream(Kind.values()).collect(Collectors.toMap(Kind::key, k -> k, (a, b) -> a,
-                LinkedHashMap::new));
+        return RunbookReader.byKey(Kind.values(), Kind::key);
     }
 
     static Set<String> allFields() {

@@ -166,7 +166,7 @@ public final class CheckKinds {
             String source = b.fields.choice("source", true, sources);
             Check.BackupSource read = null;
             if ("cronJob".equals(source)) {
-                String name = b.label("name", 52, "the backup CronJob's name");
+                String name = b.checked("name", true, "the backup CronJob's name", n -> Names.label(n, 52));
                 read = name == null ? null : new Check.BackupSource.CronJob(name);
             } else if (source != null) {
                 if (b.present("name")) {
@@ -190,8 +190,7 @@ public final class CheckKinds {
     }
 
     public static Map<String, Kind> byKey() {
-        return Arrays.stream(Kind.values()).collect(Collectors.toMap(Kind::key, k -> k, (a, b) -> a,
-                LinkedHashMap::new));
+        return RunbookReader.byKey(Kind.values(), Kind::key);
     }
 
     static Set<String> allFields() {

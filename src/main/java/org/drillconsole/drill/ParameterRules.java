@@ -44,17 +44,4 @@ public final class ParameterRules {
         }
         return null;
     }
-
-    /** The same check with the pattern as written; an invalid pattern is not held against the value. */
-    public static String check(ParameterType type, String pattern, String value) {
-        Pattern compiled = null;
-        if (pattern != null) {
-            try {
-                compiled = Pattern.compile(pattern);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                compiled = null;
-            }
-        }
-        return check(type, compiled, value);
-    }
 }

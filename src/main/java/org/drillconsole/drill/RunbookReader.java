@@ -138,8 +138,7 @@ final class RunbookReader {
         spec.allow(Set.of("strategy", "objectives", "namespace", "parameters", "preflight", "steps", "cleanup"),
                 Set.of(), "spec");
         parameters(spec);
-        Strategy strategy = spec.choice("strategy", true, Arrays.stream(Strategy.values())
-                .collect(Collectors.toMap(Strategy::key, s -> s, (a, b) -> a, LinkedHashMap::new)));
+        Strategy strategy = spec.choice("strategy", true, byKey(Strategy.values(), Strategy::key));
         DrillDefinition.Objectives objectives = objectives(spec);
         Text namespaceText = spec.text("namespace", false, "a namespace name such as gitpod");
         String namespace = DEFAULT_NAMESPACE;
@@ -213,8 +212,7 @@ final class RunbookReader {
             }
             p.allow(Set.of("name", "description", "type", "default", "pattern"), Set.of(), "a parameter");
             Text name = p.literal("name", true, "the parameter's name, such as domain");
-            ParameterType type = p.choice("type", false, Arrays.stream(ParameterType.values())
-                    .collect(Collectors.toMap(ParameterType::key, t -> t, (a, b) -> a, LinkedHashMap::new)));
+            ParameterType type = p.choice("type", false, byKey(ParameterType.values(), ParameterType::key));
             Text description = p.literal("description", false, "text");
             Text defaultValue = p.literal("default", false, "the value used when none is given");
             Text pattern = p.literal("pattern", false, "a regular expression");
@@ -373,8 +371,7 @@ final class RunbookReader {
                 ids.put(id.value(), path);
             }
         }
-        StepType type = f.choice("type", true, Arrays.stream(StepType.values())
-                .collect(Collectors.toMap(StepType::key, t -> t, (a, b) -> a, LinkedHashMap::new)));
+        StepType type = f.choice("type", true, byKey(StepType.values(), StepType::key));
         f.allow(type == null ? ALL_STEP_KEYS : STEP_KEYS.get(type), ALL_STEP_KEYS,
                 type == null ? "a step" : article(type.key()) + " step");
         Text title = f.text("title", false, "a title for people");
@@ -860,7 +857,7 @@ final class RunbookReader {
                 return null;
             }
             if (byName) {
-                String name = objectName("name", "a workload's name, such as ws-manager");
+                String name = checked("name", true, "a workload's name, such as ws-manager", Names::objectName);
                 return name == null ? null : new WorkloadTarget.Named(name);
             }
             LabelSelector selector = selector("selector");
@@ -883,32 +880,6 @@ final class RunbookReader {
                                 + " of the selector)" + text.via()));
                 return null;
             }
-        }
-
-        String objectName(String key, String expected) {
-            Text text = fields.known(key, true, expected);
-            if (text == null) {
-                return null;
-            }
-            String bad = Names.objectName(text.value());
-            if (bad != null) {
-                problem(text.node(), join(fields.path, key), quoted(text.value()) + " " + bad + text.via());
-                return null;
-            }
-            return text.value();
-        }
-
-        String label(String key, int max, String expected) {
-            Text text = fields.known(key, true, expected);
-            if (text == null) {
-                return null;
-            }
-            String bad = Names.label(text.value(), max);
-            if (bad != null) {
-                problem(text.node(), join(fields.path, key), quoted(text.value()) + " " + bad + text.via());
-                return null;
-            }
-            return text.value();
         }
 
         /** A scalar checked by {@code rule} (null when fine, else what is wrong). */
@@ -1012,6 +983,11 @@ final class RunbookReader {
 
     private static int line(Node node) {
         return node.getStartMark().getLine() + 1;
+    }
+
+    /** The choices of an enum by the word runbooks write for each, in declaration order. */
+    static <E> Map<String, E> byKey(E[] values, Function<E, String> key) {
+        return Arrays.stream(values).collect(Collectors.toMap(key, e -> e, (a, b) -> a, LinkedHashMap::new));
     }
 
     static String join(String path, String key) {
