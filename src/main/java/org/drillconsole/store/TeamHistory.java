@@ -90,7 +90,7 @@ public final class TeamHistory implements AutoCloseable {
             if (binder != null) {
                 binder.bind(query);
             }
-            List<Object[]> heads = new ArrayList<>();
+            List<Head> heads = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     NewRun run = new NewRun(rows.getString("drill_name"), rows.getString("drill_title"),
@@ -98,18 +98,17 @@ public final class TeamHistory implements AutoCloseable {
                             rows.getString("operator_name"), rows.getString("primary_context"),
                             rows.getString("primary_server"), rows.getString("standby_context"),
                             rows.getString("standby_server"), RunJson.readParameterObject(rows.getString("parameters")));
-                    heads.add(new Object[] {rows.getObject("uid").toString(), rows.getString("workstation"),
-                            rows.getLong("local_id"), run, rows.getTimestamp("created_at").toInstant()});
+                    heads.add(new Head(rows.getObject("uid").toString(), rows.getString("workstation"),
+                            rows.getLong("local_id"), run, rows.getTimestamp("created_at").toInstant()));
                 }
             }
-            Map<String, Object[]> endings = endings();
+            Map<String, Ending> endings = endings();
             List<RunRecord> runs = new ArrayList<>();
-            for (Object[] head : heads) {
-                Object[] end = endings.get((String) head[0]);
-                RunStatus status = end == null ? RunStatus.RUNNING : (RunStatus) end[0];
-                runs.add(new RunRecord((Long) head[2], (NewRun) head[3], (Instant) head[4], status,
-                        end == null ? null : (Instant) end[1], end == null ? null : (RunSummary) end[2],
-                        (String) head[0], (String) head[1]));
+            for (Head head : heads) {
+                Ending end = endings.get(head.uid());
+                runs.add(new RunRecord(head.localId(), head.run(), head.createdAt(),
+                        end == null ? RunStatus.RUNNING : end.status(), end == null ? null : end.at(),
+                        end == null ? null : end.summary(), head.uid(), head.workstation()));
             }
             connection.commit();
             return runs;
@@ -118,9 +117,17 @@ public final class TeamHistory implements AutoCloseable {
         }
     }
 
+    /** A team_runs row. */
+    private record Head(String uid, String workstation, long localId, NewRun run, Instant createdAt) {
+    }
+
+    /** How a finished run ended, and its figures (from its SUMMARY event). */
+    private record Ending(RunStatus status, Instant at, RunSummary summary) {
+    }
+
     /** For each finished run: its status, when it finished, and its measured figures (from its SUMMARY event). */
-    private Map<String, Object[]> endings() throws SQLException {
-        Map<String, Object[]> endings = new HashMap<>();
+    private Map<String, Ending> endings() throws SQLException {
+        Map<String, Ending> endings = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT run_uid, seq, recorded_at, kind, step_id, outcome, detail FROM team_events
                 WHERE kind IN ('SUMMARY', 'COMPLETED', 'FAILED', 'ABORTED') ORDER BY run_uid, seq""");
@@ -135,7 +142,7 @@ public final class TeamHistory implements AutoCloseable {
                 if (event instanceof RunEvent.Summary summary) {
                     summaries.put(uid, summary.summary());
                 } else if (event instanceof RunEvent.Finished finished) {
-                    endings.put(uid, new Object[] {finished.status(), row.recordedAt(), summaries.get(uid)});
+                    endings.put(uid, new Ending(finished.status(), row.recordedAt(), summaries.get(uid)));
                 }
             }
         }

@@ -181,13 +181,13 @@ public final class DrillViewModel {
                     values.put(p.name(), value, runbook);
                 }
             }
-            return new Object[] {declared, values, DrillLoader.check(runbook, values, true)};
+            return new Inspected(declared, values, DrillLoader.check(runbook, values, true));
         }, result -> {
             if (ticket != inspection) {
                 return;
             }
-            DrillLoader.Checked declared = (DrillLoader.Checked) result[0];
-            ParameterValues values = (ParameterValues) result[1];
+            DrillLoader.Checked declared = result.declared();
+            ParameterValues values = result.values();
             List<ParameterField> fields = new java.util.ArrayList<>();
             for (var p : declared.parameters()) {
                 var given = values.values().get(p.name());
@@ -196,8 +196,12 @@ public final class DrillViewModel {
                 fields.add(new ParameterField(p.name(), p.description(), p.type().example(), value));
             }
             parameterFields.setAll(fields); // one change: the form is built once
-            showProblems((DrillLoader.Checked) result[2]);
+            showProblems(result.withValues());
         }, error -> runbookProblems.setAll("the runbook cannot be read: " + error.getMessage()));
+    }
+
+    /** A runbook read for the form: its parameters, the values it starts with, and what is wrong with them. */
+    private record Inspected(DrillLoader.Checked declared, ParameterValues values, DrillLoader.Checked withValues) {
     }
 
     /** Checks the runbook again with the values in the form, after an edit. */
