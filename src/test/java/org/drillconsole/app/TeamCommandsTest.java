@@ -19,7 +19,6 @@ import org.drillconsole.store.TeamReplicator;
 import org.drillconsole.support.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +33,7 @@ class TeamCommandsTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries() != null, "PostgreSQL is not installed here: .ci/run installs"
-                + " Debian's postgresql-15; these tests need it");
-        postgres = PostgresServer.start();
+        postgres = PostgresServer.startForTests();
         TeamOptions.environment = name -> name.equals(TeamDatabase.PASSWORD_VARIABLE) ? PostgresServer.ADMIN_PASSWORD
                 : null;
         CliRun init = CliRun.of("team-db", "init", "--team-db", postgres.url("postgres"));

@@ -54,7 +54,7 @@ public final class TeamBenchmark {
 
     public static void main(String[] args) throws Exception {
         try (PostgresServer postgres = PostgresServer.start()) {
-            TeamDatabase.of(postgres.url("postgres"), name -> PostgresServer.ADMIN_PASSWORD).migrate();
+            postgres.migrateTeamSchema();
             postgres.createWriter("bench", "bench-pw");
             TeamDatabase team = TeamDatabase.of(postgres.url("bench"), name -> "bench-pw");
             Path dir = Files.createTempDirectory("team-bench");

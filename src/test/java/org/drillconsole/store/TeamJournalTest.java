@@ -30,7 +30,6 @@ import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.support.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,10 +45,8 @@ class TeamJournalTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries() != null, "PostgreSQL is not installed here: .ci/run installs"
-                + " Debian's postgresql-15; these tests need it");
-        postgres = PostgresServer.start();
-        TeamDatabase.of(postgres.url("postgres"), name -> PostgresServer.ADMIN_PASSWORD).migrate();
+        postgres = PostgresServer.startForTests();
+        postgres.migrateTeamSchema();
     }
 
     @AfterAll

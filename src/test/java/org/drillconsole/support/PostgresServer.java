@@ -48,6 +48,18 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Starts a server for a test class, or skips the class saying why when PostgreSQL is not installed here. */
+    public static PostgresServer startForTests() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(binaries() != null, "PostgreSQL is not installed here: .ci/run"
+                + " installs Debian's postgresql-15; the team-journal tests need it");
+        return start();
+    }
+
+    /** Creates the team journal's tables and roles, as its owner would with {@code team-db init}. */
+    public void migrateTeamSchema() throws Exception {
+        org.drillconsole.store.TeamDatabase.of(url("postgres"), name -> ADMIN_PASSWORD).migrate();
+    }
+
     public static PostgresServer start() throws Exception {
         Path bin = binaries();
         if (bin == null) {

@@ -22,7 +22,6 @@ import org.drillconsole.ui.history.HistoryView;
 import org.drillconsole.ui.history.HistoryViewModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,10 +49,8 @@ class TeamHistoryViewTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Assumptions.assumeTrue(PostgresServer.binaries() != null, "PostgreSQL is not installed here: .ci/run installs"
-                + " Debian's postgresql-15; this test needs it");
-        postgres = PostgresServer.start();
-        TeamDatabase.of(postgres.url("postgres"), name -> PostgresServer.ADMIN_PASSWORD).migrate();
+        postgres = PostgresServer.startForTests();
+        postgres.migrateTeamSchema();
         postgres.createWriter("ic", "ic-pw");
         team = TeamDatabase.of(postgres.url("ic"), name -> "ic-pw");
     }
