@@ -102,7 +102,8 @@ public final class TeamHistory implements AutoCloseable {
                             rows.getLong("local_id"), run, rows.getTimestamp("created_at").toInstant()));
                 }
             }
-            Map<String, Ending> endings = endings();
+            // One run (a lookup, or a drill followed every second) reads its own ending, not every run's.
+            Map<String, Ending> endings = endings(heads.size() == 1 ? heads.get(0).uid() : null);
             List<RunRecord> runs = new ArrayList<>();
             for (Head head : heads) {
                 Ending end = endings.get(head.uid());
@@ -125,24 +126,31 @@ public final class TeamHistory implements AutoCloseable {
     private record Ending(RunStatus status, Instant at, RunSummary summary) {
     }
 
-    /** For each finished run: its status, when it finished, and its measured figures (from its SUMMARY event). */
-    private Map<String, Ending> endings() throws SQLException {
+    /**
+     * For each finished run (or only the run {@code uid}, when given): its status, when it finished, and its
+     * measured figures (from its SUMMARY event).
+     */
+    private Map<String, Ending> endings(String uid) throws SQLException {
         Map<String, Ending> endings = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT run_uid, seq, recorded_at, kind, step_id, outcome, detail FROM team_events
-                WHERE kind IN ('SUMMARY', 'COMPLETED', 'FAILED', 'ABORTED') ORDER BY run_uid, seq""");
-             ResultSet rows = query.executeQuery()) {
-            Map<String, RunSummary> summaries = new HashMap<>();
-            while (rows.next()) {
-                String uid = rows.getObject("run_uid").toString();
-                JournalEvent row = new JournalEvent(0, rows.getInt("seq"), rows.getTimestamp("recorded_at").toInstant(),
-                        rows.getString("kind"), rows.getString("step_id"), rows.getString("outcome"),
-                        rows.getString("detail"), "", "");
-                RunEvent event = EventCodec.decode(row);
-                if (event instanceof RunEvent.Summary summary) {
-                    summaries.put(uid, summary.summary());
-                } else if (event instanceof RunEvent.Finished finished) {
-                    endings.put(uid, new Ending(finished.status(), row.recordedAt(), summaries.get(uid)));
+                WHERE kind IN ('SUMMARY', 'COMPLETED', 'FAILED', 'ABORTED')
+                  AND (CAST(? AS uuid) IS NULL OR run_uid = CAST(? AS uuid)) ORDER BY run_uid, seq""")) {
+            query.setString(1, uid);
+            query.setString(2, uid);
+            try (ResultSet rows = query.executeQuery()) {
+                Map<String, RunSummary> summaries = new HashMap<>();
+                while (rows.next()) {
+                    String run = rows.getObject("run_uid").toString();
+                    JournalEvent row = new JournalEvent(0, rows.getInt("seq"), rows.getTimestamp("recorded_at").toInstant(),
+                            rows.getString("kind"), rows.getString("step_id"), rows.getString("outcome"),
+                            rows.getString("detail"), "", "");
+                    RunEvent event = EventCodec.decode(row);
+                    if (event instanceof RunEvent.Summary summary) {
+                        summaries.put(run, summary.summary());
+                    } else if (event instanceof RunEvent.Finished finished) {
+                        endings.put(run, new Ending(finished.status(), row.recordedAt(), summaries.get(run)));
+                    }
                 }
             }
         }
