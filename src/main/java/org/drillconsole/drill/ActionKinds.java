@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.drillconsole.model.drill.Names;
 import org.drillconsole.model.drill.Action;
 import org.drillconsole.model.drill.ActionKind;
 import org.drillconsole.model.drill.ResourceKind;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.drillconsole.model.drill.Names;
 import org.drillconsole.model.drill.Check;
 import org.drillconsole.model.drill.CheckKind;
 import org.drillconsole.model.drill.WorkloadTarget;

@@ -1,6 +1,8 @@
 package org.drillconsole.drill;
 
 import java.util.regex.Pattern;
+import org.drillconsole.model.drill.Names;
+import org.drillconsole.model.drill.LabelSelectors;
 import org.drillconsole.model.drill.ParameterType;
 
 /** Whether a parameter's value fits its declared type and pattern. A pure function. */

@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import org.drillconsole.model.drill.Names;
+import org.drillconsole.model.drill.LabelSelectors;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.Action;
 import org.drillconsole.model.drill.ActionStep;

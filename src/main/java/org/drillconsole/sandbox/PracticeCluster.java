@@ -1,76 +1,82 @@
 package org.drillconsole.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Queue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.api.ApiException;
+import org.drillconsole.sandbox.api.ApiHandler;
+import org.drillconsole.sandbox.api.HttpServer;
+import org.drillconsole.sandbox.api.ObjectStore;
 
 /**
- * One practice cluster: fabric8's mock API server in CRUD mode (with the endpoints real clients probe
- * stubbed), behind a {@link FaultProxy} so it can be stopped or hung, and a {@link StatusSimulator} that
- * plays the controllers.
+ * One practice cluster: the project's own small Kubernetes API server (an {@link ObjectStore} served by
+ * {@link ApiHandler} over {@link HttpServer}, which can also be stopped or hung), and the
+ * {@link PracticeControllers} that play the control plane and the kubelets.
  */
 public final class PracticeCluster implements AutoCloseable {
 
     public static final String TOKEN = "practice-cluster-token";
-    /** Held so the setting is not garbage-collected: the mock server logs every request at INFO. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
 
     private final Side side;
-    private final KubernetesMockServer server;
-    private final FaultProxy proxy;
-    private final KubernetesClient adminClient;
-    private final StatusSimulator simulator;
+    private final ObjectStore store;
+    private final HttpServer server;
+    private final PracticeControllers controllers;
+    private final java.util.Set<String> tokens;
+    private KubernetesClient adminClient;
 
-    private PracticeCluster(Side side, KubernetesMockServer server, FaultProxy proxy, KubernetesClient adminClient,
-                            StatusSimulator simulator) {
+    private PracticeCluster(Side side, ObjectStore store, HttpServer server, PracticeControllers controllers,
+                            java.util.Set<String> tokens) {
         this.side = side;
+        this.tokens = tokens;
+        this.store = store;
         this.server = server;
-        this.proxy = proxy;
-        this.adminClient = adminClient;
-        this.simulator = simulator;
+        this.controllers = controllers;
     }
 
     static PracticeCluster start(Side side, int port, SandboxOptions options) throws IOException {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new DryRunDispatcher(responses), false, new VersionInfo.Builder().withMajor("1")
-                .withMinor("24").withGitVersion("v1.24.9").withGitCommit("practice").withGitTreeState("clean")
-                .withGoVersion("go1.19.4").withCompiler("gc").withPlatform("linux/amd64").build());
+        ObjectStore store = new ObjectStore();
         try {
-            server.init(InetAddress.getLoopbackAddress(), 0);
-        } catch (IllegalStateException e) {
-            server.destroy();
-            throw new IOException("cannot start the practice API server for the " + side.key() + " cluster", e);
+            GitpodSeed.seed(store, side, options);
+        } catch (ApiException e) {
+            throw new IllegalStateException("the practice seed is inconsistent: " + e.getMessage(), e);
         }
-        DiscoveryStubs.install(server);
-        FaultProxy proxy = new FaultProxy(side.key(), server.getPort());
+        PracticeControllers controllers = new PracticeControllers(store, side, options);
+        controllers.start();
+        java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        tokens.add(TOKEN);
+        ApiHandler handler = new ApiHandler(store, tokens::contains, PracticeCluster::logLines);
+        HttpServer server = new HttpServer(side.key(), handler);
+        handler.attach(server);
         try {
-            proxy.start(port);
+            server.start(port);
         } catch (IOException e) {
-            server.destroy();
+            controllers.close();
             throw new IOException("port " + port + " for the " + side.key() + " practice cluster is taken", e);
         }
-        KubernetesClient admin = server.createClient();
-        GitpodSeed.seed(admin, side, options);
-        StatusSimulator simulator = new StatusSimulator(admin, side, options);
-        simulator.start();
-        return new PracticeCluster(side, server, proxy, admin, simulator);
+        return new PracticeCluster(side, store, server, controllers, tokens);
+    }
+
+    /** What a practice pod's container "wrote": a few lines a Gitpod component would log at start. */
+    private static List<String> logLines(ObjectNode pod, String container) {
+        String started = pod.path("status").path("startTime").asText(Instant.now().toString());
+        String component = PracticeControllers.label(pod, "component");
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"level\":\"info\",\"time\":\"" + started + "\",\"component\":\"" + component
+                + "\",\"message\":\"starting " + container + " (practice cluster, Gitpod " + GitpodSeed.VERSION + ")\"}");
+        lines.add("{\"level\":\"info\",\"time\":\"" + started + "\",\"component\":\"" + component
+                + "\",\"message\":\"configuration loaded\",\"domain\":\"gitpod.example.com\"}");
+        lines.add("{\"level\":\"info\",\"time\":\"" + started + "\",\"component\":\"" + component
+                + "\",\"message\":\"serving\",\"port\":8080}");
+        return lines;
     }
 
     public Side side() {
@@ -78,19 +84,34 @@ public final class PracticeCluster implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + proxy.port();
+        return "http://127.0.0.1:" + server.port();
     }
 
-    public FaultProxy proxy() {
-        return proxy;
+    /** The API server, with its fault switches (stop, hang, serve). */
+    public HttpServer server() {
+        return server;
     }
 
-    public StatusSimulator simulator() {
-        return simulator;
+    /** Lets the API server accept another bearer token (as for a second operator's credentials). */
+    public void acceptToken(String token) {
+        tokens.add(token);
     }
 
-    /** A client that bypasses the fault proxy: the practice cluster's own "controllers" use it. */
-    public KubernetesClient adminClient() {
+    public ObjectStore store() {
+        return store;
+    }
+
+    public PracticeControllers controllers() {
+        return controllers;
+    }
+
+    /** A fabric8 client on this cluster's API (for benchmarks and tests), made on first use. */
+    public synchronized KubernetesClient adminClient() {
+        if (adminClient == null) {
+            Config config = new ConfigBuilder(Config.empty()).withMasterUrl(url()).withOauthToken(TOKEN)
+                    .withNamespace(GitpodSeed.NAMESPACE).withRequestRetryBackoffLimit(0).build();
+            adminClient = new KubernetesClientBuilder().withConfig(config).build();
+        }
         return adminClient;
     }
 
@@ -124,13 +145,12 @@ public final class PracticeCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        simulator.close();
-        adminClient.close();
-        proxy.close();
-        try {
-            server.destroy();
-        } catch (IllegalStateException slowShutdown) {
-            // open watches can make the mock server's shutdown time out; its port is released regardless
+        controllers.close();
+        synchronized (this) {
+            if (adminClient != null) {
+                adminClient.close();
+            }
         }
+        server.close();
     }
 }

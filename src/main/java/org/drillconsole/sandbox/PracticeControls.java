@@ -1,10 +1,16 @@
 package org.drillconsole.sandbox;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.api.ApiException;
+import org.drillconsole.sandbox.api.ApiResource;
+import org.drillconsole.sandbox.api.ApiResources;
+import org.drillconsole.sandbox.api.ObjectStore;
 
 /**
  * The fault switches of the practice clusters, shared by the {@code sandbox} command's standard input
@@ -37,36 +43,32 @@ public final class PracticeControls {
     }
 
     public String stop(Side side) {
-        cluster(side).proxy().refuse();
+        cluster(side).server().refuse();
         return side.label() + " API server stopped (connection refused)";
     }
 
     public String hang(Side side) throws IOException {
-        cluster(side).proxy().hang();
+        cluster(side).server().hang();
         return side.label() + " API server hung (accepts, never answers)";
     }
 
     public String start(Side side) throws IOException {
-        cluster(side).proxy().serve();
+        cluster(side).server().serve();
         return side.label() + " API server serving again";
     }
 
     public String crash(Side side, String component, boolean crash) {
         requireComponent(side, component);
-        cluster(side).simulator().setCrashLooping(component, crash);
+        cluster(side).controllers().setCrashLooping(component, crash);
         return side.label() + " " + component + (crash ? " crash-looping" : " recovering");
     }
 
     public String cordon(Side side, String node, boolean cordon) {
-        KubernetesClient client = cluster(side).adminClient();
-        if (client.nodes().withName(node).get() == null) {
+        if (store(side).get(ApiResources.NODES, null, node) == null) {
             throw new IllegalArgumentException("no node \"" + node + "\" on the " + side.key() + " cluster; nodes: "
                     + String.join(", ", nodes(side)));
         }
-        client.nodes().withName(node).edit(n -> {
-            n.getSpec().setUnschedulable(cordon);
-            return n;
-        });
+        change(side, ApiResources.NODES, null, node, n -> n.with("spec").put("unschedulable", cordon));
         return side.label() + " node " + node + (cordon ? " cordoned" : " uncordoned");
     }
 
@@ -74,26 +76,31 @@ public final class PracticeControls {
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must be 0 or more, not " + replicas);
         }
-        KubernetesClient client = cluster(side).adminClient();
-        String ns = GitpodSeed.NAMESPACE;
-        if (client.apps().deployments().inNamespace(ns).withName(component).get() != null) {
-            client.apps().deployments().inNamespace(ns).withName(component).scale(replicas);
-        } else if (client.apps().statefulSets().inNamespace(ns).withName(component).get() != null) {
-            client.apps().statefulSets().inNamespace(ns).withName(component).scale(replicas);
-        } else {
+        ApiResource kind = store(side).get(ApiResources.DEPLOYMENTS, GitpodSeed.NAMESPACE, component) != null
+                ? ApiResources.DEPLOYMENTS
+                : store(side).get(ApiResources.STATEFUL_SETS, GitpodSeed.NAMESPACE, component) != null
+                ? ApiResources.STATEFUL_SETS : null;
+        if (kind == null) {
             throw new IllegalArgumentException("no Deployment or StatefulSet \"" + component + "\" on the "
                     + side.key() + " cluster");
         }
+        change(side, kind, GitpodSeed.NAMESPACE, component, w -> w.with("spec").put("replicas", replicas));
         return side.label() + " " + component + " scaled to " + replicas;
     }
 
     public String stopWorkspaces(Side side) {
-        KubernetesClient client = cluster(side).adminClient();
-        var workspaces = client.pods().inNamespace(GitpodSeed.NAMESPACE)
-                .withLabel(org.drillconsole.cluster.GitpodReference.COMPONENT_LABEL,
-                        org.drillconsole.cluster.GitpodReference.WORKSPACE_COMPONENT);
-        int count = workspaces.list().getItems().size();
-        workspaces.delete();
+        int count = 0;
+        for (ObjectNode pod : store(side).list(ApiResources.PODS, GitpodSeed.NAMESPACE)) {
+            if (GitpodReference.WORKSPACE_COMPONENT.equals(PracticeControllers.label(pod,
+                    GitpodReference.COMPONENT_LABEL))) {
+                try {
+                    store(side).delete(ApiResources.PODS, GitpodSeed.NAMESPACE, PracticeControllers.name(pod), false);
+                    count++;
+                } catch (ApiException alreadyGone) {
+                    // stopped meanwhile
+                }
+            }
+        }
         return side.label() + ": " + count + " workspace(s) stopped";
     }
 
@@ -102,14 +109,9 @@ public final class PracticeControls {
      * install's replica counts, as after {@code kubectl kots restore --from-backup} and a redeploy.
      */
     public String restoreSnapshot(Side side) {
-        KubernetesClient client = cluster(side).adminClient();
-        GitpodSeed.REPLICAS.forEach((name, replicas) -> {
-            if (GitpodSeed.isStatefulSet(name)) {
-                client.apps().statefulSets().inNamespace(GitpodSeed.NAMESPACE).withName(name).scale(replicas);
-            } else {
-                client.apps().deployments().inNamespace(GitpodSeed.NAMESPACE).withName(name).scale(replicas);
-            }
-        });
+        GitpodSeed.REPLICAS.forEach((name, replicas) -> change(side, GitpodSeed.isStatefulSet(name)
+                ? ApiResources.STATEFUL_SETS : ApiResources.DEPLOYMENTS, GitpodSeed.NAMESPACE, name,
+                w -> w.with("spec").put("replicas", replicas)));
         return side.label() + ": snapshot restored, " + GitpodSeed.REPLICAS.size() + " workloads redeployed";
     }
 
@@ -117,11 +119,11 @@ public final class PracticeControls {
     public String pointDns(Side side) {
         String address = PracticeNetwork.proxyAddress(side);
         for (Side holder : Side.values()) {
-            cluster(holder).adminClient().configMaps().inNamespace(PracticeNetwork.NAMESPACE)
-                    .withName(PracticeNetwork.CONFIG_MAP).edit(cm -> {
-                        cm.setData(PracticeNetwork.records(address));
-                        return cm;
-                    });
+            change(holder, ApiResources.CONFIG_MAPS, PracticeNetwork.NAMESPACE, PracticeNetwork.CONFIG_MAP, cm -> {
+                ObjectNode data = cm.putObject("data");
+                PracticeNetwork.records(address).forEach(data::put);
+                return data;
+            });
         }
         return "gitpod.example.com now resolves to " + address + " (" + side.key() + " proxy)";
     }
@@ -131,24 +133,40 @@ public final class PracticeControls {
         for (Side side : Side.values()) {
             PracticeCluster cluster = cluster(side);
             text.append(side.key()).append(": ").append(cluster.url()).append(' ')
-                    .append(cluster.proxy().mode().name().toLowerCase(Locale.ROOT)).append(System.lineSeparator());
+                    .append(cluster.server().mode().name().toLowerCase(Locale.ROOT)).append(System.lineSeparator());
         }
         return text.toString().strip();
     }
 
     public List<String> components(Side side) {
-        KubernetesClient client = cluster(side).adminClient();
-        String ns = GitpodSeed.NAMESPACE;
-        var names = new java.util.TreeSet<String>();
-        client.apps().deployments().inNamespace(ns).list().getItems().forEach(d -> names.add(d.getMetadata().getName()));
-        client.apps().statefulSets().inNamespace(ns).list().getItems().forEach(s -> names.add(s.getMetadata().getName()));
-        client.apps().daemonSets().inNamespace(ns).list().getItems().forEach(d -> names.add(d.getMetadata().getName()));
+        var names = new TreeSet<String>();
+        for (ApiResource kind : List.of(ApiResources.DEPLOYMENTS, ApiResources.STATEFUL_SETS,
+                ApiResources.DAEMON_SETS)) {
+            store(side).list(kind, GitpodSeed.NAMESPACE).forEach(w -> names.add(PracticeControllers.name(w)));
+        }
         return List.copyOf(names);
     }
 
     public List<String> nodes(Side side) {
-        return cluster(side).adminClient().nodes().list().getItems().stream().map(n -> n.getMetadata().getName())
-                .sorted().toList();
+        return store(side).list(ApiResources.NODES, (String) null).stream().map(PracticeControllers::name).sorted()
+                .toList();
+    }
+
+    private ObjectStore store(Side side) {
+        return cluster(side).store();
+    }
+
+    /** Changes one object in place (as an administrator's kubectl would); every client sees the change. */
+    private void change(Side side, ApiResource kind, String namespace, String name,
+                        java.util.function.Function<ObjectNode, ObjectNode> edit) {
+        try {
+            store(side).modify(kind, namespace, name, false, object -> {
+                edit.apply(object);
+                return object;
+            });
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ class HealthCommandTest {
         }
         assertEquals("HEALTHY", json.get("primary").get("verdict").asText());
         assertEquals("IDLE", json.get("standby").get("verdict").asText());
-        assertEquals("v1.24.9", json.get("primary").get("serverVersion").asText());
+        assertEquals("v1.32.4", json.get("primary").get("serverVersion").asText());
         assertTrue(!run.out().contains("practice-cluster-token"), "no credential in the output");
     }
 

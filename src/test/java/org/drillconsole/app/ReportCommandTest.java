@@ -33,6 +33,7 @@ class ReportCommandTest {
     Path kubeconfigWithToken(Side side) throws Exception {
         Path original = practice.clusters().kubeconfig(side);
         Path copy = dir.resolve(side.key() + ".kubeconfig");
+        practice.clusters().cluster(side).acceptToken(TOKEN);
         Files.writeString(copy, Files.readString(original).replace(PracticeCluster.TOKEN, TOKEN));
         return copy;
     }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.drillconsole.model.drill.LabelSelectors;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;

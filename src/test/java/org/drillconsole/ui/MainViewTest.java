@@ -43,7 +43,7 @@ class MainViewTest {
                 && text(robot, "#standbyVerdict").contains("IDLE"), 20,
                 () -> text(robot, "#primaryVerdict") + " / " + text(robot, "#standbyVerdict"));
         assertTrue(text(robot, "#banner").contains("PRACTICE CLUSTERS"));
-        assertTrue(text(robot, "#primaryConnection").contains("Kubernetes v1.24.9"));
+        assertTrue(text(robot, "#primaryConnection").contains("Kubernetes v1.32.4"));
         assertTrue(text(robot, "#primaryNodes").startsWith("5/5 ready"));
         assertTrue(robot.lookup("#practiceControls").tryQuery().isPresent());
         assertTrue(window.dialogs.shown.isEmpty(), window.dialogs.shown.toString());

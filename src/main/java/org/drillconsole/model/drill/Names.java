@@ -1,4 +1,4 @@
-package org.drillconsole.drill;
+package org.drillconsole.model.drill;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,10 +1,9 @@
-package org.drillconsole.drill;
+package org.drillconsole.model.drill;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.drillconsole.model.drill.LabelSelector;
 import org.drillconsole.model.drill.LabelSelector.Operator;
 import org.drillconsole.model.drill.LabelSelector.Requirement;
 

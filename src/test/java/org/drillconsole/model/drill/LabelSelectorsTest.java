@@ -1,4 +1,4 @@
-package org.drillconsole.drill;
+package org.drillconsole.model.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

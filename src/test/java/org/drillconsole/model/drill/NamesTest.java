@@ -1,4 +1,4 @@
-package org.drillconsole.drill;
+package org.drillconsole.model.drill;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
