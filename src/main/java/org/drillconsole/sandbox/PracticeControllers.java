@@ -738,10 +738,9 @@ public final class PracticeControllers implements AutoCloseable {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(sorted(template))
                     .getBytes(StandardCharsets.UTF_8));
-            String alphabet = "bcdfghjklmnpqrstvwxz2456789";
             StringBuilder hash = new StringBuilder();
             for (int i = 0; i < 10; i++) {
-                hash.append(alphabet.charAt((digest[i] & 0xFF) % alphabet.length()));
+                hash.append(ObjectStore.NAME_ALPHABET.charAt((digest[i] & 0xFF) % ObjectStore.NAME_ALPHABET.length()));
             }
             return hash.toString();
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -770,12 +769,7 @@ public final class PracticeControllers implements AutoCloseable {
     }
 
     private static String suffix() {
-        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            suffix.append(alphabet.charAt(java.util.concurrent.ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return suffix.toString();
+        return ObjectStore.suffix();
     }
 
     static String label(JsonNode object, String key) {

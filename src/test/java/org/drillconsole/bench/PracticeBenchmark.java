@@ -2,10 +2,10 @@ package org.drillconsole.bench;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.drillconsole.app.Cli;
-import org.drillconsole.model.Side;
-import org.drillconsole.sandbox.PracticeClusters;
-import org.drillconsole.sandbox.SandboxOptions;
 
 /**
  * The practice clusters: how fast {@code sandbox} is ready (a fresh JVM, as a user starts it), and whether
@@ -52,9 +48,8 @@ public final class PracticeBenchmark {
         for (int i = 0; i < 5; i++) {
             Path dir = Files.createTempDirectory("practice-bench");
             long start = System.nanoTime();
-            Process sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.drillconsole.app.Launcher", "sandbox",
-                    "--dir", dir.toString()).redirectErrorStream(true).start();
+            Process sandbox = new ProcessBuilder(sandboxCommand("--dir", dir.toString())).redirectErrorStream(true)
+                    .start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
@@ -80,34 +75,71 @@ public final class PracticeBenchmark {
                 sandbox.waitFor();
             }
         }
-        System.out.println("sandbox command to `ready` printed (fresh JVM), median of 5 | " + median(toReady) + " ms "
+        System.out.println("sandbox command (" + String.join(" ", sandboxCommand()).replace(System.getProperty("java.home"), "$JAVA_HOME")
+                + ") to `ready` printed, median of 5 | " + median(toReady) + " ms "
                 + toReady);
         System.out.println("sandbox command to both clusters answering a list, median of 5 | " + median(toAnswer)
                 + " ms " + toAnswer);
     }
 
-    /** One pair of practice clusters; the practice drill run {@code drills} times against it. */
+    /**
+     * One `sandbox` process, as a user runs it; the practice drill run {@code drills} times against it from
+     * this JVM (the console). Its threads and heap are read from outside, as after a real day of drills.
+     */
     private static void drillsComeAndGo(int drills) throws Exception {
         Path dir = Files.createTempDirectory("practice-drills");
-        long start = System.nanoTime();
-        try (PracticeClusters clusters = PracticeClusters.start(dir.resolve("practice"),
-                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(200)))) {
-            System.out.println("practice clusters started in this JVM (seeded, controllers running) | " + ms(start)
-                    + " ms");
-            System.out.println("| after drills | practice threads | all threads | open API connections | heap used"
-                    + " after GC |");
-            report(0, clusters);
+        Process sandbox = new ProcessBuilder(sandboxCommand("--dir", dir.toString(), "--reconcile-delay", "200"))
+                .redirectErrorStream(true).start();
+        // Not closed while the drain thread reads it (closing would wait for that read): the process ends first.
+        BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("practice clusters ready")) {
+                // other output before ready
+            }
+            Thread drain = new Thread(() -> {
+                try {
+                    while (out.readLine() != null) {
+                        // the sandbox's answers and warnings are not part of the figures
+                    }
+                } catch (IOException ignored) {
+                    // the sandbox stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            System.out.println("| after drills | sandbox JVM threads | sandbox heap used after GC | sandbox resident memory |");
+            report(0, sandbox.pid());
             for (int i = 1; i <= drills; i++) {
-                runDrill(clusters, dir.resolve("data"));
-                if (i == 1 || i % 25 == 0) {
-                    Thread.sleep(11_000); // idle connection pools time out, as between real drills
-                    report(i, clusters);
+                runDrill(dir.resolve("primary.kubeconfig"), dir.resolve("standby.kubeconfig"), dir.resolve("data"));
+                if (i == 1 || i % Math.max(1, drills / 4) == 0) {
+                    // idle keep-alive connections are closed after this long, as between real drills
+                    Thread.sleep(org.drillconsole.sandbox.api.HttpServer.IDLE_TIMEOUT_MS + 2000L);
+                    report(i, sandbox.pid());
                 }
             }
+        } finally {
+            sandbox.destroy();
+            sandbox.waitFor();
         }
     }
 
-    private static void runDrill(PracticeClusters clusters, Path data) {
+    /** `java -jar target/drill-console.jar sandbox …` as a user runs it (the class path when not packaged). */
+    private static List<String> sandboxCommand(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path jar = Path.of("target", "drill-console.jar");
+        if (Files.isRegularFile(jar)) {
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.drillconsole.app.Launcher"));
+        }
+        command.add("sandbox");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void runDrill(Path primary, Path standby, Path data) {
         InputStream stdin = System.in;
         PrintStream stdout = System.out;
         System.setIn(new ByteArrayInputStream("done\npractice-standby\npractice-standby\n".getBytes(StandardCharsets.UTF_8)));
@@ -115,8 +147,7 @@ public final class PracticeBenchmark {
         int code;
         try {
             code = Cli.commandLine().execute("run", "src/test/resources/drills/practice-scale-up.yaml",
-                    "--primary", clusters.kubeconfig(Side.PRIMARY).toString(),
-                    "--standby", clusters.kubeconfig(Side.STANDBY).toString(),
+                    "--primary", primary.toString(), "--standby", standby.toString(),
                     "--mode", "practice", "--operator", "bench", "--data-dir", data.toString());
         } finally {
             System.setIn(stdin);
@@ -127,15 +158,27 @@ public final class PracticeBenchmark {
         }
     }
 
-    private static void report(int drills, PracticeClusters clusters) {
-        System.gc();
-        long practiceThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("practice-")).count();
-        int connections = clusters.cluster(Side.PRIMARY).server().openConnections()
-                + clusters.cluster(Side.STANDBY).server().openConnections();
-        long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-        System.out.println("| " + drills + " | " + practiceThreads + " | " + Thread.activeCount() + " | "
-                + connections + " | " + heapMb + " MB |");
+    private static void report(int drills, long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        String heapInfo = jcmd(pid, "GC.heap_info");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(heapInfo);
+        long heapKb = used.find() ? Long.parseLong(used.group(1)) : -1;
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        System.out.println("| " + drills + " | " + field(status, "Threads") + " | " + heapKb / 1024 + " MB | "
+                + Long.parseLong(field(status, "VmRSS").replace("kB", "").trim()) / 1024 + " MB |");
+    }
+
+    private static String field(String procStatus, String name) {
+        return procStatus.lines().filter(l -> l.startsWith(name + ":")).findFirst().orElse(name + ": ?")
+                .substring(name.length() + 1).trim();
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return out;
     }
 
     private static long ms(long startNanos) {

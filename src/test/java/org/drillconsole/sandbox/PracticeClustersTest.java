@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.drillconsole.cluster.ClusterMonitor;
 import org.drillconsole.cluster.KubeconfigLoader;
 import org.drillconsole.model.ClusterSnapshot;
@@ -90,5 +91,33 @@ class PracticeClustersTest {
         server.patch(merge, "{\"spec\":{\"replicas\":7}}");
         assertEquals(7, server.get().getSpec().getReplicas(), "without dryRun the change is made");
         server.patch(merge, "{\"spec\":{\"replicas\":" + before + "}}");
+    }
+
+    @Test
+    void everyFaultCommandOnStandardInputDoesWhatItsHelpSays() throws Exception {
+        PracticeControls controls = practice.clusters().controls();
+        var store = practice.clusters().cluster(Side.STANDBY).store();
+        var api = practice.clusters().cluster(Side.STANDBY).server();
+        for (String line : List.of("hang standby", "start standby", "stop standby", "start standby",
+                "cordon standby standby-node-1", "uncordon standby standby-node-1", "scale standby server 1",
+                "crash standby server", "heal standby server", "workspaces primary stop", "dns standby",
+                "snapshot-restore standby", "scale standby server 0", "status", "help")) {
+            String answer = controls.execute(line);
+            assertTrue(answer != null && !answer.startsWith("error") && !answer.startsWith("unknown"), line + ": " + answer);
+        }
+        assertEquals(org.drillconsole.sandbox.api.HttpServer.Mode.SERVING, api.mode());
+        assertEquals("203.0.113.20", store.get(org.drillconsole.sandbox.api.ApiResources.CONFIG_MAPS, "default",
+                "practice-dns").at("/data/gitpod.example.com").asText());
+        assertEquals(2, store.get(org.drillconsole.sandbox.api.ApiResources.DEPLOYMENTS, "gitpod", "proxy")
+                .at("/spec/replicas").asInt(), "snapshot-restore brought proxy back at its usual replicas");
+        assertTrue(practice.clusters().cluster(Side.PRIMARY).store().list(org.drillconsole.sandbox.api.ApiResources.PODS,
+                "gitpod").stream().noneMatch(p -> p.at("/metadata/name").asText().startsWith("ws-0")));
+        assertTrue(controls.execute("crash standby no-such").startsWith("error: no component"));
+        assertTrue(controls.execute("cordon standby no-such-node").startsWith("error: no node"));
+        controls.execute("snapshot-restore standby"); // idempotent
+        for (String name : GitpodSeed.REPLICAS.keySet()) {
+            controls.execute("scale standby " + name + " 0");
+        }
+        controls.execute("dns primary");
     }
 }

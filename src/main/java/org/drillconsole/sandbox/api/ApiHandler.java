@@ -194,7 +194,7 @@ public final class ApiHandler implements HttpServer.Handler {
                     json(exchange, 200, object);
                 }
             }
-            case "GET scale" -> json(exchange, 200, scale(resource, store.require(resource, namespace, name)));
+            case "GET scale" -> json(exchange, 200, scale(store.require(resource, namespace, name)));
             case "GET log" -> podLog(request, exchange, store.require(resource, namespace, name));
             case "PUT ", "PUT status" -> json(exchange, 200, store.replace(resource, namespace, name, body(request),
                     !sub.isEmpty(), dryRun));
@@ -209,7 +209,7 @@ public final class ApiHandler implements HttpServer.Handler {
                 json(exchange, 200, store.replace(resource, namespace, name, object, !sub.isEmpty(), dryRun));
             }
             case "PATCH scale" -> {
-                ObjectNode current = scale(resource, store.require(resource, namespace, name));
+                ObjectNode current = scale(store.require(resource, namespace, name));
                 JsonNode patched = Patches.apply(patchType(request), current, parse(request));
                 json(exchange, 200, setReplicas(resource, namespace, name, patched.path("spec").path("replicas"),
                         dryRun));
@@ -360,7 +360,7 @@ public final class ApiHandler implements HttpServer.Handler {
         exchange.send(200, "text/plain", text);
     }
 
-    private ObjectNode scale(ApiResource resource, ObjectNode object) {
+    private static ObjectNode scale(ObjectNode object) {
         ObjectNode scale = ApiResources.JSON.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
         ObjectNode metadata = scale.putObject("metadata");
         for (String field : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
@@ -386,7 +386,7 @@ public final class ApiHandler implements HttpServer.Handler {
         ObjectNode current = store.require(resource, namespace, name);
         ObjectNode next = current.deepCopy();
         next.with("spec").put("replicas", replicas.asInt());
-        return scale(resource, store.replace(resource, namespace, name, next, false, dryRun));
+        return scale(store.replace(resource, namespace, name, next, false, dryRun));
     }
 
     private static Patches.Type patchType(HttpRequest request) throws ApiException {

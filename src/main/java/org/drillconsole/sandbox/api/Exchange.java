@@ -3,6 +3,7 @@ package org.drillconsole.sandbox.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,12 +17,14 @@ public final class Exchange {
 
     private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+    private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final HttpRequest request;
     private boolean keepAlive;
 
-    Exchange(InputStream in, OutputStream out, HttpRequest request) {
+    Exchange(Socket socket, InputStream in, OutputStream out, HttpRequest request) {
+        this.socket = socket;
         this.in = in;
         this.out = out;
         this.request = request;
@@ -47,6 +50,7 @@ public final class Exchange {
     /** Starts a chunked response; the connection closes when the stream ends. */
     public Stream stream(int code, String contentType) throws IOException {
         keepAlive = false;
+        socket.setSoTimeout(0); // a watch is quiet for as long as nothing changes
         head(code, contentType, "Transfer-Encoding: chunked");
         out.flush();
         return new Stream();
@@ -59,6 +63,7 @@ public final class Exchange {
     /** Answers 101 and turns the connection into a WebSocket; it closes when the session ends. */
     public WebSocket upgrade() throws IOException {
         keepAlive = false;
+        socket.setSoTimeout(0); // a watch is quiet for as long as nothing changes
         String accept;
         try {
             accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
@@ -78,12 +83,17 @@ public final class Exchange {
     }
 
     static void drain(InputStream in) {
-        try {
-            while (in.read() >= 0) {
-                // an HTTP watch's client sends nothing more; anything it does send is ignored
+        while (true) {
+            try {
+                while (in.read() >= 0) {
+                    // an HTTP watch's (or a hung server's) client sends nothing more; anything sent is ignored
+                }
+                return;
+            } catch (java.net.SocketTimeoutException quiet) {
+                // only the client closing ends this: keep waiting
+            } catch (IOException gone) {
+                return; // cut off
             }
-        } catch (IOException gone) {
-            // cut off
         }
     }
 

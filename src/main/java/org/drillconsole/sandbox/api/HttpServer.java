@@ -36,6 +36,11 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    /**
+     * A keep-alive connection with no request for this long is closed, as real servers close idle ones:
+     * clients that never close their pools (Java 17's HttpClient cannot be closed) must not pin a thread each.
+     */
+    public static final int IDLE_TIMEOUT_MS = 30_000;
 
     private final String name;
     private final Handler handler;
@@ -139,6 +144,7 @@ public final class HttpServer implements AutoCloseable {
     private void serve(Socket socket) {
         try {
             socket.setTcpNoDelay(true);
+            socket.setSoTimeout(IDLE_TIMEOUT_MS);
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16384);
             while (!closed) {
@@ -153,7 +159,7 @@ public final class HttpServer implements AutoCloseable {
                     }
                     return;
                 }
-                Exchange exchange = new Exchange(in, out, request);
+                Exchange exchange = new Exchange(socket, in, out, request);
                 try {
                     handler.handle(request, exchange);
                 } catch (RuntimeException e) {

@@ -35,8 +35,10 @@ public final class ObjectStore {
     public record Snapshot(List<ObjectNode> items, long revision) {
     }
 
-    private static final int HISTORY = 50_000;
-    private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
+    /** Changes kept to resume watches from (etcd compacts too); older versions get 410 Gone. */
+    private static final int HISTORY = 10_000;
+    /** The characters Kubernetes uses in generated names (no vowels, no look-alikes). */
+    public static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
     private final Object lock = new Object();
     private final Map<ApiResource, TreeMap<String, ObjectNode>> objects = new HashMap<>();
@@ -335,10 +337,11 @@ public final class ObjectStore {
         return resource.namespaced() ? (namespace == null ? "" : namespace) + "/" + name : name;
     }
 
-    static String suffix() {
+    /** Five random characters, as {@code generateName} and controllers' pod names end. */
+    public static String suffix() {
         StringBuilder suffix = new StringBuilder();
         for (int i = 0; i < 5; i++) {
-            suffix.append(ALPHANUMS.charAt(ThreadLocalRandom.current().nextInt(ALPHANUMS.length())));
+            suffix.append(NAME_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(NAME_ALPHABET.length())));
         }
         return suffix.toString();
     }
