@@ -1,12 +1,9 @@
 package org.drillconsole.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -53,28 +50,7 @@ public final class ConsoleApplication extends Application {
                 : new WindowStateStore(startOptions.settingsFile().toAbsolutePath().resolveSibling("window.json"));
         restored = windows.load();
         systemDark = restored.theme() == null && SystemTheme.prefersDark();
-        Path settingsFile = startOptions.settingsFile() != null ? startOptions.settingsFile()
-                : SettingsStore.inUserConfigDir().file();
-        if (startOptions.practice() || !Files.exists(settingsFile)) {
-            // Nothing configured: the window will show the practice clusters, so they start now, beside
-            // JavaFX's own start (about half a second), and are ready when the window asks for them.
-            early = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return newPracticeClusters();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, runnable -> {
-                Thread thread = new Thread(runnable, "practice-early-start");
-                thread.setDaemon(true);
-                thread.start();
-            });
-        }
         Application.launch(ConsoleApplication.class);
-        CompletableFuture<PracticeClusters> unused = early;
-        if (unused != null) {
-            unused.thenAccept(PracticeClusters::close); // started, but the saved settings named real clusters
-        }
         if (toRemember != null) {
             String problem = windows.save(toRemember);
             if (problem != null) {
@@ -167,26 +143,7 @@ public final class ConsoleApplication extends Application {
         model.standby().verdictProperty().addListener(filled);
     }
 
-    /** The practice clusters started at launch, if any, and not yet taken by the window. */
-    private static volatile CompletableFuture<PracticeClusters> early;
-
     private static PracticeClusters startPracticeClusters() throws IOException {
-        CompletableFuture<PracticeClusters> started = early;
-        early = null;
-        if (started != null) {
-            try {
-                return started.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e;
-            }
-        }
-        return newPracticeClusters();
-    }
-
-    private static PracticeClusters newPracticeClusters() throws IOException {
         Path dir = Files.createTempDirectory("drill-console-practice");
         PracticeClusters clusters = PracticeClusters.start(dir, SandboxOptions.defaults());
         // deleteOnExit runs in reverse order of registration: the files first, then their directory.
