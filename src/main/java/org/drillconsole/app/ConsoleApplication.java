@@ -69,7 +69,10 @@ public final class ConsoleApplication extends Application {
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
                 options.practice(), options.runbookDir(), options.journal()::open, options.team());
         view = new MainView(model);
-        Scene scene = new Scene(view, restored.width(), restored.height());
+        // Never larger than the screen: the default (or a size saved on a bigger monitor) must not cut the window.
+        javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(restored.width(), screen.getWidth()),
+                Math.min(restored.height(), screen.getHeight()));
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());
         stage.setTitle("DR Drill Console");

@@ -57,7 +57,8 @@ final class HealthOutput {
         for (ComponentHealth c : s.components()) {
             ObjectNode item = components.addObject().put("kind", c.kind().display()).put("name", c.name())
                     .put("status", c.status().name()).put("ready", c.ready()).put("desired", c.desired())
-                    .put("reason", c.reason()).put("message", c.message());
+                    .put("reason", c.reason()).put("message", c.message())
+                    .put("role", c.role().name().toLowerCase(Locale.ROOT));
             ArrayNode images = item.putArray("images");
             c.images().forEach(images::add);
         }
@@ -68,7 +69,9 @@ final class HealthOutput {
         }
         ArrayNode claims = node.putArray("unboundClaims");
         s.unboundClaims().forEach(claims::add);
-        node.put("proxyAddress", s.proxyAddress()).put("runningWorkspaces", s.runningWorkspaces());
+        // null when the proxy has no external address: nobody can reach Gitpod from outside
+        node.put("proxyAddress", s.proxyAddress().isEmpty() ? null : s.proxyAddress())
+                .put("runningWorkspaces", s.runningWorkspaces());
         ArrayNode warnings = node.putArray("warnings");
         for (WarningEvent w : s.warnings()) {
             warnings.addObject().put("lastSeen", w.lastSeen() == null ? null : w.lastSeen().toString())
@@ -97,7 +100,7 @@ final class HealthOutput {
                         + "%d missing gitpod.io labels%n", n.ready(), n.total(), n.cordoned(), n.underPressure(),
                         n.missingGitpodLabels()));
                 out.append(String.format(Locale.ROOT, "  proxy LB    %s   running workspaces %d%n",
-                        s.proxyAddress().isEmpty() ? "none" : s.proxyAddress(), s.runningWorkspaces()));
+                        s.proxyAddress().isEmpty() ? "no external address" : s.proxyAddress(), s.runningWorkspaces()));
                 for (ComponentHealth c : s.components()) {
                     out.append(String.format(Locale.ROOT, "  %-12s %-20s %-11s %3d/%-3d %s%n", c.kind().display(),
                             c.name(), c.status(), c.ready(), c.desired(), c.message()));

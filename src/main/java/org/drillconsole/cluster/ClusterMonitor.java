@@ -166,7 +166,8 @@ public final class ClusterMonitor implements AutoCloseable {
         SharedIndexInformer<Pod> podInformer = workClient.pods().inNamespace(ns).runnableInformer(0);
         // Keep only what health needs: a whole Pod costs ~28 KB of heap, this about a tenth.
         podInformer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Pod.class,
-                workClient.getKubernetesSerialization(), "metadata.labels", "metadata.creationTimestamp",
+                workClient.getKubernetesSerialization(), "metadata.labels", "metadata.ownerReferences",
+                "metadata.creationTimestamp",
                 "status.phase", "status.containerStatuses", "status.initContainerStatuses"));
         pods = inform(podInformer);
         claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0));

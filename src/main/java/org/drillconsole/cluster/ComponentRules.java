@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.List;
 import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ComponentRole;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.PodTrouble;
 import org.drillconsole.model.WorkloadKind;
@@ -77,7 +78,7 @@ public final class ComponentRules {
             reason = podTrouble.get(0).reason();
             message = ready + "/" + desired + " ready, " + podTrouble.get(0).message();
         }
-        return new ComponentHealth(kind, name, status, ready, desired, reason, message, images);
+        return new ComponentHealth(kind, name, status, ready, desired, reason, message, images, ComponentRole.GITPOD);
     }
 
     private static List<String> images(PodTemplateSpec template) {

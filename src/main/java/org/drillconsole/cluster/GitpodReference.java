@@ -54,6 +54,42 @@ public final class GitpodReference {
             "minio", WorkloadKind.DEPLOYMENT,
             "registry", WorkloadKind.DEPLOYMENT);
 
+    /**
+     * The serving path: with no available replica of one of these Gitpod cannot serve anyone. proxy is the
+     * way in for every request, server answers the dashboard and the API, ws-manager starts and stops every
+     * workspace; mysql holds the users, teams and workspaces server reads on every request, and messagebus
+     * carries the workspace updates server and ws-manager-bridge exchange (both only when in the cluster).
+     */
+    public static final List<String> SERVING_PATH = List.of("proxy", "server", "ws-manager", "mysql", "messagebus");
+
+    /** The Helm chart label ({@code app.kubernetes.io/name}) of each in-cluster dependency. */
+    private static final Map<String, String> HELM_NAMES = Map.of(
+            "mysql", "mysql", "rabbitmq", "messagebus", "minio", "minio");
+
+    /**
+     * Which in-cluster dependency a workload is, from its Helm labels ({@code app.kubernetes.io/name=mysql},
+     * {@code rabbitmq}, {@code minio}; {@code app=docker-registry}) or, failing those, its name.
+     */
+    public static java.util.Optional<String> dependency(Map<String, String> labels, String name) {
+        Map<String, String> known = labels == null ? Map.of() : labels;
+        String helm = HELM_NAMES.get(known.getOrDefault("app.kubernetes.io/name", ""));
+        if (helm != null) {
+            return java.util.Optional.of(helm);
+        }
+        if ("docker-registry".equals(known.get("app"))) {
+            return java.util.Optional.of("registry");
+        }
+        return IN_CLUSTER_DEPENDENCIES.containsKey(name) ? java.util.Optional.of(name) : java.util.Optional.empty();
+    }
+
+    /** A Gitpod component's name ({@code app=gitpod} and {@code component}), or empty for anything else. */
+    public static java.util.Optional<String> component(Map<String, String> labels) {
+        if (labels == null || !APP_SELECTOR_VALUE.equals(labels.get(APP_SELECTOR_KEY))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(labels.get(COMPONENT_LABEL));
+    }
+
     /** Velero's backups: the installation snapshot that Backup and Restore starts from. */
     public static final ResourceDefinitionContext VELERO_BACKUP = new ResourceDefinitionContext.Builder()
             .withGroup("velero.io").withVersion("v1").withKind("Backup").withPlural("backups").withNamespaced(true)

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.model.ComponentRole;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.NodeHealth;
@@ -39,10 +40,14 @@ public final class HealthEvaluator {
 
     public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
                                            boolean objectsKnown, ClusterObjects objects, Instant now) {
+        Map<String, Workload> workloads = workloads(objects);
         List<PodTrouble> troubled = new ArrayList<>();
         int workspaces = 0;
         for (Pod pod : objects.pods()) {
-            PodRules.trouble(pod, now).ifPresent(troubled::add);
+            // A pod is shown under the workload that owns it; a bare pod under its component label.
+            String component = PodRules.owner(pod).map(o -> workloads.get(key(o.kind(), o.name())))
+                    .map(Workload::name).orElse(PodRules.component(pod));
+            PodRules.trouble(pod, component, now).ifPresent(troubled::add);
             if (PodRules.isRunningWorkspace(pod)) {
                 workspaces++;
             }
@@ -51,7 +56,7 @@ public final class HealthEvaluator {
         Map<String, List<PodTrouble>> troubleByComponent = troubled.stream()
                 .collect(Collectors.groupingBy(PodTrouble::component));
 
-        List<ComponentHealth> components = components(objects, troubleByComponent);
+        List<ComponentHealth> components = components(objects, workloads, troubleByComponent);
         List<NodeHealth> nodes = objects.nodes().stream().map(NodeRules::evaluate)
                 .sorted(Comparator.comparing(NodeHealth::name)).toList();
         List<String> unbound = objects.claims().stream()
@@ -62,24 +67,64 @@ public final class HealthEvaluator {
                 .sorted().toList();
 
         List<String> reasons = new ArrayList<>();
-        Verdict verdict = verdict(probe, objectsKnown, objects, components, nodes, troubled, unbound, reasons);
+        WayIn wayIn = wayIn(objects.services());
+        Verdict verdict = verdict(probe, objectsKnown, objects, components, nodes, troubled, unbound, wayIn, reasons);
         return new ClusterSnapshot(target.side(), target.context(), target.server(), target.namespace(),
                 probe.state(), probe.message(), verdict, reasons, probe.latencyMs(), probe.serverVersion(),
                 lastContact, objectsKnown, objects.namespaceExists(), nodes, components, troubled, unbound,
-                proxyAddress(objects.services()), workspaces, warnings(objects.events(), now), now);
+                wayIn.address(), workspaces, warnings(objects.events(), now), now);
     }
 
-    private static List<ComponentHealth> components(ClusterObjects objects, Map<String, List<PodTrouble>> trouble) {
+    /** A workload in the namespace: the name it is shown under and what it is to Gitpod. */
+    private record Workload(String name, ComponentRole role) {
+    }
+
+    /**
+     * Every Deployment, StatefulSet and DaemonSet by kind and name: Gitpod's components by
+     * {@code app=gitpod} + {@code component}, the in-cluster dependencies by their Helm labels or names, and
+     * anything else as another workload under its own name.
+     */
+    private static Map<String, Workload> workloads(ClusterObjects objects) {
+        Map<String, Workload> workloads = new java.util.HashMap<>();
+        objects.deployments().forEach(d -> workloads.put(key(WorkloadKind.DEPLOYMENT, d.getMetadata().getName()),
+                classify(d.getMetadata())));
+        objects.statefulSets().forEach(s -> workloads.put(key(WorkloadKind.STATEFULSET, s.getMetadata().getName()),
+                classify(s.getMetadata())));
+        objects.daemonSets().forEach(d -> workloads.put(key(WorkloadKind.DAEMONSET, d.getMetadata().getName()),
+                classify(d.getMetadata())));
+        return workloads;
+    }
+
+    private static Workload classify(io.fabric8.kubernetes.api.model.ObjectMeta meta) {
+        Map<String, String> labels = meta.getLabels();
+        return GitpodReference.component(labels).map(c -> new Workload(c, ComponentRole.GITPOD))
+                .or(() -> GitpodReference.dependency(labels, meta.getName())
+                        .map(d -> new Workload(d, ComponentRole.DEPENDENCY)))
+                .orElse(new Workload(meta.getName(), ComponentRole.OTHER));
+    }
+
+    private static String key(WorkloadKind kind, String name) {
+        return kind + "/" + name;
+    }
+
+    private static List<ComponentHealth> components(ClusterObjects objects, Map<String, Workload> workloads,
+                                                    Map<String, List<PodTrouble>> trouble) {
         List<ComponentHealth> components = new ArrayList<>();
-        objects.deployments().forEach(d -> components.add(
-                ComponentRules.deployment(d, trouble.getOrDefault(componentOf(d.getMetadata()), List.of()))));
-        objects.statefulSets().forEach(s -> components.add(
-                ComponentRules.statefulSet(s, trouble.getOrDefault(componentOf(s.getMetadata()), List.of()))));
-        objects.daemonSets().forEach(d -> components.add(
-                ComponentRules.daemonSet(d, trouble.getOrDefault(componentOf(d.getMetadata()), List.of()))));
+        objects.deployments().forEach(d -> {
+            Workload w = workloads.get(key(WorkloadKind.DEPLOYMENT, d.getMetadata().getName()));
+            components.add(ComponentRules.deployment(d, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
+        });
+        objects.statefulSets().forEach(s -> {
+            Workload w = workloads.get(key(WorkloadKind.STATEFULSET, s.getMetadata().getName()));
+            components.add(ComponentRules.statefulSet(s, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
+        });
+        objects.daemonSets().forEach(d -> {
+            Workload w = workloads.get(key(WorkloadKind.DAEMONSET, d.getMetadata().getName()));
+            components.add(ComponentRules.daemonSet(d, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
+        });
         if (objects.namespaceExists() || !components.isEmpty()) {
             Set<String> present = new HashSet<>();
-            components.forEach(c -> present.add(c.name()));
+            components.stream().filter(c -> c.role() != ComponentRole.OTHER).forEach(c -> present.add(c.name()));
             GitpodReference.CORE.forEach((name, kind) -> {
                 if (!present.contains(name)) {
                     components.add(ComponentHealth.missing(kind, name));
@@ -91,19 +136,19 @@ public final class HealthEvaluator {
                 }
             });
         }
-        components.sort(Comparator.comparing(ComponentHealth::name));
+        // Gitpod's components and its dependencies first, other workloads apart at the end.
+        components.sort(Comparator.comparing((ComponentHealth c) -> c.role() == ComponentRole.OTHER)
+                .thenComparing(ComponentHealth::name));
         return components;
     }
 
-    private static String componentOf(io.fabric8.kubernetes.api.model.ObjectMeta meta) {
-        Map<String, String> labels = meta.getLabels();
-        String component = labels == null ? null : labels.get(GitpodReference.COMPONENT_LABEL);
-        return component == null ? meta.getName() : component;
-    }
-
     private static Verdict verdict(ProbeResult probe, boolean objectsKnown, ClusterObjects objects,
-                                   List<ComponentHealth> components, List<NodeHealth> nodes,
-                                   List<PodTrouble> troubled, List<String> unbound, List<String> reasons) {
+                                   List<ComponentHealth> allComponents, List<NodeHealth> nodes,
+                                   List<PodTrouble> troubled, List<String> unbound, WayIn wayIn,
+                                   List<String> reasons) {
+        // Other workloads in the namespace are shown, never judged.
+        List<ComponentHealth> components = allComponents.stream().filter(c -> c.role() != ComponentRole.OTHER)
+                .toList();
         switch (probe.state()) {
             case CONNECTING -> {
                 reasons.add("not contacted yet");
@@ -169,8 +214,11 @@ public final class HealthEvaluator {
             reasons.add(unbound.size() + " PVC(s) not bound");
             degraded = true;
         }
+        Set<String> others = allComponents.stream().filter(c -> c.role() == ComponentRole.OTHER)
+                .map(ComponentHealth::name).collect(Collectors.toSet());
         long podsOutsideComponents = troubled.stream()
-                .filter(t -> present.stream().noneMatch(c -> c.name().equals(t.component()))).count();
+                .filter(t -> present.stream().noneMatch(c -> c.name().equals(t.component())))
+                .filter(t -> !others.contains(t.component()) && !t.component().isEmpty()).count();
         if (podsOutsideComponents > 0) {
             reasons.add(podsOutsideComponents + " other pod(s) in trouble");
             degraded = true;
@@ -181,6 +229,17 @@ public final class HealthEvaluator {
         if (!scalable.isEmpty() && idle.size() == scalable.size() && !degraded) {
             reasons.add("Gitpod present, scaled to zero (pilot light)");
             return Verdict.IDLE;
+        }
+        // Judged only where Gitpod is meant to serve: a pilot light (every replica count 0 on purpose) is not.
+        boolean meantToServe = scalable.stream().anyMatch(c -> c.desired() > 0);
+        List<String> cannotServe = meantToServe ? servingPathDown(components) : List.of();
+        if (!cannotServe.isEmpty()) {
+            reasons.add(0, "Gitpod cannot serve: no available replica of " + String.join("; ", cannotServe));
+            return Verdict.DOWN;
+        }
+        if (meantToServe && wayIn.problem() != null) {
+            reasons.add(0, wayIn.problem());
+            return Verdict.DOWN;
         }
         if (!idle.isEmpty() && idle.size() < scalable.size()) {
             reasons.add("partly scaled to zero: " + String.join(", ", idle));
@@ -193,6 +252,50 @@ public final class HealthEvaluator {
         return Verdict.HEALTHY;
     }
 
+    /** Components on the serving path that are there (or must be) and have no available replica. */
+    static List<String> servingPathDown(List<ComponentHealth> components) {
+        List<String> down = new ArrayList<>();
+        for (String name : GitpodReference.SERVING_PATH) {
+            for (ComponentHealth c : components) {
+                if (!c.name().equals(name) || "NotInstalled".equals(c.reason())) {
+                    continue;
+                }
+                if (c.status() == ComponentStatus.MISSING) {
+                    down.add(name + " (not in the namespace)");
+                } else if (c.ready() == 0) {
+                    down.add(name + " (" + c.ready() + "/" + c.desired() + ", " + c.message() + ")");
+                }
+            }
+        }
+        return down;
+    }
+
+    /** The way in from outside: the proxy LoadBalancer's address, or why there is none. */
+    private record WayIn(String address, String problem) {
+    }
+
+    private static WayIn wayIn(List<Service> services) {
+        for (Service service : services) {
+            if (!GitpodReference.PROXY_SERVICE.equals(service.getMetadata().getName())) {
+                continue;
+            }
+            if (service.getStatus() != null && service.getStatus().getLoadBalancer() != null) {
+                for (LoadBalancerIngress ingress : service.getStatus().getLoadBalancer().getIngress()) {
+                    if (ingress.getIp() != null) {
+                        return new WayIn(ingress.getIp(), null);
+                    }
+                    if (ingress.getHostname() != null) {
+                        return new WayIn(ingress.getHostname(), null);
+                    }
+                }
+            }
+            return new WayIn("", "no external address: Gitpod is not reachable from outside (Service "
+                    + GitpodReference.PROXY_SERVICE + " has no load-balancer address)");
+        }
+        return new WayIn("", "no external address: Gitpod is not reachable from outside (no Service "
+                + GitpodReference.PROXY_SERVICE + ")");
+    }
+
     private static boolean listReasons(List<ComponentHealth> components, ComponentStatus status, String word,
                                        List<String> reasons) {
         List<String> names = components.stream().filter(c -> c.status() == status)
@@ -202,26 +305,6 @@ public final class HealthEvaluator {
         }
         reasons.add(word + ": " + String.join("; ", names));
         return true;
-    }
-
-    private static String proxyAddress(List<Service> services) {
-        for (Service service : services) {
-            if (!GitpodReference.PROXY_SERVICE.equals(service.getMetadata().getName())) {
-                continue;
-            }
-            if (service.getStatus() != null && service.getStatus().getLoadBalancer() != null) {
-                for (LoadBalancerIngress ingress : service.getStatus().getLoadBalancer().getIngress()) {
-                    if (ingress.getIp() != null) {
-                        return ingress.getIp();
-                    }
-                    if (ingress.getHostname() != null) {
-                        return ingress.getHostname();
-                    }
-                }
-            }
-            return "pending";
-        }
-        return "";
     }
 
     private static List<WarningEvent> warnings(List<Event> events, Instant now) {

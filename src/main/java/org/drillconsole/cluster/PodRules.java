@@ -1,6 +1,7 @@
 package org.drillconsole.cluster;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.drillconsole.model.PodTrouble;
+import org.drillconsole.model.WorkloadKind;
 
 /** Which pods are in trouble, and why, in the words kubectl uses. */
 public final class PodRules {
@@ -23,9 +25,53 @@ public final class PodRules {
     private PodRules() {
     }
 
+    /** The workload that controls a pod, by kind and name. */
+    public record Owner(WorkloadKind kind, String name) {
+    }
+
+    /**
+     * The Deployment, StatefulSet or DaemonSet that owns a pod, from its controller ownerReference. A
+     * ReplicaSet's Deployment is named as Kubernetes names ReplicaSets: the Deployment's name, a dash and the
+     * pod template hash (which the pod carries as its {@code pod-template-hash} label). Empty for a pod of a
+     * Job, a bare pod or a ReplicaSet of no Deployment.
+     */
+    public static Optional<Owner> owner(Pod pod) {
+        for (OwnerReference reference : pod.getMetadata().getOwnerReferences()) {
+            if (!Boolean.TRUE.equals(reference.getController()) || reference.getName() == null) {
+                continue;
+            }
+            String name = reference.getName();
+            switch (String.valueOf(reference.getKind())) {
+                case "StatefulSet" -> {
+                    return Optional.of(new Owner(WorkloadKind.STATEFULSET, name));
+                }
+                case "DaemonSet" -> {
+                    return Optional.of(new Owner(WorkloadKind.DAEMONSET, name));
+                }
+                case "ReplicaSet" -> {
+                    var labels = pod.getMetadata().getLabels();
+                    String hash = labels == null ? null : labels.get("pod-template-hash");
+                    if (hash != null && name.endsWith("-" + hash) && name.length() > hash.length() + 1) {
+                        return Optional.of(new Owner(WorkloadKind.DEPLOYMENT,
+                                name.substring(0, name.length() - hash.length() - 1)));
+                    }
+                    return Optional.empty();
+                }
+                default -> {
+                    return Optional.empty(); // a Job's pod, or a controller the console does not show
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<PodTrouble> trouble(Pod pod, Instant now) {
+        return trouble(pod, component(pod), now);
+    }
+
+    /** @param component the component the pod is shown under (its owner's, as the evaluator resolved it) */
+    public static Optional<PodTrouble> trouble(Pod pod, String component, Instant now) {
         String name = pod.getMetadata().getName();
-        String component = component(pod);
         List<ContainerStatus> statuses = new ArrayList<>();
         int restarts = 0;
         if (pod.getStatus() != null) {
@@ -55,6 +101,13 @@ public final class PodRules {
                 long minutes = Duration.between(created, now).toMinutes();
                 return Optional.of(new PodTrouble(name, component, "LongPending", restarts,
                         "Pending for " + minutes + " min"));
+            }
+        }
+        for (ContainerStatus status : statuses) {
+            if (status.getLastState() != null && status.getLastState().getTerminated() != null
+                    && "OOMKilled".equals(status.getLastState().getTerminated().getReason())) {
+                return Optional.of(new PodTrouble(name, component, "OOMKilled", restarts,
+                        "container " + status.getName() + " was killed for using too much memory (OOMKilled)"));
             }
         }
         if (restarts >= RESTARTS_WORTH_SHOWING) {

@@ -30,6 +30,7 @@ public final class PracticeControls {
             "  scale SIDE COMPONENT N     set a Deployment's or StatefulSet's replicas",
             "  workspaces SIDE stop       stop every running workspace on that side",
             "  dns SIDE                   point gitpod.example.com at that side's proxy",
+            "  proxy-address SIDE off|on  the proxy LoadBalancer loses (or gets back) its external address",
             "  snapshot-restore SIDE      what `kubectl kots restore` and a redeploy do: Gitpod's workloads",
             "                             come up on that side at their usual replicas",
             "  status                     show each API server's state",
@@ -128,6 +129,20 @@ public final class PracticeControls {
         return "gitpod.example.com now resolves to " + address + " (" + side.key() + " proxy)";
     }
 
+    /** The proxy LoadBalancer loses its external address (as when the cloud load balancer is gone) or gets it back. */
+    public String proxyAddress(Side side, boolean present) {
+        changeStatus(side, ApiResources.SERVICES, GitpodSeed.NAMESPACE,
+                org.drillconsole.cluster.GitpodReference.PROXY_SERVICE, service -> {
+                    ObjectNode balancer = service.with("status").putObject("loadBalancer");
+                    if (present) {
+                        balancer.putArray("ingress").addObject().put("ip", PracticeNetwork.proxyAddress(side));
+                    }
+                    return service;
+                });
+        return side.label() + " proxy " + (present ? "has its external address " + PracticeNetwork.proxyAddress(side)
+                + " again" : "lost its external address");
+    }
+
     public String status() {
         StringBuilder text = new StringBuilder();
         for (Side side : Side.values()) {
@@ -159,8 +174,19 @@ public final class PracticeControls {
     /** Changes one object in place (as an administrator's kubectl would); every client sees the change. */
     private void change(Side side, ApiResource kind, String namespace, String name,
                         java.util.function.Function<ObjectNode, ObjectNode> edit) {
+        modify(side, kind, namespace, name, false, edit);
+    }
+
+    /** Changes an object's status, as its controller (here: the cloud's load balancer) would. */
+    private void changeStatus(Side side, ApiResource kind, String namespace, String name,
+                              java.util.function.Function<ObjectNode, ObjectNode> edit) {
+        modify(side, kind, namespace, name, true, edit);
+    }
+
+    private void modify(Side side, ApiResource kind, String namespace, String name, boolean statusOnly,
+                        java.util.function.Function<ObjectNode, ObjectNode> edit) {
         try {
-            store(side).modify(kind, namespace, name, false, object -> {
+            store(side).modify(kind, namespace, name, statusOnly, object -> {
                 edit.apply(object);
                 return object;
             });
@@ -199,6 +225,13 @@ public final class PracticeControls {
                     yield stopWorkspaces(side(words, 1));
                 }
                 case "dns" -> pointDns(side(words, 1));
+                case "proxy-address" -> {
+                    String state = word(words, 2, "off|on");
+                    if (!state.equals("off") && !state.equals("on")) {
+                        throw new IllegalArgumentException("proxy-address SIDE off|on");
+                    }
+                    yield proxyAddress(side(words, 1), state.equals("on"));
+                }
                 case "snapshot-restore" -> restoreSnapshot(side(words, 1));
                 default -> "unknown command \"" + words[0] + "\"; type help";
             };

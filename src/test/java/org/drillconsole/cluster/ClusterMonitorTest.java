@@ -80,9 +80,25 @@ class ClusterMonitorTest {
         practice.clusters().controls().crash(Side.PRIMARY, "ws-manager", true);
         ClusterSnapshot crashing = primary.await(s -> s.troubledPods().stream()
                 .anyMatch(p -> p.reason().equals("CrashLoopBackOff")), Duration.ofSeconds(10));
-        assertEquals(Verdict.DEGRADED, crashing.verdict());
+        ClusterSnapshot down = primary.await(s -> s.verdict() == Verdict.DOWN, Duration.ofSeconds(10));
+        assertTrue(down.reasons().get(0).startsWith("Gitpod cannot serve: no available replica of ws-manager"),
+                down.reasons().toString());
+        assertTrue(crashing.troubledPods().stream().allMatch(p -> p.component().equals("ws-manager")));
         practice.clusters().controls().crash(Side.PRIMARY, "ws-manager", false);
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aProxyThatLosesItsExternalAddressMakesTheClusterDown() throws Exception {
+        open("gitpod");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        assertTrue(practice.clusters().controls().execute("proxy-address primary off").contains("lost"));
+        ClusterSnapshot down = primary.await(s -> s.verdict() == Verdict.DOWN, Duration.ofSeconds(10));
+        assertEquals("", down.proxyAddress());
+        assertTrue(down.reasons().get(0).startsWith("no external address"), down.reasons().toString());
+        practice.clusters().controls().execute("proxy-address primary on");
+        ClusterSnapshot back = primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
+        assertEquals("203.0.113.10", back.proxyAddress());
     }
 
     @Test

@@ -27,6 +27,19 @@ class HealthEvaluatorTest {
     static final HealthEvaluator.Target TARGET = new HealthEvaluator.Target(Side.PRIMARY, "ctx", "https://k", "gitpod");
     static final ProbeResult ONLINE = new ProbeResult(ConnectionState.ONLINE, "ready", 12, "v1.24.9", NOW);
 
+    /** The proxy LoadBalancer with an external address: the way in. */
+    static final List<io.fabric8.kubernetes.api.model.Service> WAY_IN = List.of(proxyService("203.0.113.10"));
+
+    static io.fabric8.kubernetes.api.model.Service proxyService(String address) {
+        var service = new io.fabric8.kubernetes.api.model.ServiceBuilder().withNewMetadata().withName("proxy")
+                .endMetadata().withNewSpec().withType("LoadBalancer").endSpec();
+        if (address != null) {
+            service.withNewStatus().withNewLoadBalancer().addNewIngress().withIp(address).endIngress()
+                    .endLoadBalancer().endStatus();
+        }
+        return service.build();
+    }
+
     static Deployment deployment(String name, int desired, int available) {
         return new DeploymentBuilder().withNewMetadata().withName(name).withGeneration(1L)
                 .withLabels(Map.of("app", "gitpod", "component", name)).endMetadata()
@@ -55,7 +68,7 @@ class HealthEvaluatorTest {
     }
 
     static ClusterObjects objects(List<Deployment> deployments, List<Node> nodes, List<Pod> pods) {
-        return new ClusterObjects(true, deployments, List.of(), List.of(), true, nodes, pods, List.of(), List.of(),
+        return new ClusterObjects(true, deployments, List.of(), List.of(), true, nodes, pods, List.of(), WAY_IN,
                 List.of());
     }
 
@@ -80,7 +93,7 @@ class HealthEvaluatorTest {
     @Test
     void reportsDownWhenTheNamespaceDoesNotExist() {
         ClusterObjects none = new ClusterObjects(false, List.of(), List.of(), List.of(), true,
-                List.of(node("n1", "True")), List.of(), List.of(), List.of(), List.of());
+                List.of(node("n1", "True")), List.of(), List.of(), WAY_IN, List.of());
         ClusterSnapshot snapshot = evaluate(ONLINE, none);
         assertEquals(Verdict.DOWN, snapshot.verdict());
         assertTrue(snapshot.reasons().get(0).contains("namespace does not exist"));
@@ -89,18 +102,19 @@ class HealthEvaluatorTest {
     @Test
     void reportsHealthyWhenEveryCoreComponentIsRolledOut() {
         io.fabric8.kubernetes.api.model.apps.StatefulSet openvsx = new io.fabric8.kubernetes.api.model.apps
-                .StatefulSetBuilder().withNewMetadata().withName("openvsx-proxy").withGeneration(1L).endMetadata()
+                .StatefulSetBuilder().withNewMetadata().withName("openvsx-proxy").withGeneration(1L)
+                .withLabels(Map.of("app", "gitpod", "component", "openvsx-proxy")).endMetadata()
                 .withNewSpec().withReplicas(1).endSpec().withNewStatus().withObservedGeneration(1L).withReplicas(1)
                 .withReadyReplicas(1).withCurrentRevision("r").withUpdateRevision("r").endStatus().build();
         List<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemons = new ArrayList<>();
         for (String name : List.of("ws-daemon", "registry-facade", "agent-smith")) {
             daemons.add(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder().withNewMetadata().withName(name)
-                    .withGeneration(1L).endMetadata().withNewSpec().endSpec().withNewStatus().withObservedGeneration(1L)
+                    .withGeneration(1L).withLabels(Map.of("app", "gitpod", "component", name)).endMetadata().withNewSpec().endSpec().withNewStatus().withObservedGeneration(1L)
                     .withDesiredNumberScheduled(1).withUpdatedNumberScheduled(1).withNumberAvailable(1).endStatus()
                     .build());
         }
         ClusterObjects all = new ClusterObjects(true, allCore(1), List.of(openvsx), daemons, true,
-                List.of(node("n1", "True")), List.of(), List.of(), List.of(), List.of());
+                List.of(node("n1", "True")), List.of(), List.of(), WAY_IN, List.of());
         ClusterSnapshot snapshot = evaluate(ONLINE, all);
         assertEquals(Verdict.HEALTHY, snapshot.verdict(), snapshot.reasons().toString());
     }
@@ -118,7 +132,7 @@ class HealthEvaluatorTest {
     @Test
     void reportsIdleWhenGitpodIsScaledToZero() {
         ClusterObjects idle = new ClusterObjects(true, allCore(0), List.of(), List.of(), true,
-                List.of(node("n1", "True")), List.of(), List.of(), List.of(), List.of());
+                List.of(node("n1", "True")), List.of(), List.of(), WAY_IN, List.of());
         ClusterSnapshot snapshot = evaluate(ONLINE, idle);
         assertTrue(snapshot.components().stream().filter(c -> c.kind() == org.drillconsole.model.WorkloadKind.DEPLOYMENT
                 && c.status() != ComponentStatus.MISSING).allMatch(c -> c.status() == ComponentStatus.IDLE));
@@ -153,7 +167,124 @@ class HealthEvaluatorTest {
         assertEquals(ComponentStatus.FAILED, wsManager.status());
         assertEquals("CrashLoopBackOff", wsManager.reason());
         assertEquals(1, snapshot.troubledPods().size());
-        assertEquals(Verdict.DEGRADED, snapshot.verdict());
+        assertEquals(Verdict.DOWN, snapshot.verdict(), "ws-manager is on the serving path");
+        assertTrue(snapshot.reasons().get(0).startsWith("Gitpod cannot serve: no available replica of ws-manager"),
+                snapshot.reasons().toString());
+    }
+
+    static Pod crashLoopingPod(String name, Map<String, String> labels, String ownerKind, String ownerName) {
+        return new PodBuilder().withNewMetadata().withName(name).withLabels(labels)
+                .addNewOwnerReference().withKind(ownerKind).withName(ownerName).withController(true).withUid("u")
+                .withApiVersion("apps/v1").endOwnerReference().endMetadata()
+                .withNewStatus().withPhase("Running").addNewContainerStatus().withName("main").withRestartCount(9)
+                .withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
+                .endContainerStatus().endStatus().build();
+    }
+
+    static io.fabric8.kubernetes.api.model.apps.StatefulSet helmStatefulSet(String name, String helmName, int ready) {
+        return new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata().withName(name)
+                .withGeneration(1L).withLabels(Map.of("app.kubernetes.io/name", helmName)).endMetadata()
+                .withNewSpec().withReplicas(1).endSpec().withNewStatus().withObservedGeneration(1L).withReplicas(1)
+                .withReadyReplicas(ready).withCurrentRevision("r").withUpdateRevision("r").endStatus().build();
+    }
+
+    static ClusterObjects withStatefulSets(List<io.fabric8.kubernetes.api.model.apps.StatefulSet> sets, List<Pod> pods,
+                                           List<Deployment> deployments) {
+        return new ClusterObjects(true, deployments, sets, List.of(), true, List.of(node("n1", "True")), pods,
+                List.of(), WAY_IN, List.of());
+    }
+
+    @Test
+    void aCrashLoopingMysqlPodIsShownUnderMysqlByItsOwnerAndGitpodCannotServe() {
+        Pod mysql0 = crashLoopingPod("mysql-0", Map.of("app.kubernetes.io/name", "mysql"), "StatefulSet", "mysql");
+        ClusterSnapshot snapshot = evaluate(ONLINE, withStatefulSets(List.of(helmStatefulSet("mysql", "mysql", 0)),
+                List.of(mysql0), allCore(1)));
+        ComponentHealth mysql = snapshot.components().stream().filter(c -> c.name().equals("mysql")).findFirst()
+                .orElseThrow();
+        assertEquals(ComponentStatus.FAILED, mysql.status());
+        assertEquals("CrashLoopBackOff", mysql.reason());
+        assertEquals(org.drillconsole.model.ComponentRole.DEPENDENCY, mysql.role());
+        assertEquals("mysql", snapshot.troubledPods().get(0).component());
+        assertEquals(Verdict.DOWN, snapshot.verdict());
+        assertTrue(snapshot.reasons().get(0).contains("mysql"), snapshot.reasons().toString());
+        assertTrue(snapshot.reasons().stream().noneMatch(r -> r.contains("other pod")), snapshot.reasons().toString());
+    }
+
+    @Test
+    void rabbitmqIsRecognisedAsMessagebusByItsHelmLabel() {
+        ClusterSnapshot snapshot = evaluate(ONLINE, withStatefulSets(List.of(helmStatefulSet("messagebus", "rabbitmq",
+                1)), List.of(), allCore(1)));
+        assertTrue(snapshot.components().stream().anyMatch(c -> c.name().equals("messagebus")
+                && c.role() == org.drillconsole.model.ComponentRole.DEPENDENCY
+                && c.status() == ComponentStatus.HEALTHY));
+    }
+
+    @Test
+    void aPodOfADeploymentIsTiedToItThroughItsReplicaSet() {
+        List<Deployment> deployments = new ArrayList<>(allCore(1));
+        deployments.replaceAll(d -> d.getMetadata().getName().equals("dashboard") ? deployment("dashboard", 2, 1) : d);
+        Pod pod = crashLoopingPod("dashboard-7c9f8b6d5d-x2x4q", Map.of("pod-template-hash", "7c9f8b6d5d"),
+                "ReplicaSet", "dashboard-7c9f8b6d5d");
+        ClusterSnapshot snapshot = evaluate(ONLINE, objects(deployments, List.of(node("n1", "True")), List.of(pod)));
+        assertEquals("dashboard", snapshot.troubledPods().get(0).component(), "no component label: the owner decides");
+        ComponentHealth dashboard = snapshot.components().stream().filter(c -> c.name().equals("dashboard"))
+                .findFirst().orElseThrow();
+        assertEquals(ComponentStatus.DEGRADED, dashboard.status());
+        assertEquals(Verdict.DEGRADED, snapshot.verdict(), "dashboard is not on the serving path");
+    }
+
+    @Test
+    void anotherWorkloadInTheNamespaceIsShownApartAndNeverChangesTheVerdict() {
+        List<Deployment> deployments = new ArrayList<>(allCore(1));
+        deployments.add(new DeploymentBuilder(deployment("grafana", 1, 0)).editMetadata()
+                .withLabels(Map.of("app", "grafana")).endMetadata().build());
+        Pod grafana = crashLoopingPod("grafana-5d4f-abcde", Map.of("pod-template-hash", "5d4f"), "ReplicaSet",
+                "grafana-5d4f");
+        ClusterSnapshot snapshot = evaluate(ONLINE, objects(deployments, List.of(node("n1", "True")), List.of(grafana)));
+        ComponentHealth other = snapshot.components().get(snapshot.components().size() - 1);
+        assertEquals("grafana", other.name(), "listed last");
+        assertEquals(org.drillconsole.model.ComponentRole.OTHER, other.role());
+        assertTrue(snapshot.reasons().stream().noneMatch(r -> r.contains("grafana")), snapshot.reasons().toString());
+        assertEquals(evaluate(ONLINE, objects(allCore(1), List.of(node("n1", "True")), List.of())).reasons(),
+                snapshot.reasons(), "the same verdict and reasons as without it");
+    }
+
+    @Test
+    void aServingComponentWithNoAvailableReplicaMakesTheClusterDownReasonFirst() {
+        List<Deployment> deployments = new ArrayList<>(allCore(1));
+        deployments.replaceAll(d -> d.getMetadata().getName().equals("server") ? deployment("server", 2, 0) : d);
+        ClusterSnapshot snapshot = evaluate(ONLINE, objects(deployments, List.of(node("n1", "True")), List.of()));
+        assertEquals(Verdict.DOWN, snapshot.verdict());
+        assertTrue(snapshot.reasons().get(0).startsWith("Gitpod cannot serve: no available replica of server (0/2"),
+                snapshot.reasons().toString());
+    }
+
+    @Test
+    void aNonServingComponentWithNoReplicaOnlyDegrades() {
+        List<Deployment> deployments = new ArrayList<>(allCore(1));
+        deployments.replaceAll(d -> d.getMetadata().getName().equals("blobserve") ? deployment("blobserve", 1, 0) : d);
+        assertEquals(Verdict.DEGRADED, evaluate(ONLINE, objects(deployments, List.of(node("n1", "True")), List.of()))
+                .verdict());
+    }
+
+    @Test
+    void aProxyWithoutAnExternalAddressMeansNobodyCanReachGitpod() {
+        ClusterObjects noAddress = new ClusterObjects(true, allCore(1), List.of(), List.of(), true,
+                List.of(node("n1", "True")), List.of(), List.of(), List.of(proxyService(null)), List.of());
+        ClusterSnapshot snapshot = evaluate(ONLINE, noAddress);
+        assertEquals("", snapshot.proxyAddress());
+        assertEquals(Verdict.DOWN, snapshot.verdict());
+        assertTrue(snapshot.reasons().get(0).startsWith("no external address: Gitpod is not reachable from outside"),
+                snapshot.reasons().toString());
+    }
+
+    @Test
+    void aPilotLightStandbyStaysIdleWhateverItsServingPathSays() {
+        ClusterObjects idle = new ClusterObjects(true, allCore(0), List.of(), List.of(), true,
+                List.of(node("n1", "True")), List.of(), List.of(), List.of(proxyService(null)), List.of());
+        ClusterSnapshot snapshot = evaluate(ONLINE, idle);
+        assertTrue(snapshot.verdict() != Verdict.DOWN, snapshot.reasons().toString());
+        assertTrue(snapshot.reasons().stream().noneMatch(r -> r.contains("cannot serve") || r.contains("external address")));
     }
 
     @Test

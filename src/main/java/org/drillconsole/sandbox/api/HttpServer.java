@@ -48,6 +48,7 @@ public final class HttpServer implements AutoCloseable {
     private final ExecutorService threads;
     private volatile Mode mode = Mode.SERVING;
     private volatile ServerSocket listener;
+    private Thread acceptor;
     private volatile boolean closed;
     private int port;
 
@@ -85,9 +86,26 @@ public final class HttpServer implements AutoCloseable {
     /** Connection refused from now on; open connections are cut. */
     public synchronized void refuse() {
         mode = Mode.REFUSING;
+        stopListening();
+        cutAll();
+    }
+
+    /**
+     * Closes the listening socket and waits for the accepting thread to leave {@code accept()}: closing a
+     * socket another thread is blocked on only marks it, the port is released when that thread returns, and
+     * serving again at once would find the port still taken.
+     */
+    private void stopListening() {
         closeQuietly(listener);
         listener = null;
-        cutAll();
+        if (acceptor != null) {
+            try {
+                acceptor.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            acceptor = null;
+        }
     }
 
     /** Connections are accepted but nothing is ever answered; open connections are cut. */
@@ -118,7 +136,7 @@ public final class HttpServer implements AutoCloseable {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 200);
         listener = socket;
         port = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> acceptLoop(socket), "practice-api-" + name + "-accept");
+        acceptor = new Thread(() -> acceptLoop(socket), "practice-api-" + name + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -188,8 +206,7 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        closeQuietly(listener);
-        listener = null;
+        stopListening();
         cutAll();
         threads.shutdown();
     }

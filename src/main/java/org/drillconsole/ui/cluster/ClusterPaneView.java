@@ -67,7 +67,19 @@ public final class ClusterPaneView extends VBox {
         TableView<ComponentHealth> table = new TableView<>(model.components());
         table.setPlaceholder(new Label("no components known yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Component", 150, c -> new ReadOnlyStringWrapper(c.name())));
+        // Other workloads in the namespace are listed after Gitpod's, dimmed, and say they are not judged.
+        table.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ComponentHealth item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("other-workload");
+                if (!empty && item != null && item.role() == org.drillconsole.model.ComponentRole.OTHER) {
+                    getStyleClass().add("other-workload");
+                }
+            }
+        });
+        table.getColumns().add(column("Component", 150, c -> new ReadOnlyStringWrapper(
+                c.role() == org.drillconsole.model.ComponentRole.OTHER ? c.name() + " (other, not judged)" : c.name())));
         table.getColumns().add(column("Kind", 90, c -> new ReadOnlyStringWrapper(c.kind().display())));
         TableColumn<ComponentHealth, ComponentStatus> status = new TableColumn<>("Status");
         status.setPrefWidth(110);

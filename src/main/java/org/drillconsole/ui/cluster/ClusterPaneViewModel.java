@@ -64,7 +64,8 @@ public final class ClusterPaneViewModel {
                     + " ready · " + n.cordoned() + " cordoned · " + n.underPressure() + " under pressure · "
                     + (n.missingGitpodLabels() == 0 ? "gitpod.io labels ✔"
                     : n.missingGitpodLabels() + " missing gitpod.io labels"));
-            serving.set("proxy LB " + (next.proxyAddress().isEmpty() ? "none" : next.proxyAddress())
+            serving.set((next.proxyAddress().isEmpty()
+                    ? "no external address: Gitpod is not reachable from outside" : "proxy LB " + next.proxyAddress())
                     + " · running workspaces " + next.runningWorkspaces());
             // Only touch the lists when they change: a node flapping must not re-render the tables.
             if (!components.equals(next.components())) {

@@ -47,7 +47,11 @@ public final class PracticeControlsView extends VBox {
                 button("pointDns", "Point DNS here", () -> act((s, name) -> controls.pointDns(s), null)),
                 button("stopWorkspaces", "Stop workspaces", () -> act((s, name) -> controls.stopWorkspaces(s), null)),
                 button("restoreSnapshot", "Restore snapshot", () -> act((s, name) -> controls.restoreSnapshot(s),
-                        null)));
+                        null)),
+                button("dropProxyAddress", "Proxy loses its address", () -> act((s, name) -> controls.proxyAddress(s,
+                        false), null)),
+                button("restoreProxyAddress", "Proxy address back", () -> act((s, name) -> controls.proxyAddress(s,
+                        true), null)));
         FlowPane workloads = new FlowPane(6, 6, component,
                 button("crash", "Crash-loop", () -> act((s, name) -> controls.crash(s, name, true), component)),
                 button("heal", "Heal", () -> act((s, name) -> controls.crash(s, name, false), component)),
