@@ -72,6 +72,20 @@ final class HealthOutput {
         // null when the proxy has no external address: nobody can reach Gitpod from outside
         node.put("proxyAddress", s.proxyAddress().isEmpty() ? null : s.proxyAddress())
                 .put("runningWorkspaces", s.runningWorkspaces());
+        if (s.newestBackup() == null) {
+            node.putNull("newestBackup");
+        } else {
+            node.putObject("newestBackup").put("source", s.newestBackup().source())
+                    .put("completedAt", s.newestBackup().completedAt().toString())
+                    .put("ageSeconds", s.newestBackup().ageAt(s.observedAt()).toSeconds());
+        }
+        ArrayNode batch = node.putArray("jobs");
+        for (org.drillconsole.model.BatchWork b : s.batch()) {
+            batch.addObject().put("kind", b.kind() == org.drillconsole.model.BatchWork.Kind.JOB ? "Job" : "CronJob")
+                    .put("name", b.name()).put("status", b.status().name()).put("message", b.message())
+                    .put("lastRun", b.lastRun() == null ? null : b.lastRun().toString())
+                    .put("lastSuccess", b.lastSuccess() == null ? null : b.lastSuccess().toString());
+        }
         ArrayNode warnings = node.putArray("warnings");
         for (WarningEvent w : s.warnings()) {
             warnings.addObject().put("lastSeen", w.lastSeen() == null ? null : w.lastSeen().toString())
@@ -101,6 +115,14 @@ final class HealthOutput {
                         n.missingGitpodLabels()));
                 out.append(String.format(Locale.ROOT, "  proxy LB    %s   running workspaces %d%n",
                         s.proxyAddress().isEmpty() ? "no external address" : s.proxyAddress(), s.runningWorkspaces()));
+                out.append(String.format(Locale.ROOT, "  backup      %s%n", s.newestBackup() == null
+                        ? "none in sight (no completed Velero Backup or backup CronJob)"
+                        : "newest " + s.newestBackup().completedAt() + " (" + s.newestBackup().ageAt(s.observedAt())
+                        .toMinutes() + " min old), " + s.newestBackup().source()));
+                for (org.drillconsole.model.BatchWork b : s.batch()) {
+                    out.append(String.format(Locale.ROOT, "  %-11s %-20s %-9s %s%n", b.kind() == org.drillconsole.model
+                            .BatchWork.Kind.JOB ? "Job" : "CronJob", b.name(), b.status(), b.message()));
+                }
                 for (ComponentHealth c : s.components()) {
                     out.append(String.format(Locale.ROOT, "  %-12s %-20s %-11s %3d/%-3d %s%n", c.kind().display(),
                             c.name(), c.status(), c.ready(), c.desired(), c.message()));

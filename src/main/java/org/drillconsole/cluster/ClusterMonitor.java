@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import org.drillconsole.model.BackupPoint;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -40,6 +43,7 @@ public final class ClusterMonitor implements AutoCloseable {
     static final long PROBE_INTERVAL_MS = 1000;
     /** Changes are coalesced for this long before a snapshot is rebuilt. */
     static final long COALESCE_MS = 30;
+    static final long BACKUP_CHECK_SECONDS = 10;
 
     private final HealthEvaluator.Target target;
     private final ClusterTarget clusterTarget;
@@ -48,6 +52,9 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService probeThread;
     private final ScheduledExecutorService publishThread;
+    /** Looks for Velero backups every {@link #BACKUP_CHECK_SECONDS}: slow or refused, it never delays the probe. */
+    private final ScheduledExecutorService backupThread;
+    private volatile List<BackupPoint> veleroBackups = List.of();
     private final AtomicBoolean publishScheduled = new AtomicBoolean();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
@@ -69,6 +76,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private SharedIndexInformer<PersistentVolumeClaim> claims;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<Event> events;
+    private SharedIndexInformer<Job> jobs;
+    private SharedIndexInformer<CronJob> cronJobs;
 
     public ClusterMonitor(ClusterTarget target, String namespace, Consumer<ClusterSnapshot> listener, Clock clock) {
         this(target.side(), target, null, namespace, listener, clock);
@@ -90,6 +99,7 @@ public final class ClusterMonitor implements AutoCloseable {
         this.clock = clock;
         this.probeThread = Executors.newSingleThreadScheduledExecutor(daemon("probe-" + side.key()));
         this.publishThread = Executors.newSingleThreadScheduledExecutor(daemon("health-" + side.key()));
+        this.backupThread = Executors.newSingleThreadScheduledExecutor(daemon("backups-" + side.key()));
         this.lastProbe = new ProbeResult(ConnectionState.CONNECTING, "connecting…", -1, "", clock.instant());
     }
 
@@ -118,7 +128,41 @@ public final class ClusterMonitor implements AutoCloseable {
             workClient = ClientFactory.workClient(clusterTarget.config());
             probe = new ApiProbe(probeClient, target.namespace(), clock);
             probeThread.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            backupThread.scheduleWithFixedDelay(this::lookForBackups, 0, BACKUP_CHECK_SECONDS, TimeUnit.SECONDS);
         });
+    }
+
+    /**
+     * Velero's completed Backups in any namespace. Where Velero is not installed (404) or the credentials
+     * may not list its Backups (403), there are none in sight: the pane says so.
+     */
+    private void lookForBackups() {
+        if (closed || workClient == null) {
+            return;
+        }
+        try {
+            List<BackupPoint> found = new ArrayList<>();
+            for (var backup : workClient.genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace()
+                    .list().getItems()) {
+                Object status = backup.getAdditionalProperties().get("status");
+                if (status instanceof java.util.Map<?, ?> fields && "Completed".equals(fields.get("phase"))) {
+                    Instant completed = PodRules.parse(String.valueOf(fields.get("completionTimestamp")));
+                    if (completed != null) {
+                        found.add(new BackupPoint("Velero Backup " + backup.getMetadata().getNamespace() + "/"
+                                + backup.getMetadata().getName(), completed));
+                    }
+                }
+            }
+            if (!found.equals(veleroBackups)) {
+                veleroBackups = List.copyOf(found);
+                requestPublish();
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404 || e.getCode() == 403) {
+                veleroBackups = List.of();
+            }
+            // other failures (the server is down) keep what was seen last: the probe reports the outage
+        }
     }
 
     /** The most recent snapshot, built now from what is cached. */
@@ -175,6 +219,8 @@ public final class ClusterMonitor implements AutoCloseable {
         // Filtered to Warning events when evaluated: not every server supports a field selector on type.
         events = inform(workClient.v1().events().inNamespace(ns).runnableInformer(0));
         nodes = inform(workClient.nodes().runnableInformer(0));
+        jobs = inform(workClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0));
+        cronJobs = inform(workClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0));
         informersStarted = true;
         nodes.stopped().whenComplete((ignored, error) -> {
             if (isForbidden(error)) {
@@ -234,7 +280,7 @@ public final class ClusterMonitor implements AutoCloseable {
         return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
                 daemonSets.getStore().list(), nodesKnown, nodesKnown ? nodes.getStore().list() : List.of(),
                 pods.getStore().list(), claims.getStore().list(), services.getStore().list(),
-                events.getStore().list());
+                events.getStore().list(), jobs.getStore().list(), cronJobs.getStore().list(), veleroBackups);
     }
 
     /** Coalesces bursts of changes into one snapshot at most every {@link #COALESCE_MS} ms. */
@@ -260,6 +306,7 @@ public final class ClusterMonitor implements AutoCloseable {
         closed = true;
         probeThread.shutdownNow();
         publishThread.shutdownNow();
+        backupThread.shutdownNow();
         informers.forEach(SharedIndexInformer::stop);
         if (workClient != null) {
             workClient.close();

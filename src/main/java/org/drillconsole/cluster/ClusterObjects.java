@@ -8,12 +8,16 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
+import org.drillconsole.model.BackupPoint;
 
 /**
  * The objects the console reads from one cluster, as cached by the informers.
  *
  * @param nodesVisible false when the credentials may not list nodes (namespaced RBAC only)
+ * @param veleroBackups Velero's completed backups, when Velero is installed and they may be listed
  */
 public record ClusterObjects(
         boolean namespaceExists,
@@ -25,7 +29,18 @@ public record ClusterObjects(
         List<Pod> pods,
         List<PersistentVolumeClaim> claims,
         List<Service> services,
-        List<Event> events) {
+        List<Event> events,
+        List<Job> jobs,
+        List<CronJob> cronJobs,
+        List<BackupPoint> veleroBackups) {
+
+    /** Without Jobs and CronJobs (credentials that may not list them, or tests that do not need them). */
+    public ClusterObjects(boolean namespaceExists, List<Deployment> deployments, List<StatefulSet> statefulSets,
+                          List<DaemonSet> daemonSets, boolean nodesVisible, List<Node> nodes, List<Pod> pods,
+                          List<PersistentVolumeClaim> claims, List<Service> services, List<Event> events) {
+        this(namespaceExists, deployments, statefulSets, daemonSets, nodesVisible, nodes, pods, claims, services,
+                events, List.of(), List.of(), List.of());
+    }
 
     public static ClusterObjects empty() {
         return new ClusterObjects(false, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(),

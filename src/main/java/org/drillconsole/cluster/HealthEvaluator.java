@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.drillconsole.model.BackupPoint;
+import org.drillconsole.model.BatchWork;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentRole;
@@ -66,13 +68,31 @@ public final class HealthEvaluator {
                         ? "no phase" : claim.getStatus().getPhase()) + ")")
                 .sorted().toList();
 
+        List<BatchWork> batch = new ArrayList<>();
+        objects.jobs().forEach(job -> batch.add(BatchRules.job(job, now)));
+        objects.cronJobs().forEach(cronJob -> batch.add(BatchRules.cronJob(cronJob)));
+        batch.sort(Comparator.comparing(BatchWork::kind).thenComparing(BatchWork::name));
+
         List<String> reasons = new ArrayList<>();
         WayIn wayIn = wayIn(objects.services());
         Verdict verdict = verdict(probe, objectsKnown, objects, components, nodes, troubled, unbound, wayIn, reasons);
+        if (verdict == Verdict.HEALTHY || verdict == Verdict.DEGRADED || verdict == Verdict.IDLE) {
+            // A failed or stuck database setup Job is what breaks a restore: never let it pass unseen.
+            List<String> setup = batch.stream().filter(b -> b.kind() == BatchWork.Kind.JOB && b.inTrouble()
+                    && BatchRules.isDatabaseSetup(b.name())).map(b -> b.name() + " Job " + b.message()).toList();
+            if (!setup.isEmpty()) {
+                if (verdict == Verdict.HEALTHY) {
+                    reasons.clear();
+                }
+                reasons.add(0, String.join("; ", setup));
+                verdict = Verdict.DEGRADED;
+            }
+        }
         return new ClusterSnapshot(target.side(), target.context(), target.server(), target.namespace(),
                 probe.state(), probe.message(), verdict, reasons, probe.latencyMs(), probe.serverVersion(),
                 lastContact, objectsKnown, objects.namespaceExists(), nodes, components, troubled, unbound,
-                wayIn.address(), workspaces, warnings(objects.events(), now), now);
+                wayIn.address(), workspaces, warnings(objects.events(), now), now, batch,
+                newestBackup(objects.veleroBackups(), batch));
     }
 
     /** A workload in the namespace: the name it is shown under and what it is to Gitpod. */
@@ -250,6 +270,18 @@ public final class HealthEvaluator {
         }
         reasons.add("all " + present.size() + " components healthy");
         return Verdict.HEALTHY;
+    }
+
+    /**
+     * The newest backup in sight: a completed Velero Backup, or the last success of a CronJob whose name says
+     * it backs something up (a database dump, a bucket sync).
+     */
+    static BackupPoint newestBackup(List<BackupPoint> velero, List<BatchWork> batch) {
+        List<BackupPoint> points = new ArrayList<>(velero);
+        batch.stream().filter(b -> b.kind() == BatchWork.Kind.CRONJOB && b.lastSuccess() != null
+                        && b.name().toLowerCase(java.util.Locale.ROOT).contains("backup"))
+                .forEach(b -> points.add(new BackupPoint("CronJob " + b.name(), b.lastSuccess())));
+        return points.stream().max(Comparator.comparing(BackupPoint::completedAt)).orElse(null);
     }
 
     /** Components on the serving path that are there (or must be) and have no available replica. */

@@ -10,6 +10,8 @@ import java.util.List;
  * @param lastContact the last time the API server answered, or null if it never did
  * @param apiLatencyMs latency of the last probe, or -1 when it did not answer
  * @param objectsKnown true once the object lists have been received at least once
+ * @param batch the namespace's Jobs and CronJobs with their last result
+ * @param newestBackup the newest completed backup visible on the cluster (Velero, a backup CronJob), or null
  */
 public record ClusterSnapshot(
         Side side,
@@ -32,7 +34,9 @@ public record ClusterSnapshot(
         String proxyAddress,
         int runningWorkspaces,
         List<WarningEvent> warnings,
-        Instant observedAt) {
+        Instant observedAt,
+        List<BatchWork> batch,
+        BackupPoint newestBackup) {
 
     public ClusterSnapshot {
         reasons = List.copyOf(reasons);
@@ -41,6 +45,7 @@ public record ClusterSnapshot(
         troubledPods = List.copyOf(troubledPods);
         unboundClaims = List.copyOf(unboundClaims);
         warnings = List.copyOf(warnings);
+        batch = List.copyOf(batch);
     }
 
     public NodeSummary nodeSummary() {
@@ -51,6 +56,6 @@ public record ClusterSnapshot(
     public static ClusterSnapshot connecting(Side side, String context, String server, String namespace, Instant now) {
         return new ClusterSnapshot(side, context, server, namespace, ConnectionState.CONNECTING, "connecting…",
                 Verdict.UNKNOWN, List.of("not contacted yet"), -1, "", null, false, false, List.of(), List.of(),
-                List.of(), List.of(), "", 0, List.of(), now);
+                List.of(), List.of(), "", 0, List.of(), now, List.of(), null);
     }
 }

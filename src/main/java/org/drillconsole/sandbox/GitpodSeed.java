@@ -120,6 +120,12 @@ final class GitpodSeed {
         ObjectNode jobTemplate = telemetry.putObject("spec").put("schedule", "0 3 * * *").put("suspend", false)
                 .put("concurrencyPolicy", "Forbid").putObject("jobTemplate").putObject("spec");
         jobTemplate.set("template", workload("gitpod-telemetry", -1, false).path("spec").path("template"));
+        Instant lastRun = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS);
+        if (lastRun.isAfter(Instant.now())) {
+            lastRun = lastRun.minus(1, ChronoUnit.DAYS);
+        }
+        telemetry.putObject("status").put("lastScheduleTime", lastRun.toString())
+                .put("lastSuccessfulTime", lastRun.plusSeconds(14).toString());
         create(store, ApiResources.CRON_JOBS, telemetry);
         int workspaces = (primary ? 2 : 0) + options.extraPods();
         for (int i = 0; i < workspaces; i++) {

@@ -366,12 +366,12 @@ public final class PracticeControllers implements AutoCloseable {
         if (job.path("status").path("conditions").size() > 0) {
             return; // finished
         }
+        if (owned(ApiResources.PODS, job).isEmpty()) {
+            createPod(job, name(job) + "-" + suffix(), null, "SuccessfulCreate");
+        }
         List<ObjectNode> pods = owned(ApiResources.PODS, job);
         long succeeded = pods.stream().filter(p -> p.path("status").path("phase").asText().equals("Succeeded")).count();
         int completions = job.path("spec").path("completions").asInt(1);
-        if (pods.isEmpty()) {
-            createPod(job, name(job) + "-" + suffix(), null, "SuccessfulCreate");
-        }
         String now = ObjectStore.now();
         store.modify(ApiResources.JOBS, namespace(job), name(job), true, j -> {
             ObjectNode status = j.with("status");

@@ -31,6 +31,8 @@ public final class PracticeControls {
             "  workspaces SIDE stop       stop every running workspace on that side",
             "  dns SIDE                   point gitpod.example.com at that side's proxy",
             "  proxy-address SIDE off|on  the proxy LoadBalancer loses (or gets back) its external address",
+            "  migrations SIDE fail|rerun the database migrations Job fails (or runs again and completes)",
+            "  backup-age SIDE MINUTES    the newest Velero backup completed that many minutes ago",
             "  snapshot-restore SIDE      what `kubectl kots restore` and a redeploy do: Gitpod's workloads",
             "                             come up on that side at their usual replicas",
             "  status                     show each API server's state",
@@ -143,6 +145,39 @@ public final class PracticeControls {
                 + " again" : "lost its external address");
     }
 
+    /** The installer's database migrations Job fails (backoff limit reached) or runs again to completion. */
+    public String migrations(Side side, boolean fail) {
+        changeStatus(side, ApiResources.JOBS, GitpodSeed.NAMESPACE, "migrations", job -> {
+            ObjectNode status = job.putObject("status");
+            if (fail) {
+                String now = ObjectStore.now();
+                status.put("startTime", now).put("failed", 7).put("active", 0);
+                status.putArray("conditions").addObject().put("type", "Failed").put("status", "True")
+                        .put("reason", "BackoffLimitExceeded").put("message", "Job has reached the specified backoff limit")
+                        .put("lastTransitionTime", now);
+            }
+            return job;
+        });
+        return side.label() + " migrations Job " + (fail ? "failed (backoff limit reached)" : "runs again");
+    }
+
+    /** The newest (only) Velero backup completed {@code minutes} ago: an old backup, a bigger RPO. */
+    public String backupAge(Side side, int minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("MINUTES must be 0 or more, not " + minutes);
+        }
+        if (store(side).get(ApiResources.VELERO_BACKUPS, "velero", "gitpod-nightly") == null) {
+            throw new IllegalArgumentException("the " + side.key() + " cluster has no Velero backup");
+        }
+        String completed = java.time.Instant.now().minusSeconds(60L * minutes)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        change(side, ApiResources.VELERO_BACKUPS, "velero", "gitpod-nightly", backup -> {
+            backup.with("status").put("phase", "Completed").put("completionTimestamp", completed);
+            return backup;
+        });
+        return side.label() + " newest backup completed " + minutes + " min ago (" + completed + ")";
+    }
+
     public String status() {
         StringBuilder text = new StringBuilder();
         for (Side side : Side.values()) {
@@ -225,6 +260,14 @@ public final class PracticeControls {
                     yield stopWorkspaces(side(words, 1));
                 }
                 case "dns" -> pointDns(side(words, 1));
+                case "migrations" -> {
+                    String outcome = word(words, 2, "fail|rerun");
+                    if (!outcome.equals("fail") && !outcome.equals("rerun")) {
+                        throw new IllegalArgumentException("migrations SIDE fail|rerun");
+                    }
+                    yield migrations(side(words, 1), outcome.equals("fail"));
+                }
+                case "backup-age" -> backupAge(side(words, 1), number(word(words, 2, "MINUTES")));
                 case "proxy-address" -> {
                     String state = word(words, 2, "off|on");
                     if (!state.equals("off") && !state.equals("on")) {

@@ -102,6 +102,32 @@ class ClusterMonitorTest {
     }
 
     @Test
+    void aFailedMigrationJobIsShownAndDegradesTheVerdict() throws Exception {
+        open("gitpod");
+        ClusterSnapshot healthy = primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        assertTrue(healthy.batch().stream().anyMatch(b -> b.name().equals("migrations")
+                && b.status() == org.drillconsole.model.BatchWork.Status.SUCCEEDED), healthy.batch().toString());
+        assertTrue(healthy.batch().stream().anyMatch(b -> b.name().equals("gitpod-telemetry")));
+        practice.clusters().controls().execute("migrations primary fail");
+        ClusterSnapshot failed = primary.await(s -> s.verdict() == Verdict.DEGRADED, Duration.ofSeconds(10));
+        assertTrue(failed.reasons().get(0).startsWith("migrations Job failed"), failed.reasons().toString());
+        practice.clusters().controls().execute("migrations primary rerun");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void seesTheNewestBackupAndHowOldItIs() throws Exception {
+        open("gitpod");
+        ClusterSnapshot seen = primary.await(s -> s.newestBackup() != null, Duration.ofSeconds(15));
+        assertEquals("Velero Backup velero/gitpod-nightly", seen.newestBackup().source());
+        practice.clusters().controls().execute("backup-age primary 120");
+        ClusterSnapshot old = primary.await(s -> s.newestBackup() != null
+                && s.newestBackup().ageAt(s.observedAt()).toMinutes() >= 119, Duration.ofSeconds(20));
+        assertTrue(old.newestBackup().ageAt(old.observedAt()).toMinutes() < 125);
+        practice.clusters().controls().execute("backup-age primary 10");
+    }
+
+    @Test
     void seesACordonedNode() throws Exception {
         open("gitpod");
         primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));

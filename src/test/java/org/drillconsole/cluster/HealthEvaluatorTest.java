@@ -301,4 +301,33 @@ class HealthEvaluatorTest {
         assertEquals(1, evaluate(ONLINE, objects(allCore(1), List.of(node("n1", "True")), List.of(workspace)))
                 .runningWorkspaces());
     }
+
+    @Test
+    void aFailedMigrationJobDegradesAnOtherwiseHealthyClusterReasonFirst() {
+        ClusterObjects base = objects(allCore(1), List.of(node("n1", "True")), List.of());
+        ClusterObjects withFailedMigration = new ClusterObjects(true, base.deployments(), base.statefulSets(),
+                base.daemonSets(), true, base.nodes(), base.pods(), base.claims(), base.services(), base.events(),
+                List.of(BatchRulesTest.job("2026-11-25T09:50:00Z", "Failed", "BackoffLimitExceeded")), List.of(), List.of());
+        ClusterSnapshot snapshot = evaluate(ONLINE, withFailedMigration);
+        assertEquals(Verdict.DEGRADED, snapshot.verdict());
+        assertTrue(snapshot.reasons().get(0).startsWith("migrations Job failed (BackoffLimitExceeded)"),
+                snapshot.reasons().toString());
+        assertEquals(1, snapshot.batch().size());
+    }
+
+    @Test
+    void theNewestBackupIsTheLatestOfVeleroAndABackupCronJobsLastSuccess() {
+        var velero = new org.drillconsole.model.BackupPoint("Velero Backup velero/nightly",
+                Instant.parse("2026-11-25T09:40:00Z"));
+        var dump = new org.drillconsole.model.BatchWork(org.drillconsole.model.BatchWork.Kind.CRONJOB, "mysql-backup",
+                org.drillconsole.model.BatchWork.Status.SCHEDULED, "", Instant.parse("2026-11-25T09:50:00Z"),
+                Instant.parse("2026-11-25T09:50:30Z"));
+        var telemetry = new org.drillconsole.model.BatchWork(org.drillconsole.model.BatchWork.Kind.CRONJOB,
+                "gitpod-telemetry", org.drillconsole.model.BatchWork.Status.SCHEDULED, "",
+                Instant.parse("2026-11-25T09:55:00Z"), Instant.parse("2026-11-25T09:55:10Z"));
+        assertEquals("CronJob mysql-backup", HealthEvaluator.newestBackup(List.of(velero), List.of(dump, telemetry))
+                .source(), "a CronJob counts only when its name says it backs something up");
+        assertEquals(velero, HealthEvaluator.newestBackup(List.of(velero), List.of(telemetry)));
+        assertEquals(null, HealthEvaluator.newestBackup(List.of(), List.of(telemetry)));
+    }
 }

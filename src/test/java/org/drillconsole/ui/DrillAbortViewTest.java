@@ -52,7 +52,7 @@ class DrillAbortViewTest {
         robot.clickOn("#startDrill");
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
         robot.clickOn("#doneButton");
-        waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 10, () -> model.drill().log().toString());
+        waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
 
         robot.clickOn("#abortRunReason").write("wrong standby selected").clickOn("#abortRun");
 

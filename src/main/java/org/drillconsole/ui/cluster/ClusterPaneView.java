@@ -45,6 +45,12 @@ public final class ClusterPaneView extends VBox {
         Label nodes = boundLabel(model.nodesProperty(), null);
         nodes.setId(id + "Nodes");
         Label serving = boundLabel(model.servingProperty(), null);
+        Label jobs = boundLabel(model.jobsProperty(), null);
+        jobs.setId(id + "Jobs");
+        Label backup = boundLabel(model.backupProperty(), null);
+        backup.setId(id + "Backup");
+        model.backupStandingProperty().addListener((obs, old, now) -> restyle(backup, backupStyle(now)));
+        restyle(backup, backupStyle(model.backupStandingProperty().get()));
         Label stale = new Label("API server not answering: objects below are the last known state");
         stale.getStyleClass().add("stale-note");
         stale.visibleProperty().bind(model.staleProperty());
@@ -60,7 +66,7 @@ public final class ClusterPaneView extends VBox {
         problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
-                labelled("Serving", serving), table, new Label("Problems and recent Warning events"), problems);
+                labelled("Serving", serving), labelled("Backup", backup), labelled("Jobs", jobs), table, new Label("Problems and recent Warning events"), problems);
     }
 
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
@@ -130,6 +136,16 @@ public final class ClusterPaneView extends VBox {
             label.getStyleClass().add(styleClass);
         }
         return label;
+    }
+
+    /** The colour of the backup line; the words say the same (within, nearing, past, none in sight). */
+    private static String backupStyle(ClusterPaneViewModel.BackupStanding standing) {
+        return switch (standing) {
+            case WITHIN -> "status-success";
+            case NEAR -> "status-warning";
+            case PAST, NONE -> "status-danger";
+            case NO_OBJECTIVE, UNKNOWN -> "status-unknown";
+        };
     }
 
     private static HBox labelled(String caption, Label value) {

@@ -34,6 +34,15 @@ public final class ClusterPaneViewModel {
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper nodes = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper serving = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper jobs = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper backup = new ReadOnlyStringWrapper("—");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<BackupStanding> backupStanding =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(BackupStanding.UNKNOWN);
+    private java.time.Duration rpoObjective;
+    private ClusterSnapshot lastShown;
+
+    /** How the newest backup stands against the chosen runbook's RPO; the view picks the colour. */
+    public enum BackupStanding { WITHIN, NEAR, PAST, NO_OBJECTIVE, NONE, UNKNOWN }
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
     private final ObservableList<ComponentHealth> componentsView = FXCollections.unmodifiableObservableList(components);
@@ -67,6 +76,9 @@ public final class ClusterPaneViewModel {
             serving.set((next.proxyAddress().isEmpty()
                     ? "no external address: Gitpod is not reachable from outside" : "proxy LB " + next.proxyAddress())
                     + " · running workspaces " + next.runningWorkspaces());
+            jobs.set(jobsText(next.batch(), next.observedAt()));
+            lastShown = next;
+            showBackup();
             // Only touch the lists when they change: a node flapping must not re-render the tables.
             if (!components.equals(next.components())) {
                 components.setAll(next.components());
@@ -78,6 +90,9 @@ public final class ClusterPaneViewModel {
         } else if (!next.state().answers()) {
             nodes.set("—");
             serving.set("—");
+            jobs.set("—");
+            backup.set("—");
+            backupStanding.set(BackupStanding.UNKNOWN);
             components.clear();
             problems.clear();
         }
@@ -150,6 +165,68 @@ public final class ClusterPaneViewModel {
 
     public ReadOnlyStringProperty nodesProperty() {
         return nodes.getReadOnlyProperty();
+    }
+
+    /** The RPO objective of the runbook chosen in the drill panel (null when none is chosen or it has none). */
+    public void setRpoObjective(java.time.Duration objective) {
+        rpoObjective = objective;
+        if (lastShown != null) {
+            showBackup();
+        }
+    }
+
+    private void showBackup() {
+        org.drillconsole.model.BackupPoint newest = lastShown.newestBackup();
+        if (newest == null) {
+            backup.set("none in sight: no completed Velero Backup or backup CronJob on this cluster");
+            backupStanding.set(BackupStanding.NONE);
+            return;
+        }
+        java.time.Instant now = lastShown.observedAt();
+        String text = "newest " + org.drillconsole.drill.HumanTime.duration(newest.ageAt(now)) + " ago ("
+                + newest.source() + ")";
+        if (rpoObjective == null) {
+            backup.set(text + " · choose a runbook to judge it against its RPO");
+            backupStanding.set(BackupStanding.NO_OBJECTIVE);
+            return;
+        }
+        org.drillconsole.model.BackupPoint.Posture posture = newest.against(rpoObjective, now);
+        String objective = org.drillconsole.drill.HumanTime.duration(rpoObjective);
+        backup.set(text + switch (posture) {
+            case WITHIN -> " · within the RPO of " + objective;
+            case NEAR -> " · nearing the RPO of " + objective;
+            case PAST -> " · past the RPO of " + objective;
+        });
+        backupStanding.set(switch (posture) {
+            case WITHIN -> BackupStanding.WITHIN;
+            case NEAR -> BackupStanding.NEAR;
+            case PAST -> BackupStanding.PAST;
+        });
+    }
+
+    public ReadOnlyStringProperty backupProperty() {
+        return backup.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<BackupStanding> backupStandingProperty() {
+        return backupStanding.getReadOnlyProperty();
+    }
+
+    /** The Jobs and CronJobs with their last result, those in trouble first ("none" when there are none). */
+    static String jobsText(List<org.drillconsole.model.BatchWork> batch, java.time.Instant now) {
+        if (batch.isEmpty()) {
+            return "none";
+        }
+        return batch.stream().sorted(java.util.Comparator.comparing((org.drillconsole.model.BatchWork b) -> !b.inTrouble()))
+                .map(b -> b.name() + " " + (b.inTrouble() ? "⚠ " : "") + b.message()
+                        + (b.lastSuccess() != null && b.kind() == org.drillconsole.model.BatchWork.Kind.CRONJOB
+                        ? ", last success " + org.drillconsole.drill.HumanTime.duration(java.time.Duration.between(
+                        b.lastSuccess(), now)) + " ago" : ""))
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
+    public ReadOnlyStringProperty jobsProperty() {
+        return jobs.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty servingProperty() {

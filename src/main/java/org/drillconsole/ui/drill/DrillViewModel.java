@@ -219,11 +219,19 @@ public final class DrillViewModel {
         runbookProblems.setAll(checked.problems().stream().map(p -> p.toString()).toList());
         runbookReady.set(checked.drill() != null);
         inspectedDrill = checked.drill();
+        rpoObjective.set(checked.drill() == null ? null : checked.drill().spec().objectives().rpo());
         briefing.set(checked.drill() == null ? "" : Briefing.of(checked.drill(), briefingMode));
     }
 
     private DrillDefinition inspectedDrill;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.time.Duration> rpoObjective =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private String briefingMode = "practice";
+
+    /** The chosen runbook's RPO objective, or null: the panes judge the newest backup's age against it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.time.Duration> rpoObjectiveProperty() {
+        return rpoObjective.getReadOnlyProperty();
+    }
     private final ReadOnlyStringWrapper briefing = new ReadOnlyStringWrapper("");
 
     /** What the chosen runbook will do in the chosen mode, told before it starts; empty while it cannot start. */

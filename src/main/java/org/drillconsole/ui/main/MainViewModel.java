@@ -81,6 +81,11 @@ public final class MainViewModel implements AutoCloseable {
                 practice::get, this::journal, () -> new PracticeNetwork(clusters()),
                 new ParameterMemory(settingsStore.file().toAbsolutePath().resolveSibling("parameters.json"))));
         this.history = new HistoryViewModel(executor, this::journal, () -> team, dialogs, Clock.systemUTC());
+        // Both panes judge the newest backup they can see against the chosen runbook's RPO.
+        drill.rpoObjectiveProperty().addListener((obs, old, objective) -> {
+            primary.setRpoObjective(objective);
+            standby.setRpoObjective(objective);
+        });
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.practiceStarter = practiceStarter;

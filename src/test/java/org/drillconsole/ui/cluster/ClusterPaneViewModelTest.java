@@ -1,0 +1,62 @@
+package org.drillconsole.ui.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.drillconsole.model.BackupPoint;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.ui.cluster.ClusterPaneViewModel.BackupStanding;
+import org.junit.jupiter.api.Test;
+
+/** The pane's backup line, without a running toolkit. */
+class ClusterPaneViewModelTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    static ClusterSnapshot online(BackupPoint newest) {
+        return new ClusterSnapshot(Side.PRIMARY, "ctx", "https://k", "gitpod", ConnectionState.ONLINE, "ready",
+                Verdict.HEALTHY, List.of("all healthy"), 5, "v1.32.4", NOW, true, true, List.of(), List.of(),
+                List.of(), List.of(), "203.0.113.10", 0, List.of(), NOW, List.of(), newest);
+    }
+
+    @Test
+    void theNewestBackupIsJudgedAgainstTheChosenRunbooksRpo() {
+        ClusterPaneViewModel pane = new ClusterPaneViewModel(Side.PRIMARY);
+        pane.apply(online(new BackupPoint("Velero Backup velero/nightly", NOW.minusSeconds(13 * 60))));
+        assertEquals(BackupStanding.NO_OBJECTIVE, pane.backupStandingProperty().get());
+        assertTrue(pane.backupProperty().get().startsWith("newest 13m 00s ago (Velero Backup velero/nightly)"),
+                pane.backupProperty().get());
+        pane.setRpoObjective(Duration.ofMinutes(15));
+        assertEquals(BackupStanding.NEAR, pane.backupStandingProperty().get());
+        assertTrue(pane.backupProperty().get().endsWith("nearing the RPO of 15m 00s"), pane.backupProperty().get());
+        pane.setRpoObjective(Duration.ofMinutes(10));
+        assertEquals(BackupStanding.PAST, pane.backupStandingProperty().get());
+        pane.setRpoObjective(Duration.ofHours(1));
+        assertEquals(BackupStanding.WITHIN, pane.backupStandingProperty().get());
+    }
+
+    @Test
+    void noBackupInSightIsSaidPlainly() {
+        ClusterPaneViewModel pane = new ClusterPaneViewModel(Side.STANDBY);
+        pane.apply(online(null));
+        assertEquals(BackupStanding.NONE, pane.backupStandingProperty().get());
+        assertTrue(pane.backupProperty().get().startsWith("none in sight"), pane.backupProperty().get());
+    }
+
+    @Test
+    void jobsInTroubleComeFirstAndTimesReadAsAges() {
+        var migrations = new org.drillconsole.model.BatchWork(org.drillconsole.model.BatchWork.Kind.JOB, "migrations",
+                org.drillconsole.model.BatchWork.Status.FAILED, "failed (BackoffLimitExceeded)", NOW, null);
+        var telemetry = new org.drillconsole.model.BatchWork(org.drillconsole.model.BatchWork.Kind.CRONJOB,
+                "gitpod-telemetry", org.drillconsole.model.BatchWork.Status.SCHEDULED, "schedule @daily",
+                NOW.minusSeconds(7200), NOW.minusSeconds(7190));
+        assertEquals("migrations ⚠ failed (BackoffLimitExceeded) · gitpod-telemetry schedule @daily, last success"
+                + " 1h 59m 50s ago", ClusterPaneViewModel.jobsText(List.of(telemetry, migrations), NOW));
+    }
+}
