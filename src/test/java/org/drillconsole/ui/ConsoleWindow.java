@@ -46,7 +46,19 @@ final class ConsoleWindow {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s: " + description.get(), e);
+            // What every thread was doing when the wait gave up: a stall shows where it is.
+            StringBuilder threads = new StringBuilder();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("ui-background") || thread.getName().startsWith("practice-")
+                        || thread.getName().startsWith("drill") || thread.getName().startsWith("probe")
+                        || thread.getName().startsWith("health") || thread.getName().startsWith("JavaFX")) {
+                    threads.append("\n\"").append(thread.getName()).append("\" ").append(thread.getState());
+                    for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                        threads.append("\n    at ").append(stack[i]);
+                    }
+                }
+            });
+            throw new AssertionError("timed out after " + seconds + " s: " + description.get() + threads, e);
         }
     }
 

@@ -66,7 +66,7 @@ class DrillResumeViewTest {
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
         assertTrue(model.drill().log().stream().anyMatch(line -> line.contains("resumed by")), model.drill().log().toString());
         robot.clickOn("#doneButton");
-        waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 10, () -> model.drill().log().toString());
+        waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
         robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
         robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
