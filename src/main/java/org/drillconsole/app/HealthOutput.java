@@ -81,7 +81,7 @@ final class HealthOutput {
         }
         ArrayNode batch = node.putArray("jobs");
         for (org.drillconsole.model.BatchWork b : s.batch()) {
-            batch.addObject().put("kind", b.kind() == org.drillconsole.model.BatchWork.Kind.JOB ? "Job" : "CronJob")
+            batch.addObject().put("kind", b.kind().display())
                     .put("name", b.name()).put("status", b.status().name()).put("message", b.message())
                     .put("lastRun", b.lastRun() == null ? null : b.lastRun().toString())
                     .put("lastSuccess", b.lastSuccess() == null ? null : b.lastSuccess().toString());
@@ -120,8 +120,8 @@ final class HealthOutput {
                         : "newest " + s.newestBackup().completedAt() + " (" + s.newestBackup().ageAt(s.observedAt())
                         .toMinutes() + " min old), " + s.newestBackup().source()));
                 for (org.drillconsole.model.BatchWork b : s.batch()) {
-                    out.append(String.format(Locale.ROOT, "  %-11s %-20s %-9s %s%n", b.kind() == org.drillconsole.model
-                            .BatchWork.Kind.JOB ? "Job" : "CronJob", b.name(), b.status(), b.message()));
+                    out.append(String.format(Locale.ROOT, "  %-11s %-20s %-9s %s%n", b.kind().display(), b.name(),
+                            b.status(), b.message()));
                 }
                 for (ComponentHealth c : s.components()) {
                     out.append(String.format(Locale.ROOT, "  %-12s %-20s %-11s %3d/%-3d %s%n", c.kind().display(),

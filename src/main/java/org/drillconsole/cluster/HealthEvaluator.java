@@ -123,6 +123,15 @@ public final class HealthEvaluator {
                 .orElse(new Workload(meta.getName(), ComponentRole.OTHER));
     }
 
+    /** A workload's health under the name and role it has in the namespace, with the trouble of its pods. */
+    private static ComponentHealth judged(Map<String, Workload> workloads, WorkloadKind kind,
+                                          io.fabric8.kubernetes.api.model.ObjectMeta meta,
+                                          Map<String, List<PodTrouble>> trouble,
+                                          java.util.function.Function<List<PodTrouble>, ComponentHealth> rules) {
+        Workload w = workloads.get(key(kind, meta.getName()));
+        return rules.apply(trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role());
+    }
+
     private static String key(WorkloadKind kind, String name) {
         return kind + "/" + name;
     }
@@ -130,18 +139,12 @@ public final class HealthEvaluator {
     private static List<ComponentHealth> components(ClusterObjects objects, Map<String, Workload> workloads,
                                                     Map<String, List<PodTrouble>> trouble) {
         List<ComponentHealth> components = new ArrayList<>();
-        objects.deployments().forEach(d -> {
-            Workload w = workloads.get(key(WorkloadKind.DEPLOYMENT, d.getMetadata().getName()));
-            components.add(ComponentRules.deployment(d, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
-        });
-        objects.statefulSets().forEach(s -> {
-            Workload w = workloads.get(key(WorkloadKind.STATEFULSET, s.getMetadata().getName()));
-            components.add(ComponentRules.statefulSet(s, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
-        });
-        objects.daemonSets().forEach(d -> {
-            Workload w = workloads.get(key(WorkloadKind.DAEMONSET, d.getMetadata().getName()));
-            components.add(ComponentRules.daemonSet(d, trouble.getOrDefault(w.name(), List.of())).as(w.name(), w.role()));
-        });
+        objects.deployments().forEach(d -> components.add(judged(workloads, WorkloadKind.DEPLOYMENT, d.getMetadata(),
+                trouble, t -> ComponentRules.deployment(d, t))));
+        objects.statefulSets().forEach(s -> components.add(judged(workloads, WorkloadKind.STATEFULSET, s.getMetadata(),
+                trouble, t -> ComponentRules.statefulSet(s, t))));
+        objects.daemonSets().forEach(d -> components.add(judged(workloads, WorkloadKind.DAEMONSET, d.getMetadata(),
+                trouble, t -> ComponentRules.daemonSet(d, t))));
         if (objects.namespaceExists() || !components.isEmpty()) {
             Set<String> present = new HashSet<>();
             components.stream().filter(c -> c.role() != ComponentRole.OTHER).forEach(c -> present.add(c.name()));

@@ -10,7 +10,21 @@ import java.time.Instant;
  */
 public record BatchWork(Kind kind, String name, Status status, String message, Instant lastRun, Instant lastSuccess) {
 
-    public enum Kind { JOB, CRONJOB }
+    public enum Kind {
+        JOB("Job"),
+        CRONJOB("CronJob");
+
+        private final String display;
+
+        Kind(String display) {
+            this.display = display;
+        }
+
+        /** The kind as Kubernetes names it. */
+        public String display() {
+            return display;
+        }
+    }
 
     public enum Status {
         /** A Job that completed. */

@@ -289,7 +289,7 @@ public final class PracticeControllers implements AutoCloseable {
         pods.sort(Comparator.comparing(PracticeControllers::isReady).thenComparing(p -> p.path("metadata")
                 .path("creationTimestamp").asText(), Comparator.reverseOrder()));
         for (int i = pods.size(); i < desired; i++) {
-            createPod(rs, name(rs) + "-" + suffix(), null, "SuccessfulCreate");
+            createPod(rs, name(rs) + "-" + ObjectStore.suffix(), null, "SuccessfulCreate");
         }
         for (int i = 0; i < pods.size() - desired; i++) {
             deletePod(rs, pods.get(i));
@@ -350,7 +350,7 @@ public final class PracticeControllers implements AutoCloseable {
         }
         for (String node : eligible) {
             if (!byNode.containsKey(node)) {
-                createPod(ds, name(ds) + "-" + suffix(), node, "SuccessfulCreate");
+                createPod(ds, name(ds) + "-" + ObjectStore.suffix(), node, "SuccessfulCreate");
             }
         }
         int desired = eligible.size();
@@ -367,7 +367,7 @@ public final class PracticeControllers implements AutoCloseable {
             return; // finished
         }
         if (owned(ApiResources.PODS, job).isEmpty()) {
-            createPod(job, name(job) + "-" + suffix(), null, "SuccessfulCreate");
+            createPod(job, name(job) + "-" + ObjectStore.suffix(), null, "SuccessfulCreate");
         }
         List<ObjectNode> pods = owned(ApiResources.PODS, job);
         long succeeded = pods.stream().filter(p -> p.path("status").path("phase").asText().equals("Succeeded")).count();
@@ -766,10 +766,6 @@ public final class PracticeControllers implements AutoCloseable {
             return array;
         }
         return node;
-    }
-
-    private static String suffix() {
-        return ObjectStore.suffix();
     }
 
     static String label(JsonNode object, String key) {

@@ -141,16 +141,14 @@ public final class ApiHandler implements HttpServer.Handler {
                             boolean dryRun) throws IOException, ApiException {
         switch (request.method()) {
             case "GET" -> {
-                Selector selector = Selector.parse(resource.namespaced() ? namespace : null,
-                        request.param("labelSelector"), request.param("fieldSelector"));
+                Selector selector = selector(request, resource, namespace);
                 if (request.flag("watch")) {
                     watch(request, exchange, resource, selector);
                     return;
                 }
                 ObjectStore.Snapshot snapshot = store.list(resource, selector);
                 if (wantsTable(request)) {
-                    json(exchange, 200, resource.printer().table(snapshot.items(), Long.toString(snapshot.revision()),
-                            request.param("includeObject").equals("Object"), Instant.now()));
+                    json(exchange, 200, table(request, resource, snapshot.items(), Long.toString(snapshot.revision())));
                     return;
                 }
                 json(exchange, 200, list(resource, snapshot.items(), snapshot.revision()));
@@ -161,8 +159,7 @@ public final class ApiHandler implements HttpServer.Handler {
                 json(exchange, 201, created);
             }
             case "DELETE" -> {
-                Selector selector = Selector.parse(resource.namespaced() ? namespace : null,
-                        request.param("labelSelector"), request.param("fieldSelector"));
+                Selector selector = selector(request, resource, namespace);
                 List<ObjectNode> deleted = new java.util.ArrayList<>();
                 for (ObjectNode object : store.list(resource, selector).items()) {
                     JsonNode metadata = object.get("metadata");
@@ -187,9 +184,8 @@ public final class ApiHandler implements HttpServer.Handler {
             case "GET ", "GET status" -> {
                 ObjectNode object = store.require(resource, namespace, name);
                 if (wantsTable(request)) {
-                    json(exchange, 200, resource.printer().table(List.of(object),
-                            object.path("metadata").path("resourceVersion").asText(),
-                            request.param("includeObject").equals("Object"), Instant.now()));
+                    json(exchange, 200, table(request, resource, List.of(object),
+                            object.path("metadata").path("resourceVersion").asText()));
                 } else {
                     json(exchange, 200, object);
                 }
@@ -267,9 +263,8 @@ public final class ApiHandler implements HttpServer.Handler {
                     }
                     continue;
                 }
-                JsonNode object = table ? resource.printer().table(List.of(change.object()),
-                        Long.toString(change.revision()), request.param("includeObject").equals("Object"),
-                        Instant.now()) : change.object();
+                JsonNode object = table ? table(request, resource, List.of(change.object()),
+                        Long.toString(change.revision())) : change.object();
                 sink.send(event(change.type().name(), object));
             }
         } catch (InterruptedException e) {
@@ -415,6 +410,19 @@ public final class ApiHandler implements HttpServer.Handler {
         } catch (IOException e) {
             throw ApiException.badRequest("the request body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
+    }
+
+    /** The request's label and field selectors, within its namespace for a namespaced kind. */
+    private static Selector selector(HttpRequest request, ApiResource resource, String namespace) throws ApiException {
+        return Selector.parse(resource.namespaced() ? namespace : null, request.param("labelSelector"),
+                request.param("fieldSelector"));
+    }
+
+    /** kubectl's table of the objects, each row with its whole object or its metadata as the request asks. */
+    private static ObjectNode table(HttpRequest request, ApiResource resource, List<ObjectNode> objects,
+                                    String resourceVersion) {
+        return resource.printer().table(objects, resourceVersion, request.param("includeObject").equals("Object"),
+                Instant.now());
     }
 
     private static boolean wantsTable(HttpRequest request) {

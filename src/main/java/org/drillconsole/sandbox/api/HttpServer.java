@@ -166,16 +166,13 @@ public final class HttpServer implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 16384);
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16384);
             while (!closed) {
+                HttpRequest request = mode == Mode.HANGING ? null : HttpRequest.read(in);
                 if (mode == Mode.HANGING) {
-                    Exchange.drain(in);
+                    Exchange.drain(in); // hung (perhaps while the request arrived): never answered
                     return;
                 }
-                HttpRequest request = HttpRequest.read(in);
-                if (request == null || mode != Mode.SERVING) {
-                    if (request != null) {
-                        continue; // hung while the request arrived: never answered
-                    }
-                    return;
+                if (request == null || mode == Mode.REFUSING) {
+                    return; // the client closed the connection, or a stopped server cut it
                 }
                 Exchange exchange = new Exchange(socket, in, out, request);
                 try {

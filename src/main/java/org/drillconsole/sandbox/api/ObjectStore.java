@@ -185,7 +185,10 @@ public final class ObjectStore {
             if (dryRun) {
                 return next;
             }
-            if (withRevision(current, next).equals(current)) {
+            // next is this call's own copy: given the current version, it equals current when nothing changed
+            // (commit writes the new version anyway)
+            next.with("metadata").put("resourceVersion", current.path("metadata").path("resourceVersion").asText());
+            if (next.equals(current)) {
                 return current;
             }
             return commit(EventType.MODIFIED, resource, key, next, current);
@@ -312,12 +315,6 @@ public final class ObjectStore {
         for (Consumer<Change> listener : listeners) {
             listener.accept(change);
         }
-    }
-
-    private static ObjectNode withRevision(ObjectNode current, ObjectNode next) {
-        ObjectNode copy = next.deepCopy();
-        copy.with("metadata").put("resourceVersion", current.path("metadata").path("resourceVersion").asText());
-        return copy;
     }
 
     private static ApiException badName(ApiResource resource, String name, ObjectNode body) {
