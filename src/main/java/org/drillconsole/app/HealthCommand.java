@@ -3,13 +3,11 @@ package org.drillconsole.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.ClusterReading;
 import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.ClusterSnapshot;
-import org.drillconsole.model.Side;
 import org.drillconsole.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,47 +42,19 @@ final class HealthCommand implements Callable<Integer> {
     int waitSeconds;
 
     @Override
-    public Integer call() throws InterruptedException {
-        Map<Side, ClusterSnapshot> latest = new EnumMap<>(Side.class);
-        Object lock = new Object();
-        try (ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
-                new ClusterPair.Source(standby, standbyContext), namespace, snapshot -> {
-                    synchronized (lock) {
-                        latest.put(snapshot.side(), snapshot);
-                        lock.notifyAll();
-                    }
-                }, Clock.systemUTC())) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-            synchronized (lock) {
-                while (!(settled(latest.get(Side.PRIMARY)) && settled(latest.get(Side.STANDBY)))) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    lock.wait(Math.max(1, left / 1_000_000));
-                }
-            }
-            ClusterSnapshot p = pair.monitor(Side.PRIMARY).snapshot();
-            ClusterSnapshot s = pair.monitor(Side.STANDBY).snapshot();
-            String warning = pair.sameClusterWarning().orElse(null);
-            if (json) {
-                System.out.println(HealthOutput.json(p, s, Comparison.compare(p, s), warning));
-            } else {
-                System.out.print(HealthOutput.text(p, s, Comparison.compare(p, s), warning));
-            }
-            return Math.max(p.verdict().exitCode(), s.verdict().exitCode());
+    public Integer call() {
+        // One round of reads: a one-shot command needs no informers (issue 14).
+        ClusterReading.Pair read = ClusterReading.read(new ClusterPair.Source(primary, primaryContext),
+                new ClusterPair.Source(standby, standbyContext), namespace, Duration.ofSeconds(waitSeconds),
+                Clock.systemUTC());
+        ClusterSnapshot p = read.primary();
+        ClusterSnapshot s = read.standby();
+        String warning = read.sameClusterWarning().orElse(null);
+        if (json) {
+            System.out.println(HealthOutput.json(p, s, Comparison.compare(p, s), warning));
+        } else {
+            System.out.print(HealthOutput.text(p, s, Comparison.compare(p, s), warning));
         }
-    }
-
-    /** A side is settled once its objects are listed or it is known not to answer. */
-    static boolean settled(ClusterSnapshot snapshot) {
-        if (snapshot == null) {
-            return false;
-        }
-        return switch (snapshot.state()) {
-            case UNREACHABLE, UNAUTHORIZED, FORBIDDEN, MISCONFIGURED -> true;
-            case CONNECTING -> false;
-            default -> snapshot.objectsKnown();
-        };
+        return Math.max(p.verdict().exitCode(), s.verdict().exitCode());
     }
 }

@@ -239,12 +239,21 @@ final class RunCommand implements Callable<Integer> {
             for (Side side : Side.values()) {
                 sides.put(side, pair.monitor(side).snapshot());
             }
-            if (sides.values().stream().allMatch(HealthCommand::settled)) {
+            if (sides.values().stream().allMatch(RunCommand::settled)) {
                 break;
             }
             Thread.sleep(100);
         }
         return sides;
+    }
+
+    /** A side is settled once its objects are listed or it is known not to answer. */
+    private static boolean settled(ClusterSnapshot snapshot) {
+        return switch (snapshot.state()) {
+            case UNREACHABLE, UNAUTHORIZED, FORBIDDEN, MISCONFIGURED -> true;
+            case CONNECTING -> false;
+            case ONLINE, DEGRADED -> snapshot.objectsKnown();
+        };
     }
 
     private static void print(PrintStream out, DrillSession session, DrillDefinition drill, RunEvent event) {

@@ -141,18 +141,7 @@ public final class ClusterMonitor implements AutoCloseable {
             return;
         }
         try {
-            List<BackupPoint> found = new ArrayList<>();
-            for (var backup : workClient.genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace()
-                    .list().getItems()) {
-                Object status = backup.getAdditionalProperties().get("status");
-                if (status instanceof java.util.Map<?, ?> fields && "Completed".equals(fields.get("phase"))) {
-                    Instant completed = PodRules.parse(String.valueOf(fields.get("completionTimestamp")));
-                    if (completed != null) {
-                        found.add(new BackupPoint("Velero Backup " + backup.getMetadata().getNamespace() + "/"
-                                + backup.getMetadata().getName(), completed));
-                    }
-                }
-            }
+            List<BackupPoint> found = VeleroBackups.completed(workClient);
             if (!found.equals(veleroBackups)) {
                 veleroBackups = List.copyOf(found);
                 requestPublish();

@@ -246,7 +246,10 @@ public final class HealthEvaluator {
             reasons.add(podsOutsideComponents + " other pod(s) in trouble");
             degraded = true;
         }
-        List<ComponentHealth> scalable = present.stream().filter(c -> c.kind() != WorkloadKind.DAEMONSET).toList();
+        // Scaled to zero or not is Gitpod's own components' business: a pilot light may keep its in-cluster
+        // message bus or database running, ready for the failover.
+        List<ComponentHealth> scalable = present.stream().filter(c -> c.kind() != WorkloadKind.DAEMONSET
+                && c.role() == ComponentRole.GITPOD).toList();
         List<String> idle = scalable.stream().filter(c -> c.status() == ComponentStatus.IDLE)
                 .map(ComponentHealth::name).toList();
         if (!scalable.isEmpty() && idle.size() == scalable.size() && !degraded) {

@@ -31,7 +31,8 @@ public final class CheckKinds {
         API_UNREACHABLE(CheckKind.API_UNREACHABLE, ClusterUse.ONE),
         HTTP_GET(CheckKind.HTTP_GET, ClusterUse.NETWORK, "url", "expectStatus"),
         DNS_RESOLVES(CheckKind.DNS_RESOLVES, ClusterUse.NETWORK, "host", "expectAddress", "expectStandbyProxy"),
-        BACKUP_AGE(CheckKind.BACKUP_AGE, ClusterUse.BY_SOURCE, "source", "name", "maxAge");
+        BACKUP_AGE(CheckKind.BACKUP_AGE, ClusterUse.BY_SOURCE, "source", "name", "maxAge"),
+        JOB_SUCCEEDED(CheckKind.JOB_SUCCEEDED, ClusterUse.ONE, "name");
 
         private final CheckKind kind;
         private final ClusterUse cluster;
@@ -80,6 +81,10 @@ public final class CheckKinds {
                 }
                 case DNS_RESOLVES -> dnsResolves(b);
                 case BACKUP_AGE -> backupAge(b);
+                case JOB_SUCCEEDED -> {
+                    String name = b.checked("name", true, "the Job's name, such as migrations", Names::objectName);
+                    yield name == null ? null : new Check.JobSucceeded(name);
+                }
             };
         }
 

@@ -32,6 +32,7 @@ import org.drillconsole.cluster.Comparison;
 import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.cluster.Rollout;
 import org.drillconsole.cluster.RolloutRules;
+import org.drillconsole.model.BatchWork;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComparisonRow;
 import org.drillconsole.model.ComponentHealth;
@@ -150,6 +151,11 @@ public final class KubernetesClusterWork implements ClusterWork {
                 public CheckResult backupAge(Check.BackupAge check) throws CheckNotPossible {
                     return KubernetesClusterWork.this.backupAge(step, check);
                 }
+
+                @Override
+                public CheckResult jobSucceeded(Check.JobSucceeded check) throws CheckNotPossible {
+                    return KubernetesClusterWork.jobSucceeded(answering(snapshot(step)), check);
+                }
             });
         } catch (CheckNotPossible e) {
             return new CheckResult(false, e.getMessage());
@@ -260,13 +266,23 @@ public final class KubernetesClusterWork implements ClusterWork {
             expected = literal.address();
         } else {
             expected = answering(monitor(Side.STANDBY).snapshot()).proxyAddress();
-            if (expected.isEmpty() || expected.equals("pending")) {
-                return new CheckResult(false, "the standby proxy has no load-balancer address yet");
+            if (expected.isEmpty()) {
+                return new CheckResult(false, "the standby proxy has no external address: Gitpod is not reachable"
+                        + " from outside");
             }
         }
         List<String> addresses = network.resolve(check.host());
         return new CheckResult(addresses.contains(expected), check.host() + " resolves to "
                 + (addresses.isEmpty() ? "nothing" : String.join(", ", addresses)) + " (" + expected + " wanted)");
+    }
+
+    static CheckResult jobSucceeded(ClusterSnapshot s, Check.JobSucceeded check) {
+        return s.batch().stream().filter(b -> b.kind() == BatchWork.Kind.JOB && b.name().equals(check.name()))
+                .findFirst()
+                .map(job -> new CheckResult(job.status() == BatchWork.Status.SUCCEEDED, "Job " + job.name() + " "
+                        + job.status().name().toLowerCase(java.util.Locale.ROOT)
+                        + (job.message() == null || job.message().isBlank() ? "" : ": " + job.message())))
+                .orElseGet(() -> new CheckResult(false, "no Job " + check.name() + " in namespace " + s.namespace()));
     }
 
     private CheckResult backupAge(CheckStep step, Check.BackupAge check) throws CheckNotPossible {

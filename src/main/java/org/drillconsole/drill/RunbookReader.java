@@ -283,7 +283,10 @@ final class RunbookReader {
             values.put(parameter.name(), value);
             return;
         }
-        if (g != null && g.source().line() > 0) {
+        if (g == null) {
+            return; // the default itself is wrong: said where it is written
+        }
+        if (g.source().line() > 0) {
             problems.add(new DrillProblem(g.source().file(), g.source().line(), g.source().column(),
                     parameter.name(), "the value for " + parameter.name() + " " + bad));
         } else {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.model.Side;
@@ -19,7 +20,7 @@ import org.drillconsole.sandbox.api.ObjectStore;
 /**
  * Seeds a practice cluster shaped like a Gitpod 2022.11 install with external database, storage and
  * registry. The primary runs every component at its usual replicas on labelled nodes; the standby is a
- * pilot light: the same components at 0 replicas, on fewer nodes. Objects go straight into the store; the
+ * pilot light: the same components at 0 replicas, on fewer nodes, with only its message bus running. Objects go straight into the store; the
  * controllers then create ReplicaSets and pods as a real control plane would.
  */
 final class GitpodSeed {
@@ -53,6 +54,15 @@ final class GitpodSeed {
     private GitpodSeed() {
     }
 
+    /**
+     * What the pilot light keeps burning on the standby: messagebus, an in-cluster dependency (RabbitMQ from its
+     * Helm chart, not labelled {@code app=gitpod}), stays running so that scaling Gitpod's own components up is
+     * all a failover needs.
+     */
+    static boolean keptRunning(String component) {
+        return component.equals("messagebus");
+    }
+
     /** Which of the {@link #REPLICAS} workloads a Gitpod install runs as StatefulSets. */
     static boolean isStatefulSet(String component) {
         return component.equals("openvsx-proxy") || component.equals("messagebus");
@@ -71,7 +81,8 @@ final class GitpodSeed {
             store.create(ApiResources.NODES, null, node(side.key() + "-node-" + i, i, i <= nodeCount), false);
         }
         REPLICAS.forEach((name, replicas) -> create(store, isStatefulSet(name) ? ApiResources.STATEFUL_SETS
-                : ApiResources.DEPLOYMENTS, workload(name, primary ? replicas : 0, isStatefulSet(name))));
+                : ApiResources.DEPLOYMENTS, workload(name, primary || keptRunning(name) ? replicas : 0,
+                isStatefulSet(name))));
         for (String name : new String[] {"ws-daemon", "registry-facade", "agent-smith"}) {
             ObjectNode ds = workload(name, -1, false);
             ds.with("spec").with("template").with("spec").putObject("nodeSelector")
@@ -169,7 +180,8 @@ final class GitpodSeed {
     /** A Deployment, StatefulSet ({@code replicas} ≥ 0), DaemonSet or Job (-1) spec for a component. */
     private static ObjectNode workload(String name, int replicas, boolean statefulSet) {
         ObjectNode workload = object(name, NAMESPACE);
-        workload.with("metadata").set("labels", labels(name));
+        ObjectNode labels = labels(name);
+        workload.with("metadata").set("labels", labels.deepCopy());
         ObjectNode spec = workload.putObject("spec");
         if (replicas >= 0) {
             spec.put("replicas", replicas);
@@ -178,9 +190,11 @@ final class GitpodSeed {
                 spec.put("serviceName", name);
             }
         }
-        spec.putObject("selector").set("matchLabels", labels(name));
+        ObjectNode matchLabels = labels.deepCopy();
+        matchLabels.remove(List.of("app.kubernetes.io/managed-by", "helm.sh/chart"));
+        spec.putObject("selector").set("matchLabels", matchLabels);
         ObjectNode template = spec.putObject("template");
-        template.putObject("metadata").set("labels", labels(name));
+        template.putObject("metadata").set("labels", labels.deepCopy());
         ObjectNode podSpec = template.putObject("spec").put("serviceAccountName", name)
                 .put("terminationGracePeriodSeconds", 30).put("enableServiceLinks", false);
         ObjectNode container = podSpec.putArray("containers").addObject().put("name", name).put("image", image(name))
@@ -243,7 +257,16 @@ final class GitpodSeed {
         return node;
     }
 
+    /**
+     * A workload's labels as the installer renders them: Gitpod's own components carry {@code app=gitpod} and
+     * {@code component}; messagebus comes from Bitnami's RabbitMQ Helm chart and carries only the chart's labels.
+     */
     static ObjectNode labels(String component) {
+        if (component.equals("messagebus")) {
+            return JSON.createObjectNode().put("app.kubernetes.io/name", "rabbitmq")
+                    .put("app.kubernetes.io/instance", "messagebus").put("app.kubernetes.io/managed-by", "Helm")
+                    .put("helm.sh/chart", "rabbitmq-11.1.1");
+        }
         return JSON.createObjectNode().put(GitpodReference.APP_SELECTOR_KEY, GitpodReference.APP_SELECTOR_VALUE)
                 .put(GitpodReference.COMPONENT_LABEL, component);
     }

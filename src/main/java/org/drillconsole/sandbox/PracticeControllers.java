@@ -90,7 +90,7 @@ public final class PracticeControllers implements AutoCloseable {
         }
     }
 
-    /** Makes a component's pods crash-loop (true) or recover (false). */
+    /** Makes the pods of a workload (Deployment, StatefulSet or DaemonSet, by name) crash-loop or recover. */
     public void setCrashLooping(String component, boolean crash) {
         if (crash) {
             crashing.add(component);
@@ -99,7 +99,7 @@ public final class PracticeControllers implements AutoCloseable {
         }
         worker.execute(guarded(() -> {
             for (ObjectNode pod : store.list(ApiResources.PODS, (String) null)) {
-                if (component.equals(label(pod, GitpodReference.COMPONENT_LABEL)) && isRunningOrStarting(pod)) {
+                if (component.equals(workloadOf(pod)) && isRunningOrStarting(pod)) {
                     if (crash) {
                         startCrashing(pod);
                     } else {
@@ -453,8 +453,7 @@ public final class PracticeControllers implements AutoCloseable {
         if (pod == null || !uid.equals(pod.path("metadata").path("uid").asText())) {
             return; // deleted (or replaced) before it started
         }
-        String component = label(pod, GitpodReference.COMPONENT_LABEL);
-        if (crashing.contains(component)) {
+        if (crashing.contains(workloadOf(pod))) {
             startCrashing(pod);
             return;
         }
@@ -677,6 +676,24 @@ public final class PracticeControllers implements AutoCloseable {
                 .put("kind", owner.path("kind").asText()).put("name", name(owner))
                 .put("uid", owner.path("metadata").path("uid").asText()).put("controller", true)
                 .put("blockOwnerDeletion", true);
+    }
+
+    /**
+     * The workload a pod belongs to, by its owners as a control plane sets them (pod to ReplicaSet to
+     * Deployment, pod to StatefulSet, DaemonSet or Job); a pod nobody owns is its own workload.
+     */
+    String workloadOf(ObjectNode pod) {
+        JsonNode owner = pod.path("metadata").path("ownerReferences").path(0);
+        if (owner.isMissingNode()) {
+            return name(pod);
+        }
+        String name = owner.path("name").asText();
+        if (owner.path("kind").asText().equals("ReplicaSet")) {
+            ObjectNode rs = store.get(ApiResources.REPLICA_SETS, namespace(pod), name);
+            JsonNode deployment = rs == null ? null : rs.path("metadata").path("ownerReferences").path(0);
+            return deployment == null || deployment.isMissingNode() ? name : deployment.path("name").asText();
+        }
+        return name;
     }
 
     private static String ownerKind(ObjectNode pod) {

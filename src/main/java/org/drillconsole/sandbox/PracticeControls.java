@@ -23,8 +23,8 @@ public final class PracticeControls {
             "  stop SIDE                  API server refuses connections",
             "  hang SIDE                  API server accepts connections and never answers",
             "  start SIDE                 API server serves again (after stop or hang)",
-            "  crash SIDE COMPONENT       the component's pods crash-loop",
-            "  heal SIDE COMPONENT        the component's pods recover",
+            "  crash SIDE WORKLOAD        the pods of that Deployment/StatefulSet/DaemonSet crash-loop (by owner)",
+            "  heal SIDE WORKLOAD         they recover",
             "  cordon SIDE NODE           mark a node unschedulable",
             "  uncordon SIDE NODE         mark it schedulable again",
             "  scale SIDE COMPONENT N     set a Deployment's or StatefulSet's replicas",
@@ -248,8 +248,8 @@ public final class PracticeControls {
                 case "stop" -> stop(side(words, 1));
                 case "hang" -> hang(side(words, 1));
                 case "start", "restart", "restore" -> start(side(words, 1));
-                case "crash" -> crash(side(words, 1), word(words, 2, "COMPONENT"), true);
-                case "heal" -> crash(side(words, 1), word(words, 2, "COMPONENT"), false);
+                case "crash" -> crash(side(words, 1), word(words, 2, "WORKLOAD"), true);
+                case "heal" -> crash(side(words, 1), word(words, 2, "WORKLOAD"), false);
                 case "cordon" -> cordon(side(words, 1), word(words, 2, "NODE"), true);
                 case "uncordon" -> cordon(side(words, 1), word(words, 2, "NODE"), false);
                 case "scale" -> scale(side(words, 1), word(words, 2, "COMPONENT"), number(word(words, 3, "N")));

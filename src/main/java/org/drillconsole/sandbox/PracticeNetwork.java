@@ -8,6 +8,7 @@ import java.util.Map;
 import org.drillconsole.cluster.ClusterMonitor;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.drill.Network;
+import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.Side;
@@ -63,14 +64,25 @@ public final class PracticeNetwork implements Network {
                 return new Answer(-1, "connect timed out: the " + side.key() + " cluster behind " + addresses.get(0)
                         + " is down");
             }
-            return new Answer(serving(s, "proxy") && serving(s, "server") ? 200 : 503, "");
+            return new Answer(serves(s) ? 200 : 503, "");
         }
         return new Answer(-1, "no route to " + addresses.get(0));
     }
 
-    private static boolean serving(ClusterSnapshot s, String component) {
-        return s.components().stream().filter(c -> c.name().equals(component))
-                .anyMatch(c -> c.status() == ComponentStatus.HEALTHY && c.ready() > 0);
+    /**
+     * Gitpod answers when every component on the serving path that runs in this cluster has a ready
+     * replica (proxy and server must run; mysql and messagebus only when installed in the cluster).
+     */
+    private static boolean serves(ClusterSnapshot s) {
+        for (String component : GitpodReference.SERVING_PATH) {
+            var running = s.components().stream().filter(c -> c.name().equals(component))
+                    .filter(c -> c.status() != ComponentStatus.MISSING).findFirst();
+            boolean inCluster = running.isPresent() || component.equals("proxy") || component.equals("server");
+            if (inCluster && running.map(c -> c.ready() == 0).orElse(true)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The DNS record, as seeded and as the {@code dns SIDE} control sets it. */

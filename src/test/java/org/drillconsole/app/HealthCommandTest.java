@@ -75,6 +75,22 @@ class HealthCommandTest {
     }
 
     @Test
+    void aHungPrimaryIsReportedByItsProbeWhileTheStandbyIsListedInFull() throws Exception {
+        practice.clusters().controls().hang(Side.PRIMARY);
+        try {
+            CliRun run = CliRun.of("health", "--primary", primary(), "--standby", standby(), "--json");
+            assertEquals(2, run.code(), run.out());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+            assertEquals("UNREACHABLE", json.path("primary").path("state").asText(), run.out());
+            assertTrue(json.path("primary").path("stateMessage").asText().contains("no answer"), run.out());
+            assertEquals("IDLE", json.path("standby").path("verdict").asText(), run.out());
+            assertTrue(json.path("standby").path("components").size() > 15, run.out());
+        } finally {
+            practice.clusters().controls().start(Side.PRIMARY);
+        }
+    }
+
+    @Test
     void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
         CliRun run = CliRun.of("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
         assertEquals(2, run.code());

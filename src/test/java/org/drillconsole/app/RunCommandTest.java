@@ -134,7 +134,8 @@ class RunCommandTest {
                 ""));
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("check passed: newest backup"), run.out());
-        assertTrue(run.out().contains("18/18 workloads rolled out"), run.out());
+        assertTrue(run.out().contains("17/17 workloads rolled out"), run.out());
+        assertTrue(run.out().contains("Job migrations succeeded"), run.out());
         assertTrue(run.out().contains("approved by casey"), run.out());
         assertTrue(run.out().contains("gitpod.example.com/api/version answered HTTP 200"), run.out());
         assertTrue(run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE: RTO"), run.out());

@@ -99,23 +99,30 @@ class HealthEvaluatorTest {
         assertTrue(snapshot.reasons().get(0).contains("namespace does not exist"));
     }
 
-    @Test
-    void reportsHealthyWhenEveryCoreComponentIsRolledOut() {
-        io.fabric8.kubernetes.api.model.apps.StatefulSet openvsx = new io.fabric8.kubernetes.api.model.apps
-                .StatefulSetBuilder().withNewMetadata().withName("openvsx-proxy").withGeneration(1L)
+    /** Every core component at the given replicas (DaemonSets on one node), plus the given dependencies. */
+    static ClusterObjects install(int replicas, io.fabric8.kubernetes.api.model.apps.StatefulSet... dependencies) {
+        List<io.fabric8.kubernetes.api.model.apps.StatefulSet> sets = new ArrayList<>(List.of(dependencies));
+        sets.add(new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder().withNewMetadata()
+                .withName("openvsx-proxy").withGeneration(1L)
                 .withLabels(Map.of("app", "gitpod", "component", "openvsx-proxy")).endMetadata()
-                .withNewSpec().withReplicas(1).endSpec().withNewStatus().withObservedGeneration(1L).withReplicas(1)
-                .withReadyReplicas(1).withCurrentRevision("r").withUpdateRevision("r").endStatus().build();
+                .withNewSpec().withReplicas(replicas).endSpec().withNewStatus().withObservedGeneration(1L)
+                .withReplicas(replicas).withReadyReplicas(replicas).withCurrentRevision("r").withUpdateRevision("r")
+                .endStatus().build());
         List<io.fabric8.kubernetes.api.model.apps.DaemonSet> daemons = new ArrayList<>();
         for (String name : List.of("ws-daemon", "registry-facade", "agent-smith")) {
             daemons.add(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder().withNewMetadata().withName(name)
-                    .withGeneration(1L).withLabels(Map.of("app", "gitpod", "component", name)).endMetadata().withNewSpec().endSpec().withNewStatus().withObservedGeneration(1L)
+                    .withGeneration(1L).withLabels(Map.of("app", "gitpod", "component", name)).endMetadata()
+                    .withNewSpec().endSpec().withNewStatus().withObservedGeneration(1L)
                     .withDesiredNumberScheduled(1).withUpdatedNumberScheduled(1).withNumberAvailable(1).endStatus()
                     .build());
         }
-        ClusterObjects all = new ClusterObjects(true, allCore(1), List.of(openvsx), daemons, true,
-                List.of(node("n1", "True")), List.of(), List.of(), WAY_IN, List.of());
-        ClusterSnapshot snapshot = evaluate(ONLINE, all);
+        return new ClusterObjects(true, allCore(replicas), sets, daemons, true, List.of(node("n1", "True")),
+                List.of(), List.of(), WAY_IN, List.of());
+    }
+
+    @Test
+    void reportsHealthyWhenEveryCoreComponentIsRolledOut() {
+        ClusterSnapshot snapshot = evaluate(ONLINE, install(1));
         assertEquals(Verdict.HEALTHY, snapshot.verdict(), snapshot.reasons().toString());
     }
 
@@ -217,6 +224,19 @@ class HealthEvaluatorTest {
         assertTrue(snapshot.components().stream().anyMatch(c -> c.name().equals("messagebus")
                 && c.role() == org.drillconsole.model.ComponentRole.DEPENDENCY
                 && c.status() == ComponentStatus.HEALTHY));
+    }
+
+    @Test
+    void aPilotLightThatKeepsItsMessageBusRunningIsIdle() {
+        ClusterSnapshot snapshot = evaluate(ONLINE, install(0, helmStatefulSet("messagebus", "rabbitmq", 1)));
+        assertEquals(Verdict.IDLE, snapshot.verdict(), snapshot.reasons().toString());
+    }
+
+    @Test
+    void gitpodServingWithoutItsMessageBusIsDown() {
+        ClusterSnapshot snapshot = evaluate(ONLINE, install(1, helmStatefulSet("messagebus", "rabbitmq", 0)));
+        assertEquals(Verdict.DOWN, snapshot.verdict(), snapshot.reasons().toString());
+        assertTrue(snapshot.reasons().get(0).contains("messagebus"), snapshot.reasons().toString());
     }
 
     @Test

@@ -126,4 +126,45 @@ class KubernetesClusterWorkTest {
         assertTrue(plan.requests().stream().anyMatch(r -> r instanceof ClusterRequest.Scale s
                 && s.name().equals("proxy")), plan.requests().toString());
     }
+
+    @Test
+    void theMigrationsCheckFailsWithTheJobsReasonAndPassesOnceItRanAgain() throws Exception {
+        CheckStep migrations = new CheckStep("migrations", null, null, Side.STANDBY, null,
+                new Check.JobSucceeded("migrations"), Duration.ZERO, Duration.ofSeconds(1), false);
+        assertTrue(work.check(migrations).passed(), work.check(migrations).observed());
+
+        practice.clusters().controls().migrations(Side.STANDBY, true);
+        waitFor(() -> !work.check(migrations).passed());
+        assertTrue(work.check(migrations).observed().contains("failed"), work.check(migrations).observed());
+
+        practice.clusters().controls().migrations(Side.STANDBY, false);
+        waitFor(() -> work.check(migrations).passed());
+
+        CheckStep absent = new CheckStep("dbinit", null, null, Side.STANDBY, null,
+                new Check.JobSucceeded("dbinit-session"), Duration.ZERO, Duration.ofSeconds(1), false);
+        assertFalse(work.check(absent).passed());
+        assertEquals("no Job dbinit-session in namespace gitpod", work.check(absent).observed());
+    }
+
+    @Test
+    void theMessageBusIsScaledByItsHelmChartsSelectorNotByAppGitpod() throws Exception {
+        ClusterWork.ActionPlan gitpod = work.plan(scale(new WorkloadTarget.Selected(LabelSelectors.parse("app=gitpod")),
+                new Action.Replicas.Fixed(1)));
+        assertTrue(gitpod.requests().stream().noneMatch(r -> r instanceof ClusterRequest.Scale s
+                && s.name().equals("messagebus")), gitpod.requests().toString());
+        ClusterWork.ActionPlan rabbit = work.plan(scale(new WorkloadTarget.Selected(
+                LabelSelectors.parse("app.kubernetes.io/name=rabbitmq")), new Action.Replicas.Fixed(1)));
+        assertEquals(List.of("messagebus"), rabbit.requests().stream().map(r -> ((ClusterRequest.Scale) r).name())
+                .toList());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 10 s");
+            }
+            Thread.sleep(50);
+        }
+    }
 }

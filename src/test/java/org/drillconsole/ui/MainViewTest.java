@@ -3,7 +3,16 @@ package org.drillconsole.ui;
 import static org.drillconsole.ui.ConsoleWindow.text;
 import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import org.drillconsole.model.ComponentHealth;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
@@ -77,6 +86,51 @@ class MainViewTest {
         assertTrue(text(robot, "#primaryState").contains("ONLINE"));
         robot.clickOn("#startApi");
         waitUntil(() -> text(robot, "#standbyState").contains("ONLINE"), 10, () -> text(robot, "#standbyState"));
+    }
+
+    @Test
+    void showsACrashLoopingInClusterMysqlUnderMysqlAndTheClusterDown(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
+        var practice = model.practiceClustersProperty().get();
+        // An in-cluster mysql as Gitpod's installer renders it from the Helm chart: no app=gitpod, no component.
+        Map<String, String> helm = Map.of("app.kubernetes.io/name", "mysql", "app.kubernetes.io/instance", "mysql");
+        practice.cluster(Side.PRIMARY).adminClient().apps().statefulSets().inNamespace("gitpod")
+                .resource(new StatefulSetBuilder().withNewMetadata().withName("mysql").withLabels(helm).endMetadata()
+                        .withNewSpec().withReplicas(1).withServiceName("mysql").withNewSelector()
+                        .withMatchLabels(helm).endSelector().withNewTemplate().withNewMetadata().withLabels(helm)
+                        .endMetadata().withNewSpec().addNewContainer().withName("mysql").withImage("mysql:5.7")
+                        .endContainer().endSpec().endTemplate().endSpec().build())
+                .create();
+        waitUntil(() -> component(robot, "mysql").contains("HEALTHY"), 10, () -> component(robot, "mysql"));
+
+        practice.controls().crash(Side.PRIMARY, "mysql", true);
+
+        waitUntil(() -> component(robot, "mysql").contains("CrashLoopBackOff"), 15, () -> component(robot, "mysql"));
+        waitUntil(() -> text(robot, "#primaryVerdict").contains("DOWN"), 10, () -> text(robot, "#primaryVerdict"));
+        assertTrue(text(robot, "#primaryReasons").contains("mysql"), text(robot, "#primaryReasons"));
+        assertFalse(problems(robot).stream().anyMatch(p -> p.contains("other pod")), problems(robot).toString());
+    }
+
+    /** The primary's component row of that name as "status reason message", read on the FX thread. */
+    private static String component(FxRobot robot, String name) {
+        return onFx(() -> {
+            TableView<?> table = robot.lookup("#primaryComponents").queryAs(TableView.class);
+            return table.getItems().stream().map(ComponentHealth.class::cast).filter(c -> c.name().equals(name))
+                    .map(c -> c.status() + " " + c.reason() + " " + c.message()).findFirst().orElse("(no row)");
+        });
+    }
+
+    private static List<String> problems(FxRobot robot) {
+        return onFx(() -> List.copyOf(robot.lookup("#primaryProblems").queryAs(ListView.class).getItems()
+                .stream().map(String::valueOf).toList()));
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

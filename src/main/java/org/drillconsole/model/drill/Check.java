@@ -31,6 +31,22 @@ public sealed interface Check {
         R dnsResolves(DnsResolves check) throws X;
 
         R backupAge(BackupAge check) throws X;
+
+        R jobSucceeded(JobSucceeded check) throws X;
+    }
+
+    /** The Job of that name (the installer's {@code migrations}, {@code dbinit-session}) ran to completion. */
+    record JobSucceeded(String name) implements Check {
+
+        @Override
+        public <R, X extends Exception> R accept(Cases<R, X> cases) throws X {
+            return cases.jobSucceeded(this);
+        }
+
+        @Override
+        public CheckKind kind() {
+            return CheckKind.JOB_SUCCEEDED;
+        }
     }
 
     /** Every matching Deployment, StatefulSet and DaemonSet is rolled out by kubectl's rules (or idle at 0). */

@@ -10,7 +10,8 @@ public enum CheckKind {
     API_UNREACHABLE("apiUnreachable"),
     HTTP_GET("httpGet"),
     DNS_RESOLVES("dnsResolves"),
-    BACKUP_AGE("backupAge");
+    BACKUP_AGE("backupAge"),
+    JOB_SUCCEEDED("jobSucceeded");
 
     private final String key;
 

@@ -1,0 +1,185 @@
+package org.drillconsole.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.drillconsole.model.BackupPoint;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+
+/**
+ * Both clusters read once, for a one-shot command such as {@code health}: a probe, then one list of each
+ * kind the health rules read, all sides and kinds at the same time. No informer, no watch, nothing left
+ * running: what a command that prints and exits needs. The snapshot is judged by the same
+ * {@link HealthEvaluator} as the window's live panes.
+ */
+public final class ClusterReading {
+
+    /** Both sides, and the warning when both kubeconfigs point at the same cluster. */
+    public record Pair(ClusterSnapshot primary, ClusterSnapshot standby, Optional<String> sameClusterWarning) {
+
+        public ClusterSnapshot side(Side side) {
+            return side == Side.PRIMARY ? primary : standby;
+        }
+    }
+
+    private ClusterReading() {
+    }
+
+    /**
+     * Reads both sides at once. A side that does not answer is reported within its probe's timeout; lists
+     * not complete within {@code wait} leave that side's objects unknown.
+     */
+    public static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
+                            Clock clock) {
+        Map<Side, ClusterTarget> targets = new EnumMap<>(Side.class);
+        Map<Side, String> errors = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            ClusterPair.Source source = side == Side.PRIMARY ? primary : standby;
+            try {
+                targets.put(side, KubeconfigLoader.load(side, source.kubeconfig(), source.context()));
+            } catch (ClusterConfigException e) {
+                errors.put(side, e.getMessage());
+            }
+        }
+        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "health-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<Side, CompletableFuture<ClusterSnapshot>> sides = new EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                ClusterTarget target = targets.get(side);
+                sides.put(side, target == null
+                        ? CompletableFuture.completedFuture(misconfigured(side, errors.get(side), namespace, clock))
+                        : CompletableFuture.supplyAsync(() -> readSide(target, namespace, wait, clock, pool), pool));
+            }
+            return new Pair(sides.get(Side.PRIMARY).join(), sides.get(Side.STANDBY).join(),
+                    SameClusterCheck.warning(targets.get(Side.PRIMARY), targets.get(Side.STANDBY)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ClusterSnapshot misconfigured(Side side, String error, String namespace, Clock clock) {
+        ProbeResult probe = new ProbeResult(ConnectionState.MISCONFIGURED, error, -1, "", clock.instant());
+        return HealthEvaluator.evaluate(new HealthEvaluator.Target(side, "", "", namespace), probe, null, false,
+                ClusterObjects.empty(), clock.instant());
+    }
+
+    private static ClusterSnapshot readSide(ClusterTarget cluster, String namespace, Duration wait, Clock clock,
+                                            ExecutorService pool) {
+        HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
+                cluster.server(), namespace);
+        long deadline = System.nanoTime() + wait.toNanos();
+        try (KubernetesClient probeClient = ClientFactory.probeClient(cluster.config());
+             KubernetesClient client = ClientFactory.workClient(cluster.config())) {
+            ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
+            // The probe and the lists go out together: on a cluster that answers, the lists are what takes time.
+            Lists lists = new Lists(client, namespace, pool);
+            CompletableFuture<Boolean> namespaceExists = CompletableFuture.supplyAsync(probe::namespaceExists, pool);
+            ProbeResult result = probe.probe();
+            Instant contact = result.state().answers() || result.state() == ConnectionState.FORBIDDEN
+                    ? result.at() : null;
+            if (!result.state().answers()) {
+                lists.cancel();
+                return HealthEvaluator.evaluate(target, result, contact, false, ClusterObjects.empty(), clock.instant());
+            }
+            Optional<ClusterObjects> objects = lists.await(deadline, namespaceExists);
+            return HealthEvaluator.evaluate(target, result, contact, objects.isPresent(),
+                    objects.orElse(ClusterObjects.empty()), clock.instant());
+        }
+    }
+
+    /** One list of each kind, started at once. */
+    private static final class Lists {
+
+        private final List<CompletableFuture<?>> all = new ArrayList<>();
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.apps.Deployment>> deployments;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.apps.StatefulSet>> statefulSets;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.apps.DaemonSet>> daemonSets;
+        private final CompletableFuture<Optional<List<io.fabric8.kubernetes.api.model.Node>>> nodes;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.Pod>> pods;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.PersistentVolumeClaim>> claims;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.Service>> services;
+        private final CompletableFuture<List<io.fabric8.kubernetes.api.model.Event>> events;
+        private final CompletableFuture<Optional<List<io.fabric8.kubernetes.api.model.batch.v1.Job>>> jobs;
+        private final CompletableFuture<Optional<List<io.fabric8.kubernetes.api.model.batch.v1.CronJob>>> cronJobs;
+        private final CompletableFuture<Optional<List<BackupPoint>>> backups;
+
+        Lists(KubernetesClient client, String ns, ExecutorService pool) {
+            deployments = start(pool, () -> client.apps().deployments().inNamespace(ns).list().getItems());
+            statefulSets = start(pool, () -> client.apps().statefulSets().inNamespace(ns).list().getItems());
+            daemonSets = start(pool, () -> client.apps().daemonSets().inNamespace(ns).list().getItems());
+            pods = start(pool, () -> client.pods().inNamespace(ns).list().getItems());
+            claims = start(pool, () -> client.persistentVolumeClaims().inNamespace(ns).list().getItems());
+            services = start(pool, () -> client.services().inNamespace(ns).list().getItems());
+            events = start(pool, () -> client.v1().events().inNamespace(ns).list().getItems());
+            // What the credentials may not list (nodes, batch, Velero) is shown as not visible, not as an outage.
+            nodes = start(pool, () -> permitted(() -> client.nodes().list().getItems()));
+            jobs = start(pool, () -> permitted(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems()));
+            cronJobs = start(pool, () -> permitted(() -> client.batch().v1().cronjobs().inNamespace(ns).list()
+                    .getItems()));
+            backups = start(pool, () -> permitted(() -> VeleroBackups.completed(client)));
+        }
+
+        private <T> CompletableFuture<T> start(ExecutorService pool, Supplier<T> read) {
+            CompletableFuture<T> future = CompletableFuture.supplyAsync(read, pool);
+            all.add(future);
+            return future;
+        }
+
+        void cancel() {
+            all.forEach(f -> f.cancel(true));
+        }
+
+        /** Every list, or empty when one failed or did not finish before the deadline. */
+        Optional<ClusterObjects> await(long deadline, CompletableFuture<Boolean> namespaceExists) {
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                        .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Boolean exists = namespaceExists.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                Optional<List<io.fabric8.kubernetes.api.model.Node>> nodeList = nodes.join();
+                return Optional.of(new ClusterObjects(exists != null ? exists : !deployments.join().isEmpty(),
+                        deployments.join(), statefulSets.join(), daemonSets.join(), nodeList.isPresent(),
+                        nodeList.orElse(List.of()), pods.join(), claims.join(), services.join(), events.join(),
+                        jobs.join().orElse(List.of()), cronJobs.join().orElse(List.of()),
+                        backups.join().orElse(List.of())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel();
+                return Optional.empty();
+            } catch (ExecutionException | TimeoutException e) {
+                cancel();
+                return Optional.empty();
+            }
+        }
+
+        private static <T> Optional<T> permitted(Supplier<T> read) {
+            try {
+                return Optional.of(read.get());
+            } catch (KubernetesClientException e) {
+                if (e.getCode() == 403 || e.getCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.drillconsole.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+
+/**
+ * {@code health} against kubectl, as a user types them: each command a fresh process against the same two
+ * practice clusters, interleaved round by round so that a busy moment of the machine hits every command
+ * alike. Reports each command's median and spread of wall time, and its ratio to kubectl.
+ *
+ * <pre>mvn -q -DskipTests package   # target/drill-console.jar; add -Ppackage for the packaged launcher
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.drillconsole.bench.HealthVsKubectlBenchmark   # -Dexec.args="ROUNDS [PODS NODES]"</pre>
+ *
+ * Commands measured: {@code java -jar target/drill-console.jar health} on the default JDK, the packaged
+ * launcher when {@code target/dist} holds one, and {@code kubectl get deploy,sts,ds,nodes -n gitpod} once per
+ * cluster (the equivalent look an engineer would otherwise take, both clusters one after the other).
+ */
+public final class HealthVsKubectlBenchmark {
+
+    private HealthVsKubectlBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int pods = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        Path jar = Path.of("target/drill-console.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build the jar first: mvn -q -DskipTests package");
+        }
+        Path dir = Files.createTempDirectory("health-bench");
+        SandboxOptions options = SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(200))
+                .withLoad(pods, nodes);
+        try (PracticeClusters clusters = PracticeClusters.start(dir, options)) {
+            String primary = clusters.kubeconfig(Side.PRIMARY).toString();
+            String standby = clusters.kubeconfig(Side.STANDBY).toString();
+            Thread.sleep(3000); // the controllers settle: every pod running, as on a quiet cluster
+            Map<String, List<List<String>>> commands = new LinkedHashMap<>();
+            commands.put("kubectl get deploy,sts,ds,nodes (both clusters)", List.of(
+                    kubectl(primary), kubectl(standby)));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            commands.put("java -jar drill-console.jar health", List.of(List.of(java, "-jar", jar.toString(), "health",
+                    "--primary", primary, "--standby", standby)));
+            Path launcher = packagedLauncher();
+            if (launcher != null) {
+                commands.put("packaged launcher health", List.of(List.of(launcher.toString(), "health", "--primary",
+                        primary, "--standby", standby)));
+            }
+            Map<String, List<Long>> times = new LinkedHashMap<>();
+            commands.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+            // One warm-up round: the file system cache holds the jars afterwards, as on a workstation in use.
+            for (List<List<String>> processes : commands.values()) {
+                for (List<String> process : processes) {
+                    run(process);
+                }
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (Map.Entry<String, List<List<String>>> command : commands.entrySet()) {
+                    long start = System.nanoTime();
+                    for (List<String> process : command.getValue()) {
+                        run(process);
+                    }
+                    times.get(command.getKey()).add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
+            }
+            System.out.println("# health vs kubectl, " + rounds + " interleaved rounds, " + Runtime.getRuntime()
+                    .availableProcessors() + " cores, " + (2 + pods) + " workspace pods and " + (5 + nodes)
+                    + " nodes on the primary, harness on Java " + System.getProperty("java.version"));
+            long kubectl = median(times.values().iterator().next());
+            for (Map.Entry<String, List<Long>> entry : times.entrySet()) {
+                List<Long> sorted = new ArrayList<>(entry.getValue());
+                Collections.sort(sorted);
+                long median = median(sorted);
+                System.out.printf(Locale.ROOT, "%-50s median %5d ms  min %5d  max %5d  %.1fx kubectl%n",
+                        entry.getKey(), median, sorted.get(0), sorted.get(sorted.size() - 1),
+                        median / (double) kubectl);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static List<String> kubectl(String kubeconfig) {
+        return List.of("kubectl", "--kubeconfig", kubeconfig, "get", "deploy,sts,ds,nodes", "-n", "gitpod");
+    }
+
+    private static Path packagedLauncher() throws IOException {
+        Path dist = Path.of("target/jpackage");
+        if (!Files.isDirectory(dist)) {
+            return null;
+        }
+        try (var files = Files.walk(dist, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("drill-console") && Files.isExecutable(p)
+                    && Files.isRegularFile(p)).findFirst().orElse(null);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("no answer within 60 s: " + String.join(" ", command));
+        }
+        if (process.exitValue() > 2) {
+            throw new IllegalStateException("exit " + process.exitValue() + ": " + String.join(" ", command));
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
