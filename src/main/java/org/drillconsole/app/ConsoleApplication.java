@@ -10,11 +10,15 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.ClusterReading;
+import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.Settings;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.store.WindowState;
 import org.drillconsole.store.WindowStateStore;
@@ -111,6 +115,13 @@ public final class ConsoleApplication extends Application {
             if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
                     && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
                 model.history().refresh();
+                PracticeClusters practice = model.practiceClustersProperty().get();
+                if (practice != null) {
+                    // The same archive serves the command line: `health` reads the practice clusters once too.
+                    Thread health = new Thread(() -> trainHealth(practice), "cds-training-health");
+                    health.setDaemon(true);
+                    health.start();
+                }
                 quit.playFromStart();
             }
         };
@@ -144,6 +155,15 @@ public final class ConsoleApplication extends Application {
         };
         model.primary().verdictProperty().addListener(filled);
         model.standby().verdictProperty().addListener(filled);
+    }
+
+    private static void trainHealth(PracticeClusters practice) {
+        ClusterReading.Pair read = ClusterReading.read(new ClusterPair.Source(practice.kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(practice.kubeconfig(Side.STANDBY), null), Settings.DEFAULT_NAMESPACE,
+                java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
+        var comparison = Comparison.compare(read.primary(), read.standby());
+        HealthOutput.text(read.primary(), read.standby(), comparison, null);
+        HealthOutput.json(read.primary(), read.standby(), comparison, null);
     }
 
     private static PracticeClusters startPracticeClusters() throws IOException {

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Builds fabric8 clients with timeouts tuned for an on-call console: fabric8's defaults take 10 to 20 s
@@ -14,17 +16,30 @@ public final class ClientFactory {
     private ClientFactory() {
     }
 
+    /**
+     * Typed reads only: no search of the class path for every kind fabric8 knows (about a thousand model
+     * classes loaded and indexed), which is what a client needs to turn a manifest of any kind into an object.
+     * Shared, so the mapper's caches fill once.
+     */
+    private static final KubernetesSerialization TYPED_READS = new KubernetesSerialization(new ObjectMapper(), false);
+
     /** For the probe: fail fast, never retry. */
     public static KubernetesClient probeClient(Config config) {
-        return build(config, 2000, ApiProbe.TIMEOUT_MS);
+        return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED_READS);
+    }
+
+    /** For one-shot typed lists (the {@code health} command): the work client's patience, typed reads only. */
+    public static KubernetesClient readClient(Config config) {
+        return build(config, 3000, 15000, TYPED_READS);
     }
 
     /** For informers and actions: a little more patience for large lists, still no hidden retries. */
     public static KubernetesClient workClient(Config config) {
-        return build(config, 3000, 15000);
+        return build(config, 3000, 15000, null);
     }
 
-    private static KubernetesClient build(Config config, int connectMs, int requestMs) {
+    private static KubernetesClient build(Config config, int connectMs, int requestMs,
+                                          KubernetesSerialization serialization) {
         Config tuned = new ConfigBuilder(config)
                 .withConnectionTimeout(connectMs)
                 .withRequestTimeout(requestMs)
@@ -32,6 +47,7 @@ public final class ClientFactory {
                 .withWatchReconnectInterval(1000)
                 .withWatchReconnectLimit(-1)
                 .build();
-        return new KubernetesClientBuilder().withConfig(tuned).build();
+        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(tuned);
+        return (serialization == null ? builder : builder.withKubernetesSerialization(serialization)).build();
     }
 }

@@ -89,7 +89,7 @@ public final class ClusterReading {
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
         try (KubernetesClient probeClient = ClientFactory.probeClient(cluster.config());
-             KubernetesClient client = ClientFactory.workClient(cluster.config())) {
+             KubernetesClient client = ClientFactory.readClient(cluster.config())) {
             ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
             // The probe and the lists go out together: on a cluster that answers, the lists are what takes time.
             Lists lists = new Lists(client, namespace, pool);
