@@ -28,36 +28,57 @@ import org.drillconsole.ui.main.MainViewModel;
 /**
  * Measures the real main window (headless: Monocle with software rendering) on the practice clusters:
  * readiness change on the API server to the view model on the FX thread, and the longest gap between
- * JavaFX pulses while one cluster is down and the other churns 100 status writes per second. Run with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark}.
+ * JavaFX pulses while one cluster is down and the other churns status writes. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark}
+ * and, for large clusters, {@code -Dexec.args="PODS NODES WRITES_PER_SECOND"} (extra pods and nodes on each practice
+ * cluster; default 0 0 100), e.g. {@code "20000 2000 200"}.
  */
 public final class WindowBenchmark {
 
-    private static final int CHURN_PER_SECOND = 100;
     private static final int CHURN_SECONDS = 20;
 
     private WindowBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        int pods = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        int extraNodes = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int churnPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         headless();
         Path dir = Files.createTempDirectory("window-bench");
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        // The clusters first (seeded and settled), so the figures below are the console's alone.
+        long seeding = System.nanoTime();
+        PracticeClusters practice = PracticeClusters.start(dir.resolve("practice"),
+                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500)).withLoad(pods, extraNodes));
+        long seeded = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - seeding);
+        long heapWithoutConsole = usedHeapAfterGc();
         TaskExecutor executor = new TaskExecutor();
         MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
-                new RecordingDialogService(), () -> PracticeClusters.start(dir.resolve("practice"),
-                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500))), false, Path.of("drills"),
+                new RecordingDialogService(), () -> practice, false, Path.of("drills"),
                 () -> JournalStore.openIn(dir.resolve("data"), java.time.Clock.systemUTC()));
+        long connect = System.nanoTime();
         Platform.runLater(() -> {
             Stage stage = new Stage();
             stage.setScene(new Scene(new MainView(model), 1280, 800));
             stage.show();
             model.start();
         });
+        waitFor(() -> model.primary().verdictProperty().get() != Verdict.UNKNOWN
+                && model.standby().verdictProperty().get() != Verdict.UNKNOWN, Duration.ofSeconds(120));
+        long filled = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connect);
         waitFor(() -> model.primary().verdictProperty().get() == Verdict.HEALTHY
-                && model.standby().verdictProperty().get() == Verdict.IDLE, Duration.ofSeconds(60));
+                && model.standby().verdictProperty().get() == Verdict.IDLE, Duration.ofSeconds(120));
+        System.out.println("# window benchmark (Monocle headless, software rendering), "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", " + pods + " extra pods and " + extraNodes + " extra nodes per cluster, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        report("practice clusters seeded and settled (setup, not the console)", seeded);
+        report("window shown and connected to both panes filled", filled);
+        report("console heap: used after GC with the window, minus without it", (usedHeapAfterGc()
+                - heapWithoutConsole) / (1024 * 1024));
         PracticeClusters clusters = model.practiceClustersProperty().get();
         var standbyAdmin = clusters.cluster(Side.STANDBY).adminClient();
         System.out.println("# window benchmark (Monocle headless, software rendering), "
@@ -86,6 +107,7 @@ public final class WindowBenchmark {
         Collections.sort(toView);
         report("readiness change (API write) to the view model on the FX thread, p50", toView.get(20));
         report("readiness change (API write) to the view model on the FX thread, p95", toView.get(37));
+        report("readiness change (API write) to the view model on the FX thread, longest", toView.get(39));
 
         clusters.controls().stop(Side.PRIMARY);
         waitFor(() -> model.primary().verdictProperty().get() == Verdict.DOWN, Duration.ofSeconds(10));
@@ -108,7 +130,7 @@ public final class WindowBenchmark {
         // A write is a GET and a PUT; a few writer threads keep the pace at 100 per second.
         var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
         long churnStart = System.nanoTime();
-        long period = TimeUnit.SECONDS.toNanos(1) / CHURN_PER_SECOND;
+        long period = TimeUnit.SECONDS.toNanos(1) / churnPerSecond;
         while (System.nanoTime() - churnStart < TimeUnit.SECONDS.toNanos(CHURN_SECONDS)) {
             String node = "standby-node-" + (1 + writes % 2);
             String ready = writes % 4 < 2 ? "False" : "True";
@@ -135,6 +157,8 @@ public final class WindowBenchmark {
         System.out.printf(Locale.ROOT, "%-70s %8.0f /s%n", "status writes on the live standby (primary down)",
                 done.get() / seconds);
         report("pulses observed", sorted.size());
+        report("console heap after the churn: used after GC, minus without the window", (usedHeapAfterGc()
+                - heapWithoutConsole) / (1024 * 1024));
         report("FX pulse gap p50", sorted.get(sorted.size() / 2));
         report("FX pulse gap p99", sorted.get((int) (sorted.size() * 0.99)));
         report("FX pulse gap, longest", sorted.get(sorted.size() - 1));
@@ -150,6 +174,15 @@ public final class WindowBenchmark {
                     .forEach(c -> c.setStatus(ready));
             return n;
         });
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void headless() {
@@ -186,6 +219,7 @@ public final class WindowBenchmark {
     }
 
     private static void report(String what, long value) {
-        System.out.printf(Locale.ROOT, "%-70s %8d %s%n", what, value, what.startsWith("pulses") ? "" : "ms");
+        System.out.printf(Locale.ROOT, "%-70s %8d %s%n", what, value, what.startsWith("pulses") ? ""
+                : what.contains("heap") ? "MB" : "ms");
     }
 }

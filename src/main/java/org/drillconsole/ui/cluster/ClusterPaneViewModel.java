@@ -115,16 +115,30 @@ public final class ClusterPaneViewModel {
         return line.toString();
     }
 
-    private static List<String> problemLines(ClusterSnapshot s) {
+    /** At most this many lines of each kind (pods, nodes): a large cluster in trouble stays readable. */
+    static final int MAX_LINES_PER_KIND = 50;
+
+    static List<String> problemLines(ClusterSnapshot s) {
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
-        s.troubledPods().forEach(p -> lines.add("pod " + p.name() + ": " + p.message()));
+        bounded(lines, s.troubledPods().stream().map(p -> "pod " + p.name() + ": " + p.message()).toList(),
+                "pods in trouble");
         s.unboundClaims().forEach(c -> lines.add("PVC not bound: " + c));
-        s.nodes().stream().filter(n -> !n.isReady() || n.cordoned() || !n.pressures().isEmpty())
-                .forEach(n -> lines.add("node " + n.name() + ": Ready=" + n.ready() + (n.cordoned() ? ", cordoned" : "")
-                        + (n.pressures().isEmpty() ? "" : ", " + String.join(", ", n.pressures()))));
+        bounded(lines, s.nodes().stream().filter(n -> !n.isReady() || n.cordoned() || !n.pressures().isEmpty())
+                .map(n -> "node " + n.name() + ": Ready=" + n.ready() + (n.cordoned() ? ", cordoned" : "")
+                        + (n.pressures().isEmpty() ? "" : ", " + String.join(", ", n.pressures()))).toList(),
+                "nodes not fine");
+        // Newest first, already bounded by the evaluator.
         s.warnings().forEach(w -> lines.add("warning " + (w.lastSeen() == null ? "" : TIME.format(w.lastSeen()) + " ")
                 + w.object() + " " + w.reason() + ": " + w.message()));
         return lines;
+    }
+
+    private static void bounded(List<String> into, List<String> lines, String what) {
+        into.addAll(lines.subList(0, Math.min(lines.size(), MAX_LINES_PER_KIND)));
+        if (lines.size() > MAX_LINES_PER_KIND) {
+            into.add("… and " + (lines.size() - MAX_LINES_PER_KIND) + " more " + what + " (health --json lists"
+                    + " them all)");
+        }
     }
 
     public Side side() {

@@ -59,4 +59,21 @@ class ClusterPaneViewModelTest {
         assertEquals("migrations ⚠ failed (BackoffLimitExceeded) · gitpod-telemetry schedule @daily, last success"
                 + " 1h 59m 50s ago", ClusterPaneViewModel.jobsText(List.of(telemetry, migrations), NOW));
     }
+
+    @Test
+    void thousandsOfPodsInTroubleShowTheFirstFiftyAndACountOfTheRest() {
+        List<org.drillconsole.model.PodTrouble> pods = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            pods.add(new org.drillconsole.model.PodTrouble("ws-" + i, "workspace", "CrashLoopBackOff", 3,
+                    "CrashLoopBackOff, 3 restarts"));
+        }
+        ClusterSnapshot s = online(null);
+        ClusterSnapshot troubled = new ClusterSnapshot(s.side(), s.context(), s.server(), s.namespace(), s.state(),
+                s.stateMessage(), Verdict.DEGRADED, s.reasons(), s.apiLatencyMs(), s.serverVersion(), s.lastContact(),
+                true, true, List.of(), List.of(), pods, List.of(), s.proxyAddress(), 0, List.of(), NOW, List.of(), null);
+        List<String> lines = ClusterPaneViewModel.problemLines(troubled);
+        assertEquals(ClusterPaneViewModel.MAX_LINES_PER_KIND + 1, lines.size());
+        assertEquals("pod ws-0: CrashLoopBackOff, 3 restarts", lines.get(0));
+        assertEquals("… and 19950 more pods in trouble (health --json lists them all)", lines.get(lines.size() - 1));
+    }
 }
