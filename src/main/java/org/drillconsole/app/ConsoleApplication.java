@@ -41,6 +41,9 @@ public final class ConsoleApplication extends Application {
     /** Read before the toolkit starts and written after it ends, so no file I/O happens on the FX thread. */
     private static volatile WindowState restored = WindowState.DEFAULT;
     private static volatile boolean systemDark;
+    /** The saved connection settings, read before the toolkit starts (null when none), or why they could not be. */
+    private static volatile org.drillconsole.store.Settings savedSettings;
+    private static volatile String settingsProblem;
     private static volatile WindowState toRemember;
     private MainViewModel model;
     private TaskExecutor executor;
@@ -53,6 +56,11 @@ public final class ConsoleApplication extends Application {
         WindowStateStore windows = startOptions.settingsFile() == null ? WindowStateStore.inUserConfigDir()
                 : new WindowStateStore(startOptions.settingsFile().toAbsolutePath().resolveSibling("window.json"));
         restored = windows.load();
+        try {
+            savedSettings = settingsStore(startOptions).load();
+        } catch (SettingsStore.SettingsException e) {
+            settingsProblem = e.getMessage();
+        }
         systemDark = restored.theme() == null && SystemTheme.prefersDark();
         Application.launch(ConsoleApplication.class);
         if (toRemember != null) {
@@ -67,8 +75,7 @@ public final class ConsoleApplication extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         executor = new TaskExecutor();
-        SettingsStore settings = options.settingsFile() == null
-                ? SettingsStore.inUserConfigDir() : new SettingsStore(options.settingsFile());
+        SettingsStore settings = settingsStore(options);
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
                 options.practice(), options.runbookDir(), options.journal()::open, options.team());
@@ -101,7 +108,7 @@ public final class ConsoleApplication extends Application {
         if (Boolean.getBoolean("drillconsole.cds.training")) {
             exitOnceTheWindowIsUp();
         }
-        model.start();
+        model.start(savedSettings, settingsProblem);
     }
 
     /**
@@ -155,6 +162,10 @@ public final class ConsoleApplication extends Application {
         };
         model.primary().verdictProperty().addListener(filled);
         model.standby().verdictProperty().addListener(filled);
+    }
+
+    private static SettingsStore settingsStore(StartOptions start) {
+        return start.settingsFile() == null ? SettingsStore.inUserConfigDir() : new SettingsStore(start.settingsFile());
     }
 
     private static void trainHealth(PracticeClusters practice) {

@@ -39,6 +39,8 @@ public final class DrillView extends VBox {
     private Runnable enterAnswers;
     /** A backup time understood and shown, waiting for a second Enter to be used. */
     private HumanTime.Understood understoodBackup;
+    /** The question the answer controls are for, so the same one shown again keeps what was typed. */
+    private Prompt shownPrompt;
 
     public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator, boolean practice) {
         this.model = model;
@@ -321,6 +323,11 @@ public final class DrillView extends VBox {
     }
 
     private void showPrompt(VBox box, Prompt prompt) {
+        // The same question again (a prompt republished) keeps what was typed: nothing is cleared unasked.
+        if (prompt != null && prompt.equals(shownPrompt)) {
+            return;
+        }
+        shownPrompt = prompt;
         box.getChildren().clear();
         reason.clear();
         answerProblem.setText("");
@@ -374,7 +381,7 @@ public final class DrillView extends VBox {
                         button("skipButton", "S_kip", () -> model.skip(reason.getText()), true),
                         button("abortButton", "_Abort", () -> model.abort(reason.getText()), true));
             }
-            default -> {
+            case BACKUP_TIME -> {
                 reason.setPromptText("e.g. 13:05, 13:05 UTC, 15m ago");
                 enterAnswers = this::enterBackupTime;
                 // Edits after a time was understood ask for it to be understood again.

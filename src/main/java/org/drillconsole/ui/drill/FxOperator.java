@@ -102,7 +102,8 @@ final class FxOperator implements Operator {
         return switch (prompt.kind()) {
             case CONFIRM -> "";
             case BACKUP_TIME -> null;
-            default -> Answer.abort(abortReason != null ? abortReason : "the window was closed");
+            case MANUAL, APPROVAL, PREFLIGHT, STEP_FAILED ->
+                    Answer.abort(abortReason != null ? abortReason : "the window was closed");
         };
     }
 

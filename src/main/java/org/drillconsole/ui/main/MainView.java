@@ -38,7 +38,9 @@ public final class MainView extends BorderPane {
     private final TabPane center = new TabPane();
     private final SplitPane sides;
     private final SplitPane health;
-    private final HistoryView history;
+    /** Built when the History tab is first shown: the window's first frame does not wait for its charts. */
+    private HistoryView history;
+    private double historyDivider = WindowState.DEFAULT.historyDivider();
     private final DrillView drillView;
     /** The theme chosen in the menu this session or before; null follows the system. */
     private String chosenTheme;
@@ -66,12 +68,16 @@ public final class MainView extends BorderPane {
         health.setDividerPositions(0.72);
         Tab clustersTab = new Tab("Clusters", health);
         clustersTab.setId("clustersTab");
-        history = new HistoryView(model.history(), model.dialogs());
-        Tab historyTab = new Tab("History", history);
+        Tab historyTab = new Tab("History");
         historyTab.setId("historyTab");
         // The history is read when it is looked at, and again after each run ends.
         historyTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected) {
+                if (history == null) {
+                    history = new HistoryView(model.history(), model.dialogs());
+                    history.setDividerPosition(historyDivider);
+                    historyTab.setContent(history);
+                }
                 model.history().refresh();
             }
         });
@@ -307,7 +313,10 @@ public final class MainView extends BorderPane {
     public void restoreLayout(WindowState state, boolean systemDark) {
         sides.setDividerPositions(state.sidesDivider());
         health.setDividerPositions(state.healthDivider());
-        history.setDividerPosition(state.historyDivider());
+        historyDivider = state.historyDivider();
+        if (history != null) {
+            history.setDividerPosition(historyDivider);
+        }
         chosenTheme = state.theme();
         darkTheme.setSelected(chosenTheme == null ? systemDark : chosenTheme.equals("dark"));
     }
@@ -315,7 +324,7 @@ public final class MainView extends BorderPane {
     /** The layout to remember, on the window's own position and size. */
     public WindowState captureLayout(double x, double y, double width, double height, boolean maximized) {
         return new WindowState(x, y, width, height, maximized, sides.getDividerPositions()[0],
-                health.getDividerPositions()[0], history.dividerPosition(), chosenTheme);
+                health.getDividerPositions()[0], history == null ? historyDivider : history.dividerPosition(), chosenTheme);
     }
 
     private void openConnectionDialog() {

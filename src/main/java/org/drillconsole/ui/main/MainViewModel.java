@@ -104,6 +104,20 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts with settings read before the window was built (by the bootstrap, off the FX thread), so the
+     * clusters are being reached while the window is still being laid out.
+     *
+     * @param saved the settings read, or null when there were none
+     * @param problem why they could not be read, or null
+     */
+    public void start(Settings saved, String problem) {
+        if (problem != null) {
+            dialogs.showWarning("Settings not loaded", problem);
+        }
+        connect(saved == null || forcePractice || problem != null ? Settings.practice() : saved);
+    }
+
     /** Switches to other clusters (or to the practice ones) and remembers the choice. */
     public void connect(Settings next) {
         settings.set(next);
