@@ -81,13 +81,12 @@ public final class WindowBenchmark {
                 - heapWithoutConsole) / (1024 * 1024));
         PracticeClusters clusters = model.practiceClustersProperty().get();
         var standbyAdmin = clusters.cluster(Side.STANDBY).adminClient();
-        System.out.println("# window benchmark (Monocle headless, software rendering), "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
 
         List<Long> toView = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String ready = i % 2 == 0 ? "False" : "True";
-            String expected = (i % 2 == 0 ? "1" : "2") + "/2 ready";
+            int standbyNodes = 2 + extraNodes;
+            String expected = (i % 2 == 0 ? standbyNodes - 1 : standbyNodes) + "/" + standbyNodes + " ready";
             AtomicLong shownAt = new AtomicLong();
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> model.standby().nodesProperty().addListener((obs, old, now) -> {
