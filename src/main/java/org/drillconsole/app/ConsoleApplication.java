@@ -42,7 +42,7 @@ public final class ConsoleApplication extends Application {
     private static volatile WindowState restored = WindowState.DEFAULT;
     private static volatile boolean systemDark;
     /** The saved connection settings, read before the toolkit starts (null when none), or why they could not be. */
-    private static volatile org.drillconsole.store.Settings savedSettings;
+    private static volatile Settings savedSettings;
     private static volatile String settingsProblem;
     private static volatile WindowState toRemember;
     private MainViewModel model;

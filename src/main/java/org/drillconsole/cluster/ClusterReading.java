@@ -32,10 +32,6 @@ public final class ClusterReading {
 
     /** Both sides, and the warning when both kubeconfigs point at the same cluster. */
     public record Pair(ClusterSnapshot primary, ClusterSnapshot standby, Optional<String> sameClusterWarning) {
-
-        public ClusterSnapshot side(Side side) {
-            return side == Side.PRIMARY ? primary : standby;
-        }
     }
 
     private ClusterReading() {

@@ -20,8 +20,9 @@ import org.drillconsole.sandbox.api.ObjectStore;
 /**
  * Seeds a practice cluster shaped like a Gitpod 2022.11 install with external database, storage and
  * registry. The primary runs every component at its usual replicas on labelled nodes; the standby is a
- * pilot light: the same components at 0 replicas, on fewer nodes, with only its message bus running. Objects go straight into the store; the
- * controllers then create ReplicaSets and pods as a real control plane would.
+ * pilot light: the same components at 0 replicas, on fewer nodes, with only its message bus running.
+ * Objects go straight into the store; the controllers then create ReplicaSets and pods as a real control
+ * plane would.
  */
 final class GitpodSeed {
 
