@@ -63,6 +63,8 @@ public final class ClusterPaneView extends VBox {
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId(id + "Problems");
         problems.setPrefHeight(110);
+        // Never squeezed to nothing by the components table on a small screen: two lines stay readable.
+        problems.setMinHeight(58);
         problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
