@@ -97,10 +97,15 @@ public final class ClusterReading {
                 lists.cancel();
                 return HealthEvaluator.evaluate(target, result, contact, false, ClusterObjects.empty(), clock.instant());
             }
-            Optional<ClusterObjects> objects = lists.await(deadline, namespaceExists);
-            return HealthEvaluator.evaluate(target, result, contact, objects.isPresent(),
-                    objects.orElse(ClusterObjects.empty()), clock.instant());
+            Listed listed = lists.await(deadline, wait, namespaceExists);
+            return HealthEvaluator.evaluate(target, result, contact, listed.objects() != null,
+                    listed.objects() == null ? ClusterObjects.empty() : listed.objects(), clock.instant(),
+                    listed.problem());
         }
+    }
+
+    /** The objects, or why they could not be listed. */
+    private record Listed(ClusterObjects objects, String problem) {
     }
 
     /** One list of each kind, started at once. */
@@ -145,26 +150,39 @@ public final class ClusterReading {
             all.forEach(f -> f.cancel(true));
         }
 
-        /** Every list, or empty when one failed or did not finish before the deadline. */
-        Optional<ClusterObjects> await(long deadline, CompletableFuture<Boolean> namespaceExists) {
+        /** Every list, or why not: one failed, or not all finished before the deadline. */
+        Listed await(long deadline, Duration wait, CompletableFuture<Boolean> namespaceExists) {
             try {
                 CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                         .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 Boolean exists = namespaceExists.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 Optional<List<io.fabric8.kubernetes.api.model.Node>> nodeList = nodes.join();
-                return Optional.of(new ClusterObjects(exists != null ? exists : !deployments.join().isEmpty(),
+                return new Listed(new ClusterObjects(exists != null ? exists : !deployments.join().isEmpty(),
                         deployments.join(), statefulSets.join(), daemonSets.join(), nodeList.isPresent(),
                         nodeList.orElse(List.of()), pods.join(), claims.join(), services.join(), events.join(),
                         jobs.join().orElse(List.of()), cronJobs.join().orElse(List.of()),
-                        backups.join().orElse(List.of())));
+                        backups.join().orElse(List.of())), null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel();
-                return Optional.empty();
-            } catch (ExecutionException | TimeoutException e) {
+                return new Listed(null, "interrupted");
+            } catch (ExecutionException e) {
                 cancel();
-                return Optional.empty();
+                return new Listed(null, failure(e.getCause()));
+            } catch (TimeoutException e) {
+                cancel();
+                return new Listed(null, "not every list answered within " + wait.toSeconds() + " s (--wait)");
             }
+        }
+
+        /** A failed list in words: the HTTP status the server gave, or what kept it from answering. */
+        private static String failure(Throwable error) {
+            if (error instanceof KubernetesClientException kce && kce.getCode() > 0) {
+                return "HTTP " + kce.getCode() + (kce.getCode() == 404
+                        ? " Not Found (is this a Kubernetes API server?)" : kce.getStatus() == null
+                        || kce.getStatus().getReason() == null ? "" : " " + kce.getStatus().getReason());
+            }
+            return ApiProbe.describe(error);
         }
 
         private static <T> Optional<T> permitted(Supplier<T> read) {

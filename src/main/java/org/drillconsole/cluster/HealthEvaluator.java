@@ -42,6 +42,16 @@ public final class HealthEvaluator {
 
     public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
                                            boolean objectsKnown, ClusterObjects objects, Instant now) {
+        return evaluate(target, probe, lastContact, objectsKnown, objects, now, null);
+    }
+
+    /**
+     * @param listProblem why the objects could not be listed (a one-shot reading that gave up), or null while
+     *                    they are simply not listed yet
+     */
+    public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
+                                           boolean objectsKnown, ClusterObjects objects, Instant now,
+                                           String listProblem) {
         Map<String, Workload> workloads = workloads(objects);
         List<PodTrouble> troubled = new ArrayList<>();
         int workspaces = 0;
@@ -75,7 +85,8 @@ public final class HealthEvaluator {
 
         List<String> reasons = new ArrayList<>();
         WayIn wayIn = wayIn(objects.services());
-        Verdict verdict = verdict(probe, objectsKnown, objects, components, nodes, troubled, unbound, wayIn, reasons);
+        Verdict verdict = verdict(probe, objectsKnown, listProblem, objects, components, nodes, troubled, unbound,
+                wayIn, reasons);
         if (verdict == Verdict.HEALTHY || verdict == Verdict.DEGRADED || verdict == Verdict.IDLE) {
             // A failed or stuck database setup Job is what breaks a restore: never let it pass unseen.
             List<String> setup = batch.stream().filter(b -> b.kind() == BatchWork.Kind.JOB && b.inTrouble()
@@ -165,7 +176,7 @@ public final class HealthEvaluator {
         return components;
     }
 
-    private static Verdict verdict(ProbeResult probe, boolean objectsKnown, ClusterObjects objects,
+    private static Verdict verdict(ProbeResult probe, boolean objectsKnown, String listProblem, ClusterObjects objects,
                                    List<ComponentHealth> allComponents, List<NodeHealth> nodes,
                                    List<PodTrouble> troubled, List<String> unbound, WayIn wayIn,
                                    List<String> reasons) {
@@ -190,7 +201,8 @@ public final class HealthEvaluator {
             }
         }
         if (!objectsKnown) {
-            reasons.add("API server answers; waiting for the first object lists");
+            reasons.add(listProblem == null ? "API server answers; waiting for the first object lists"
+                    : "API server answers, but the objects could not be listed: " + listProblem);
             return Verdict.UNKNOWN;
         }
         if (!objects.namespaceExists()) {

@@ -91,6 +91,32 @@ class HealthCommandTest {
     }
 
     @Test
+    void aServerThatIsNotKubernetesIsSaidPlainly() throws Exception {
+        // A web server that answers 404 to everything, where a kubeconfig says the API server is.
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        web.start();
+        try {
+            String kubeconfig = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                    .replaceAll("server: .*", "server: http://127.0.0.1:" + web.getAddress().getPort());
+            java.nio.file.Path file = Files.writeString(practice.dir().resolve("not-kubernetes.kubeconfig"), kubeconfig);
+            CliRun run = CliRun.of("health", "--primary", file.toString(), "--standby", standby(), "--json");
+            assertEquals(2, run.code(), run.out());
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertEquals("UNKNOWN", json.path("primary").path("verdict").asText(), run.out());
+            assertEquals("API server answers, but the objects could not be listed: HTTP 404 Not Found (is this a"
+                    + " Kubernetes API server?)", json.path("primary").path("reasons").path(0).asText(), run.out());
+            assertEquals("IDLE", json.path("standby").path("verdict").asText(), run.out());
+        } finally {
+            web.stop(0);
+        }
+    }
+
+    @Test
     void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
         CliRun run = CliRun.of("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
         assertEquals(2, run.code());
