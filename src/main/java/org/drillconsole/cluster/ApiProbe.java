@@ -153,7 +153,8 @@ public final class ApiProbe {
                 return "TLS handshake failed: " + cause.getMessage();
             }
             if (cause.getCause() == null || cause.getCause() == cause) {
-                return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                // In words, never a Java class name.
+                return cause.getMessage() == null || cause.getMessage().isBlank() ? "no answer" : cause.getMessage();
             }
         }
         return "no answer";

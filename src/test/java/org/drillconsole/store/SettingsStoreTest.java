@@ -26,6 +26,22 @@ class SettingsStoreTest {
     }
 
     @Test
+    void remembersEachSidesGitpodUrlAndReadsAnEarlierFileWithoutThem() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Settings saved = new Settings("/k/prod", "eu", "/k/dr", "us", "gitpod", false, null,
+                "https://gitpod.example.com/api/version", "https://dr.gitpod.example.com/api/version");
+        store.save(saved);
+        assertEquals(saved, new SettingsStore(store.file()).load());
+
+        Path earlier = Files.writeString(dir.resolve("earlier.json"), "{\"primaryKubeconfig\":\"/k/prod\","
+                + "\"primaryContext\":\"eu\",\"standbyKubeconfig\":\"/k/dr\",\"standbyContext\":\"us\","
+                + "\"namespace\":\"gitpod\",\"usePractice\":false}");
+        Settings read = new SettingsStore(earlier).load();
+        assertNull(read.gitpodUrl(org.drillconsole.model.Side.PRIMARY));
+        assertEquals("/k/dr", read.standbyKubeconfig());
+    }
+
+    @Test
     void explainsACorruptSettingsFileByName() throws Exception {
         Path file = Files.writeString(dir.resolve("settings.json"), "{ not json");
         String message = assertThrows(SettingsStore.SettingsException.class, () -> new SettingsStore(file).load())

@@ -47,6 +47,13 @@ public final class ClusterPaneView extends VBox {
         Label serving = boundLabel(model.servingProperty(), null);
         Label jobs = boundLabel(model.jobsProperty(), null);
         jobs.setId(id + "Jobs");
+        Label gitpod = boundLabel(model.gitpodProperty(), null);
+        gitpod.setId(id + "Gitpod");
+        model.gitpodStandingProperty().addListener((obs, old, now) -> restyle(gitpod, gitpodStyle(now)));
+        HBox gitpodLine = labelled("Gitpod", gitpod);
+        // Only when a Gitpod URL is set for this side.
+        gitpodLine.visibleProperty().bind(model.gitpodProperty().isNotEmpty());
+        gitpodLine.managedProperty().bind(gitpodLine.visibleProperty());
         Label backup = boundLabel(model.backupProperty(), null);
         backup.setId(id + "Backup");
         model.backupStandingProperty().addListener((obs, old, now) -> restyle(backup, backupStyle(now)));
@@ -68,7 +75,8 @@ public final class ClusterPaneView extends VBox {
         problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
-                labelled("Serving", serving), labelled("Backup", backup), labelled("Jobs", jobs), table, new Label("Problems and recent Warning events"), problems);
+                labelled("Serving", serving), gitpodLine,
+                labelled("Backup", backup), labelled("Jobs", jobs), table, new Label("Problems and recent Warning events"), problems);
     }
 
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
@@ -147,6 +155,15 @@ public final class ClusterPaneView extends VBox {
             case NEAR -> "status-warning";
             case PAST, NONE -> "status-danger";
             case NO_OBJECTIVE, UNKNOWN -> "status-unknown";
+        };
+    }
+
+    /** The colour of the Gitpod URL line; the words say the same. */
+    private static String gitpodStyle(ClusterPaneViewModel.GitpodStanding standing) {
+        return switch (standing) {
+            case SERVING -> "status-success";
+            case NOT_SERVING, NO_ANSWER -> "status-danger";
+            case NOT_SET -> "status-unknown";
         };
     }
 

@@ -43,6 +43,13 @@ public final class ClusterPaneViewModel {
 
     /** How the newest backup stands against the chosen runbook's RPO; the view picks the colour. */
     public enum BackupStanding { WITHIN, NEAR, PAST, NO_OBJECTIVE, NONE, UNKNOWN }
+
+    /** How the side's Gitpod URL answered: no URL set, serving, answering without serving, or not answering. */
+    public enum GitpodStanding { NOT_SET, SERVING, NOT_SERVING, NO_ANSWER }
+
+    private final ReadOnlyStringWrapper gitpod = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<GitpodStanding> gitpodStanding =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(GitpodStanding.NOT_SET);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
     private final ObservableList<ComponentHealth> componentsView = FXCollections.unmodifiableObservableList(components);
@@ -220,6 +227,32 @@ public final class ClusterPaneViewModel {
 
     public ReadOnlyStringProperty backupProperty() {
         return backup.getReadOnlyProperty();
+    }
+
+    /** The last answer of the side's Gitpod URL, or null when none is probed. FX thread. */
+    public void setGitpodAnswer(org.drillconsole.model.GitpodAnswer answer) {
+        gitpod.set(gitpodText(answer));
+        gitpodStanding.set(answer == null ? GitpodStanding.NOT_SET : answer.serving() ? GitpodStanding.SERVING
+                : answer.status() > 0 ? GitpodStanding.NOT_SERVING : GitpodStanding.NO_ANSWER);
+    }
+
+    static String gitpodText(org.drillconsole.model.GitpodAnswer answer) {
+        if (answer == null) {
+            return "";
+        }
+        if (answer.status() < 0) {
+            return answer.url() + " · no answer: " + answer.problem();
+        }
+        return answer.url() + " · " + (answer.serving() ? "serving" : "not serving") + ", HTTP " + answer.status()
+                + " in " + answer.latencyMs() + " ms";
+    }
+
+    public ReadOnlyStringProperty gitpodProperty() {
+        return gitpod.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<GitpodStanding> gitpodStandingProperty() {
+        return gitpodStanding.getReadOnlyProperty();
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<BackupStanding> backupStandingProperty() {

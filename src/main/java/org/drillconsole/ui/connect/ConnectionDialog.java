@@ -49,6 +49,8 @@ public final class ConnectionDialog extends Dialog<Settings> {
         namespace.setId("namespaceField");
         grid.add(new Label("Gitpod namespace"), 0, 5);
         grid.add(namespace, 1, 5);
+        TextField primaryUrl = urlField(grid, 6, Side.PRIMARY, current.primaryGitpodUrl());
+        TextField standbyUrl = urlField(grid, 8, Side.STANDBY, current.standbyGitpodUrl());
         for (Row row : List.of(primary, standby)) {
             row.file.disableProperty().bind(practice.selectedProperty());
             row.context.disableProperty().bind(practice.selectedProperty());
@@ -59,10 +61,33 @@ public final class ConnectionDialog extends Dialog<Settings> {
         setResultConverter(button -> button != ButtonType.OK ? null : new Settings(
                 primary.file.getText().trim(), primary.context.getValue(), standby.file.getText().trim(),
                 standby.context.getValue(), namespace.getText().trim(), practice.isSelected(),
-                current == null ? null : current.teamDb())); // the team database is kept as it was
+                current == null ? null : current.teamDb(), // the team database is kept as it was
+                blankToNull(primaryUrl.getText()), blankToNull(standbyUrl.getText())));
     }
 
     private record Row(TextField file, ComboBox<String> context, Button browse, Label problem) {
+    }
+
+    /** An optional Gitpod URL for a side, checked as it is typed; OK stays possible (the probe says the rest). */
+    private static TextField urlField(GridPane grid, int line, Side side, String url) {
+        TextField field = new TextField(url == null ? "" : url);
+        field.setId(side.key() + "GitpodUrlField");
+        field.setPromptText("optional, e.g. https://gitpod.example.com/api/version");
+        Label problem = new Label();
+        problem.getStyleClass().add("field-problem");
+        problem.setWrapText(true);
+        field.textProperty().addListener((obs, old, now) -> {
+            String bad = now.isBlank() ? null : org.drillconsole.model.drill.Names.url(now.trim());
+            problem.setText(bad == null ? "" : "this URL " + bad + "; it is not probed");
+        });
+        grid.add(new Label(side.label() + " Gitpod URL"), 0, line);
+        grid.add(field, 1, line, 3, 1);
+        grid.add(problem, 1, line + 1, 3, 1);
+        return field;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Row row(GridPane grid, int line, Side side, String file, String context) {

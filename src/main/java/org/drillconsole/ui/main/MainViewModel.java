@@ -37,6 +37,9 @@ public final class MainViewModel implements AutoCloseable {
 
     private final TaskExecutor executor;
     private final SettingsStore settingsStore;
+    static final int GITPOD_PROBE_SECONDS = 10;
+    private java.util.concurrent.ScheduledExecutorService gitpodProbes;
+    private java.util.concurrent.ScheduledFuture<?> gitpodProbing;
     private final DialogService dialogs;
     private final Callable<PracticeClusters> practiceStarter;
     private final boolean forcePractice;
@@ -125,6 +128,7 @@ public final class MainViewModel implements AutoCloseable {
         banner.set(next.usePractice() ? "PRACTICE CLUSTERS: two local API servers shaped like a Gitpod install; "
                 + "nothing you do here touches a real cluster" : "REAL CLUSTERS: actions affect production");
         status.set(next.usePractice() ? "starting the practice clusters…" : "connecting…");
+        probeGitpodUrls(next);
         ClusterPair previous = pair;
         pair = null;
         long thisConnection = ++connection;
@@ -264,8 +268,50 @@ public final class MainViewModel implements AutoCloseable {
         return dialogs;
     }
 
+    /**
+     * Probes each side's Gitpod URL (when one is set for real clusters) every {@link #GITPOD_PROBE_SECONDS} s on a
+     * thread of its own, and shows the answer in that side's pane.
+     */
+    private void probeGitpodUrls(Settings next) {
+        if (gitpodProbing != null) {
+            gitpodProbing.cancel(true);
+            gitpodProbing = null;
+        }
+        primary.setGitpodAnswer(null);
+        standby.setGitpodAnswer(null);
+        java.util.Map<Side, String> urls = new java.util.EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            String url = next.usePractice() ? null : next.gitpodUrl(side);
+            if (url != null && org.drillconsole.model.drill.Names.url(url) == null) {
+                urls.put(side, url);
+            }
+        }
+        if (urls.isEmpty()) {
+            return;
+        }
+        if (gitpodProbes == null) {
+            gitpodProbes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "gitpod-url-probe");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        org.drillconsole.cluster.GitpodUrlProbe probe = new org.drillconsole.cluster.GitpodUrlProbe(Clock.systemUTC());
+        gitpodProbing = gitpodProbes.scheduleWithFixedDelay(() -> urls.forEach((side, url) -> {
+            var answer = probe.probe(url);
+            Platform.runLater(() -> {
+                if (settings.get() == next) {
+                    (side == Side.PRIMARY ? primary : standby).setGitpodAnswer(answer);
+                }
+            });
+        }), 0, GITPOD_PROBE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
+        if (gitpodProbes != null) {
+            gitpodProbes.shutdownNow();
+        }
         ClusterPair current = pair;
         if (current != null) {
             current.close();

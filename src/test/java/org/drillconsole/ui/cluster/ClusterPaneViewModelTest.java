@@ -76,4 +76,20 @@ class ClusterPaneViewModelTest {
         assertEquals("pod ws-0: CrashLoopBackOff, 3 restarts", lines.get(0));
         assertEquals("… and 19950 more pods in trouble (health --json lists them all)", lines.get(lines.size() - 1));
     }
+
+    @Test
+    void theGitpodUrlLineSaysServingWithStatusAndLatencyOrWhyNot() {
+        ClusterPaneViewModel pane = new ClusterPaneViewModel(Side.PRIMARY);
+        assertEquals("", pane.gitpodProperty().get(), "no line without a URL");
+        String url = "https://gitpod.example.com/api/version";
+        pane.setGitpodAnswer(new org.drillconsole.model.GitpodAnswer(url, 200, 45, null, NOW));
+        assertEquals(url + " · serving, HTTP 200 in 45 ms", pane.gitpodProperty().get());
+        assertEquals(ClusterPaneViewModel.GitpodStanding.SERVING, pane.gitpodStandingProperty().get());
+        pane.setGitpodAnswer(new org.drillconsole.model.GitpodAnswer(url, 503, 12, null, NOW));
+        assertEquals(url + " · not serving, HTTP 503 in 12 ms", pane.gitpodProperty().get());
+        assertEquals(ClusterPaneViewModel.GitpodStanding.NOT_SERVING, pane.gitpodStandingProperty().get());
+        pane.setGitpodAnswer(new org.drillconsole.model.GitpodAnswer(url, -1, -1, "connection refused", NOW));
+        assertEquals(url + " · no answer: connection refused", pane.gitpodProperty().get());
+        assertEquals(ClusterPaneViewModel.GitpodStanding.NO_ANSWER, pane.gitpodStandingProperty().get());
+    }
 }
