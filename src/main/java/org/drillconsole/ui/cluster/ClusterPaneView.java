@@ -47,14 +47,14 @@ public final class ClusterPaneView extends VBox {
         Label serving = boundLabel(model.servingProperty(), null);
         Label jobs = boundLabel(model.jobsProperty(), null);
         jobs.setId(id + "Jobs");
-        Label gitpod = boundLabel(model.gitpodProperty(), null);
+        Label gitpod = boundLabel(model.gitpodProperty(), "pane-line");
         gitpod.setId(id + "Gitpod");
         model.gitpodStandingProperty().addListener((obs, old, now) -> restyle(gitpod, gitpodStyle(now)));
         HBox gitpodLine = labelled("Gitpod", gitpod);
         // Only when a Gitpod URL is set for this side.
         gitpodLine.visibleProperty().bind(model.gitpodProperty().isNotEmpty());
         gitpodLine.managedProperty().bind(gitpodLine.visibleProperty());
-        Label backup = boundLabel(model.backupProperty(), null);
+        Label backup = boundLabel(model.backupProperty(), "pane-line");
         backup.setId(id + "Backup");
         model.backupStandingProperty().addListener((obs, old, now) -> restyle(backup, backupStyle(now)));
         restyle(backup, backupStyle(model.backupStandingProperty().get()));
@@ -153,8 +153,9 @@ public final class ClusterPaneView extends VBox {
         return switch (standing) {
             case WITHIN -> "status-success";
             case NEAR -> "status-warning";
-            case PAST, NONE -> "status-danger";
-            case NO_OBJECTIVE, UNKNOWN -> "status-unknown";
+            case PAST -> "status-danger";
+            // None in sight is said in words, not in red: a pilot-light standby often keeps no backups itself.
+            case NONE, NO_OBJECTIVE, UNKNOWN -> "status-unknown";
         };
     }
 
