@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.drillconsole.model.Side;
+import org.drillconsole.support.LoopbackWeb;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,16 +94,9 @@ class HealthCommandTest {
     @Test
     void aServerThatIsNotKubernetesIsSaidPlainly() throws Exception {
         // A web server that answers 404 to everything, where a kubeconfig says the API server is.
-        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        web.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        web.start();
-        try {
+        try (LoopbackWeb web = LoopbackWeb.answering(java.util.Map.of())) {
             String kubeconfig = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                    .replaceAll("server: .*", "server: http://127.0.0.1:" + web.getAddress().getPort());
+                    .replaceAll("server: .*", "server: " + web.url(""));
             java.nio.file.Path file = Files.writeString(practice.dir().resolve("not-kubernetes.kubeconfig"), kubeconfig);
             CliRun run = CliRun.of("health", "--primary", file.toString(), "--standby", standby(), "--json");
             assertEquals(2, run.code(), run.out());
@@ -111,8 +105,6 @@ class HealthCommandTest {
             assertEquals("API server answers, but the objects could not be listed: HTTP 404 Not Found (is this a"
                     + " Kubernetes API server?)", json.path("primary").path("reasons").path(0).asText(), run.out());
             assertEquals("IDLE", json.path("standby").path("verdict").asText(), run.out());
-        } finally {
-            web.stop(0);
         }
     }
 

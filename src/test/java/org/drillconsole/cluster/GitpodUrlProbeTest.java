@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.Map;
 import org.drillconsole.model.GitpodAnswer;
+import org.drillconsole.support.LoopbackWeb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,37 +15,22 @@ import org.junit.jupiter.api.Test;
 /** Gitpod's URL probed like the API server: status and latency, or why there was no answer, in words. */
 class GitpodUrlProbeTest {
 
-    HttpServer gitpod;
+    LoopbackWeb gitpod;
     final GitpodUrlProbe probe = new GitpodUrlProbe(Clock.systemUTC());
 
     @BeforeEach
     void serve() throws Exception {
-        gitpod = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        gitpod.createContext("/api/version", exchange -> {
-            byte[] body = "\"2022.11.3\"".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        gitpod.createContext("/down", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        gitpod.start();
+        gitpod = LoopbackWeb.answering(Map.of("/api/version", 200, "/down", 503));
     }
 
     @AfterEach
     void stop() {
-        gitpod.stop(0);
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + gitpod.getAddress().getPort() + path;
+        gitpod.close();
     }
 
     @Test
     void aServingGitpodAnswersWithItsStatusAndLatency() {
-        GitpodAnswer answer = probe.probe(url("/api/version"));
+        GitpodAnswer answer = probe.probe(gitpod.url("/api/version"));
         assertTrue(answer.serving(), answer.toString());
         assertEquals(200, answer.status());
         assertTrue(answer.latencyMs() >= 0);
@@ -54,18 +38,14 @@ class GitpodUrlProbeTest {
 
     @Test
     void anErrorStatusIsAnAnswerThatDoesNotServe() {
-        GitpodAnswer answer = probe.probe(url("/down"));
+        GitpodAnswer answer = probe.probe(gitpod.url("/down"));
         assertFalse(answer.serving());
         assertEquals(503, answer.status());
     }
 
     @Test
     void aClosedPortIsNoAnswerSaidInWords() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        GitpodAnswer answer = probe.probe("http://127.0.0.1:" + closed + "/api/version");
+        GitpodAnswer answer = probe.probe("http://127.0.0.1:" + LoopbackWeb.closedPort() + "/api/version");
         assertEquals(-1, answer.status());
         assertEquals("connection refused", answer.problem());
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.drillconsole.model.ComponentHealth;
+import org.drillconsole.support.LoopbackWeb;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -114,31 +115,17 @@ class MainViewTest {
     @Test
     void eachSidesGitpodUrlIsProbedAndShownInItsPane(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
-        com.sun.net.httpserver.HttpServer gitpod = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        gitpod.createContext("/api/version", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        gitpod.start();
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        try {
-            String serving = "http://127.0.0.1:" + gitpod.getAddress().getPort() + "/api/version";
+        try (LoopbackWeb gitpod = LoopbackWeb.answering(Map.of("/api/version", 200))) {
+            String closed = "http://127.0.0.1:" + LoopbackWeb.closedPort() + "/api/version";
             // Real clusters whose kubeconfigs are gone: the API servers cannot be judged, the way in still is.
             var settings = new org.drillconsole.store.Settings(dir.resolve("gone-a").toString(), null,
-                    dir.resolve("gone-b").toString(), null, "gitpod", false, null, serving,
-                    "http://127.0.0.1:" + closed + "/api/version");
+                    dir.resolve("gone-b").toString(), null, "gitpod", false, null, gitpod.url("/api/version"), closed);
             robot.interact(() -> model.connect(settings));
             waitUntil(() -> text(robot, "#primaryGitpod").contains("serving, HTTP 200"), 10,
                     () -> text(robot, "#primaryGitpod"));
             waitUntil(() -> text(robot, "#standbyGitpod").endsWith("no answer: connection refused"), 10,
                     () -> text(robot, "#standbyGitpod"));
             assertTrue(text(robot, "#primaryState").contains("MISCONFIGURED"), text(robot, "#primaryState"));
-        } finally {
-            gitpod.stop(0);
         }
     }
 
