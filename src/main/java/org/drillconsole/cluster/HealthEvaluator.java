@@ -303,7 +303,7 @@ public final class HealthEvaluator {
     }
 
     /** Components on the serving path that are there (or must be) and have no available replica. */
-    static List<String> servingPathDown(List<ComponentHealth> components) {
+    public static List<String> servingPathDown(List<ComponentHealth> components) {
         List<String> down = new ArrayList<>();
         for (String name : GitpodReference.SERVING_PATH) {
             for (ComponentHealth c : components) {

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.drillconsole.cluster.ClusterMonitor;
 import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.cluster.HealthEvaluator;
 import org.drillconsole.drill.Network;
-import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.model.ClusterSnapshot;
-import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.Side;
 
 /**
@@ -70,19 +69,11 @@ public final class PracticeNetwork implements Network {
     }
 
     /**
-     * Gitpod answers when every component on the serving path that runs in this cluster has a ready
-     * replica (proxy and server must run; mysql and messagebus only when installed in the cluster).
+     * Gitpod answers when nothing on its serving path lacks an available replica, by the same rule that makes
+     * the verdict DOWN.
      */
     private static boolean serves(ClusterSnapshot s) {
-        for (String component : GitpodReference.SERVING_PATH) {
-            var running = s.components().stream().filter(c -> c.name().equals(component))
-                    .filter(c -> c.status() != ComponentStatus.MISSING).findFirst();
-            boolean inCluster = running.isPresent() || component.equals("proxy") || component.equals("server");
-            if (inCluster && running.map(c -> c.ready() == 0).orElse(true)) {
-                return false;
-            }
-        }
-        return true;
+        return HealthEvaluator.servingPathDown(s.components()).isEmpty();
     }
 
     /** The DNS record, as seeded and as the {@code dns SIDE} control sets it. */
