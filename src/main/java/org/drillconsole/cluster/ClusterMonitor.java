@@ -144,7 +144,7 @@ public final class ClusterMonitor implements AutoCloseable {
         try {
             List<BackupPoint> found = VeleroBackups.completed(workClient);
             if (!found.equals(veleroBackups)) {
-                veleroBackups = List.copyOf(found);
+                veleroBackups = found;
                 requestPublish();
             }
         } catch (KubernetesClientException e) {

@@ -8,13 +8,13 @@ import java.util.Map;
 import org.drillconsole.model.BackupPoint;
 
 /** Velero's completed Backups, in any namespace: the installation snapshots a restore starts from. */
-final class VeleroBackups {
+public final class VeleroBackups {
 
     private VeleroBackups() {
     }
 
     /** Every completed Backup; throws the client's exception where Velero is absent (404) or not visible (403). */
-    static List<BackupPoint> completed(KubernetesClient client) {
+    public static List<BackupPoint> completed(KubernetesClient client) {
         List<BackupPoint> found = new ArrayList<>();
         for (var backup : client.genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace().list()
                 .getItems()) {

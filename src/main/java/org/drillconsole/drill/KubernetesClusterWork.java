@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
 import org.drillconsole.cluster.ClusterMonitor;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.Comparison;
-import org.drillconsole.cluster.GitpodReference;
 import org.drillconsole.cluster.Rollout;
 import org.drillconsole.cluster.RolloutRules;
+import org.drillconsole.cluster.VeleroBackups;
+import org.drillconsole.model.BackupPoint;
 import org.drillconsole.model.BatchWork;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComparisonRow;
@@ -299,11 +300,8 @@ public final class KubernetesClusterWork implements ClusterWork {
             newest = last == null ? null : Instant.parse(last);
         } else if (check.source() instanceof Check.BackupSource.Velero) {
             from = "Velero";
-            newest = client(step.cluster()).genericKubernetesResources(GitpodReference.VELERO_BACKUP).inAnyNamespace()
-                    .list().getItems().stream()
-                    .map(b -> b.getAdditionalProperties().get("status"))
-                    .filter(Map.class::isInstance).map(st -> ((Map<?, ?>) st).get("completionTimestamp"))
-                    .filter(String.class::isInstance).map(t -> Instant.parse((String) t))
+            // The same completed Backups the panes show (a failed Backup is no restore point).
+            newest = VeleroBackups.completed(client(step.cluster())).stream().map(BackupPoint::completedAt)
                     .max(Instant::compareTo).orElse(null);
         } else {
             from = "the operator";
