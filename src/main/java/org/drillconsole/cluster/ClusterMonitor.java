@@ -168,8 +168,8 @@ public final class ClusterMonitor implements AutoCloseable {
             ProbeResult result = probe.probe();
             ConnectionState previous = lastProbe.state();
             lastProbe = result;
-            if (result.state().answers() || result.state() == ConnectionState.FORBIDDEN) {
-                lastContact = result.at();
+            if (result.contact() != null) {
+                lastContact = result.contact();
             }
             if (result.state().answers()) {
                 Boolean exists = probe.namespaceExists();

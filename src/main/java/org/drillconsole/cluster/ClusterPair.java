@@ -27,22 +27,43 @@ public final class ClusterPair implements AutoCloseable {
         this.sameClusterWarning = sameClusterWarning;
     }
 
+    /**
+     * Both sides' kubeconfigs, loaded: a side's target, or why it cannot be used.
+     *
+     * @param targets the sides whose configuration loaded
+     * @param problems the others, with the reason in words
+     */
+    record Targets(Map<Side, ClusterTarget> targets, Map<Side, String> problems) {
+
+        static Targets load(Source primary, Source standby) {
+            Map<Side, ClusterTarget> targets = new EnumMap<>(Side.class);
+            Map<Side, String> problems = new EnumMap<>(Side.class);
+            for (Side side : Side.values()) {
+                Source source = side == Side.PRIMARY ? primary : standby;
+                try {
+                    targets.put(side, KubeconfigLoader.load(side, source.kubeconfig(), source.context()));
+                } catch (ClusterConfigException e) {
+                    problems.put(side, e.getMessage());
+                }
+            }
+            return new Targets(targets, problems);
+        }
+
+        Optional<String> sameClusterWarning() {
+            return SameClusterCheck.warning(targets.get(Side.PRIMARY), targets.get(Side.STANDBY));
+        }
+    }
+
     public static ClusterPair open(Source primary, Source standby, String namespace,
                                    Consumer<ClusterSnapshot> listener, Clock clock) {
+        Targets loaded = Targets.load(primary, standby);
         Map<Side, ClusterMonitor> monitors = new EnumMap<>(Side.class);
-        Map<Side, ClusterTarget> targets = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            Source source = side == Side.PRIMARY ? primary : standby;
-            try {
-                ClusterTarget target = KubeconfigLoader.load(side, source.kubeconfig(), source.context());
-                targets.put(side, target);
-                monitors.put(side, new ClusterMonitor(target, namespace, listener, clock));
-            } catch (ClusterConfigException e) {
-                monitors.put(side, ClusterMonitor.misconfigured(side, e.getMessage(), namespace, listener, clock));
-            }
+            ClusterTarget target = loaded.targets().get(side);
+            monitors.put(side, target != null ? new ClusterMonitor(target, namespace, listener, clock)
+                    : ClusterMonitor.misconfigured(side, loaded.problems().get(side), namespace, listener, clock));
         }
-        String warning = SameClusterCheck.warning(targets.get(Side.PRIMARY), targets.get(Side.STANDBY)).orElse(null);
-        ClusterPair pair = new ClusterPair(monitors, warning);
+        ClusterPair pair = new ClusterPair(monitors, loaded.sameClusterWarning().orElse(null));
         monitors.values().forEach(ClusterMonitor::start);
         return pair;
     }

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,16 +42,7 @@ public final class ClusterReading {
      */
     public static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
                             Clock clock) {
-        Map<Side, ClusterTarget> targets = new EnumMap<>(Side.class);
-        Map<Side, String> errors = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            ClusterPair.Source source = side == Side.PRIMARY ? primary : standby;
-            try {
-                targets.put(side, KubeconfigLoader.load(side, source.kubeconfig(), source.context()));
-            } catch (ClusterConfigException e) {
-                errors.put(side, e.getMessage());
-            }
-        }
+        ClusterPair.Targets loaded = ClusterPair.Targets.load(primary, standby);
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "health-read");
             thread.setDaemon(true);
@@ -61,13 +51,14 @@ public final class ClusterReading {
         try {
             Map<Side, CompletableFuture<ClusterSnapshot>> sides = new EnumMap<>(Side.class);
             for (Side side : Side.values()) {
-                ClusterTarget target = targets.get(side);
+                ClusterTarget target = loaded.targets().get(side);
                 sides.put(side, target == null
-                        ? CompletableFuture.completedFuture(misconfigured(side, errors.get(side), namespace, clock))
+                        ? CompletableFuture.completedFuture(misconfigured(side, loaded.problems().get(side), namespace,
+                        clock))
                         : CompletableFuture.supplyAsync(() -> readSide(target, namespace, wait, clock, pool), pool));
             }
             return new Pair(sides.get(Side.PRIMARY).join(), sides.get(Side.STANDBY).join(),
-                    SameClusterCheck.warning(targets.get(Side.PRIMARY), targets.get(Side.STANDBY)));
+                    loaded.sameClusterWarning());
         } finally {
             pool.shutdownNow();
         }
@@ -91,14 +82,13 @@ public final class ClusterReading {
             Lists lists = new Lists(client, namespace, pool);
             CompletableFuture<Boolean> namespaceExists = CompletableFuture.supplyAsync(probe::namespaceExists, pool);
             ProbeResult result = probe.probe();
-            Instant contact = result.state().answers() || result.state() == ConnectionState.FORBIDDEN
-                    ? result.at() : null;
             if (!result.state().answers()) {
                 lists.cancel();
-                return HealthEvaluator.evaluate(target, result, contact, false, ClusterObjects.empty(), clock.instant());
+                return HealthEvaluator.evaluate(target, result, result.contact(), false, ClusterObjects.empty(),
+                        clock.instant());
             }
             Listed listed = lists.await(deadline, wait, namespaceExists);
-            return HealthEvaluator.evaluate(target, result, contact, listed.objects() != null,
+            return HealthEvaluator.evaluate(target, result, result.contact(), listed.objects() != null,
                     listed.objects() == null ? ClusterObjects.empty() : listed.objects(), clock.instant(),
                     listed.problem());
         }
