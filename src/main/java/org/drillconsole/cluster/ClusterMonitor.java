@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import org.drillconsole.model.BackupPoint;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.drillconsole.model.BackupPoint;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
@@ -42,8 +42,6 @@ public final class ClusterMonitor implements AutoCloseable {
     static final long PROBE_INTERVAL_MS = 1000;
     /** Changes are coalesced for this long before a snapshot is rebuilt. */
     static final long COALESCE_MS = 30;
-    /** How long the last health evaluation took (publish thread only). */
-    private volatile long lastEvaluationMs;
     static final long BACKUP_CHECK_SECONDS = 10;
 
     private final HealthEvaluator.Target target;
@@ -57,6 +55,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final ScheduledExecutorService backupThread;
     private volatile List<BackupPoint> veleroBackups = List.of();
     private final AtomicBoolean publishScheduled = new AtomicBoolean();
+    /** How long the last health evaluation took (publish thread only). */
+    private volatile long lastEvaluationMs;
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
     private KubernetesClient probeClient;
