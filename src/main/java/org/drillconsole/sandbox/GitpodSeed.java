@@ -29,6 +29,9 @@ final class GitpodSeed {
     static final String NAMESPACE = "gitpod";
     static final String VERSION = "2022.11.3";
     static final String KUBELET_VERSION = "v1.32.4";
+    /** The primary's Velero installation backup, which the controllers renew and the backup-age control ages. */
+    static final String VELERO_NAMESPACE = "velero";
+    static final String NIGHTLY_BACKUP = "gitpod-nightly";
     /** Usual replica counts of a default install; DaemonSets follow the nodes. */
     static final Map<String, Integer> REPLICAS = new LinkedHashMap<>();
 
@@ -71,7 +74,7 @@ final class GitpodSeed {
 
     static void seed(ObjectStore store, Side side, SandboxOptions options) throws ApiException {
         boolean primary = side == Side.PRIMARY;
-        for (String ns : new String[] {NAMESPACE, "cert-manager", "velero", "default", "kube-system"}) {
+        for (String ns : new String[] {NAMESPACE, "cert-manager", VELERO_NAMESPACE, "default", "kube-system"}) {
             ObjectNode namespace = object(ns, null);
             namespace.putObject("spec").putArray("finalizers").add("kubernetes");
             namespace.putObject("status").put("phase", "Active");
@@ -146,7 +149,7 @@ final class GitpodSeed {
         }
         if (primary) {
             // Velero's nightly installation backup, finished ten minutes ago: the weekly readiness check reads it.
-            ObjectNode backup = object("gitpod-nightly", "velero");
+            ObjectNode backup = object(NIGHTLY_BACKUP, VELERO_NAMESPACE);
             backup.putObject("spec").putArray("includedNamespaces").add(NAMESPACE);
             backup.putObject("status").put("phase", "Completed").put("completionTimestamp",
                     Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS).toString());

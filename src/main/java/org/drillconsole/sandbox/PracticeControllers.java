@@ -610,7 +610,7 @@ public final class PracticeControllers implements AutoCloseable {
 
     private void completeBackup() {
         try {
-            store.modify(ApiResources.VELERO_BACKUPS, "velero", "gitpod-nightly", false, backup -> {
+            store.modify(ApiResources.VELERO_BACKUPS, GitpodSeed.VELERO_NAMESPACE, GitpodSeed.NIGHTLY_BACKUP, false, backup -> {
                 backup.with("status").put("phase", "Completed").put("completionTimestamp", ObjectStore.now());
                 return backup;
             });

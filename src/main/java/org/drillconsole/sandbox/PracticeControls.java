@@ -166,12 +166,13 @@ public final class PracticeControls {
         if (minutes < 0) {
             throw new IllegalArgumentException("MINUTES must be 0 or more, not " + minutes);
         }
-        if (store(side).get(ApiResources.VELERO_BACKUPS, "velero", "gitpod-nightly") == null) {
+        if (store(side).get(ApiResources.VELERO_BACKUPS, GitpodSeed.VELERO_NAMESPACE,
+                GitpodSeed.NIGHTLY_BACKUP) == null) {
             throw new IllegalArgumentException("the " + side.key() + " cluster has no Velero backup");
         }
         String completed = java.time.Instant.now().minusSeconds(60L * minutes)
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        change(side, ApiResources.VELERO_BACKUPS, "velero", "gitpod-nightly", backup -> {
+        change(side, ApiResources.VELERO_BACKUPS, GitpodSeed.VELERO_NAMESPACE, GitpodSeed.NIGHTLY_BACKUP, backup -> {
             backup.with("status").put("phase", "Completed").put("completionTimestamp", completed);
             return backup;
         });
@@ -254,27 +255,13 @@ public final class PracticeControls {
                 case "uncordon" -> cordon(side(words, 1), word(words, 2, "NODE"), false);
                 case "scale" -> scale(side(words, 1), word(words, 2, "COMPONENT"), number(word(words, 3, "N")));
                 case "workspaces" -> {
-                    if (!"stop".equals(word(words, 2, "stop"))) {
-                        throw new IllegalArgumentException("workspaces SIDE stop");
-                    }
+                    choice(words, 2, "stop");
                     yield stopWorkspaces(side(words, 1));
                 }
                 case "dns" -> pointDns(side(words, 1));
-                case "migrations" -> {
-                    String outcome = word(words, 2, "fail|rerun");
-                    if (!outcome.equals("fail") && !outcome.equals("rerun")) {
-                        throw new IllegalArgumentException("migrations SIDE fail|rerun");
-                    }
-                    yield migrations(side(words, 1), outcome.equals("fail"));
-                }
+                case "migrations" -> migrations(side(words, 1), choice(words, 2, "fail", "rerun").equals("fail"));
                 case "backup-age" -> backupAge(side(words, 1), number(word(words, 2, "MINUTES")));
-                case "proxy-address" -> {
-                    String state = word(words, 2, "off|on");
-                    if (!state.equals("off") && !state.equals("on")) {
-                        throw new IllegalArgumentException("proxy-address SIDE off|on");
-                    }
-                    yield proxyAddress(side(words, 1), state.equals("on"));
-                }
+                case "proxy-address" -> proxyAddress(side(words, 1), choice(words, 2, "off", "on").equals("on"));
                 case "snapshot-restore" -> restoreSnapshot(side(words, 1));
                 default -> "unknown command \"" + words[0] + "\"; type help";
             };
@@ -309,6 +296,16 @@ public final class PracticeControls {
             throw new IllegalArgumentException(words[0] + " needs " + name + "; type help");
         }
         return words[index];
+    }
+
+    /** The word at {@code index}, which must be one of {@code allowed}; else the command's usage. */
+    private static String choice(String[] words, int index, String... allowed) {
+        String usage = words[0] + " SIDE " + String.join("|", allowed);
+        String word = word(words, index, String.join("|", allowed));
+        if (!java.util.Arrays.asList(allowed).contains(word)) {
+            throw new IllegalArgumentException(usage);
+        }
+        return word;
     }
 
     private static int number(String word) {
