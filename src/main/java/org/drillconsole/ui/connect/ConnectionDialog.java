@@ -62,7 +62,7 @@ public final class ConnectionDialog extends Dialog<Settings> {
                 primary.file.getText().trim(), primary.context.getValue(), standby.file.getText().trim(),
                 standby.context.getValue(), namespace.getText().trim(), practice.isSelected(),
                 current == null ? null : current.teamDb(), // the team database is kept as it was
-                blankToNull(primaryUrl.getText()), blankToNull(standbyUrl.getText())));
+                usableUrl(primaryUrl.getText()), usableUrl(standbyUrl.getText())));
     }
 
     private record Row(TextField file, ComboBox<String> context, Button browse, Label problem) {
@@ -78,7 +78,7 @@ public final class ConnectionDialog extends Dialog<Settings> {
         problem.setWrapText(true);
         field.textProperty().addListener((obs, old, now) -> {
             String bad = now.isBlank() ? null : org.drillconsole.model.drill.Names.url(now.trim());
-            problem.setText(bad == null ? "" : "this URL " + bad + "; it is not probed");
+            problem.setText(bad == null ? "" : "this URL " + bad + "; it is neither kept nor probed");
         });
         grid.add(new Label(side.label() + " Gitpod URL"), 0, line);
         grid.add(field, 1, line, 3, 1);
@@ -86,8 +86,13 @@ public final class ConnectionDialog extends Dialog<Settings> {
         return field;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+    /**
+     * The URL to remember, or null: blank, or refused by the same rule the probe applies (a URL with a user
+     * and password in it is refused there, so no credential reaches the settings file).
+     */
+    private static String usableUrl(String text) {
+        String url = text == null ? "" : text.trim();
+        return url.isEmpty() || org.drillconsole.model.drill.Names.url(url) != null ? null : url;
     }
 
     private Row row(GridPane grid, int line, Side side, String file, String context) {
