@@ -90,7 +90,7 @@ public final class ConnectionDialog extends Dialog<Settings> {
      * The URL to remember, or null: blank, or refused by the same rule the probe applies (a URL with a user
      * and password in it is refused there, so no credential reaches the settings file).
      */
-    private static String usableUrl(String text) {
+    static String usableUrl(String text) {
         String url = text == null ? "" : text.trim();
         return url.isEmpty() || org.drillconsole.model.drill.Names.url(url) != null ? null : url;
     }
