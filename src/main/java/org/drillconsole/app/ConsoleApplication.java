@@ -174,7 +174,7 @@ public final class ConsoleApplication extends Application {
                 java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
         var comparison = Comparison.compare(read.primary(), read.standby());
         HealthOutput.text(read.primary(), read.standby(), comparison, null);
-        HealthOutput.json(read.primary(), read.standby(), comparison, null);
+        HealthJson.render(read.primary(), read.standby(), comparison, null);
     }
 
     private static PracticeClusters startPracticeClusters() throws IOException {

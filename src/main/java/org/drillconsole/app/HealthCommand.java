@@ -51,7 +51,7 @@ final class HealthCommand implements Callable<Integer> {
         ClusterSnapshot s = read.standby();
         String warning = read.sameClusterWarning().orElse(null);
         if (json) {
-            System.out.println(HealthOutput.json(p, s, Comparison.compare(p, s), warning));
+            System.out.println(HealthJson.render(p, s, Comparison.compare(p, s), warning));
         } else {
             System.out.print(HealthOutput.text(p, s, Comparison.compare(p, s), warning));
         }

@@ -1,10 +1,8 @@
 package org.drillconsole.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.drillconsole.model.ConnectionState;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A fast, independent check of an API server: {@code GET /readyz} (falling back to {@code /version}) for
@@ -24,7 +24,8 @@ import org.drillconsole.model.ConnectionState;
 public final class ApiProbe {
 
     static final int TIMEOUT_MS = 3000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson 3, as fabric8 itself: the probe does not load a second Jackson into a one-shot command. */
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final KubernetesClient client;
     private final String namespace;
@@ -81,11 +82,11 @@ public final class ApiProbe {
     private String version(String base) {
         try {
             HttpResponse<String> response = get(base + "version");
-            return response.code() == 200 ? JSON.readTree(response.body()).path("gitVersion").asText("") : "";
+            return response.code() == 200 ? JSON.readTree(response.body()).path("gitVersion").asString("") : "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        } catch (ExecutionException | TimeoutException | IOException | RuntimeException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return "";
         }
     }

@@ -19,18 +19,25 @@ public final class ClientFactory {
     /**
      * Typed reads only: no search of the class path for every kind fabric8 knows (about a thousand model
      * classes loaded and indexed), which is what a client needs to turn a manifest of any kind into an object.
-     * Shared, so the mapper's caches fill once.
+     * Shared, so the mapper's caches fill once; the kubeconfig reader uses it too.
      */
-    private static final KubernetesSerialization TYPED_READS = new KubernetesSerialization(new ObjectMapper(), false);
+    static final KubernetesSerialization TYPED_READS = new KubernetesSerialization(new ObjectMapper(), false);
 
     /** For the probe: fail fast, never retry. */
     public static KubernetesClient probeClient(Config config) {
         return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED_READS);
     }
 
-    /** For one-shot typed lists (the {@code health} command): the work client's patience, typed reads only. */
+    private static final class Slim {
+        static final KubernetesSerialization READS = SlimReads.serialization();
+    }
+
+    /**
+     * For one-shot lists (the {@code health} command): the work client's patience, and objects read without
+     * the parts the health rules never look at ({@link SlimReads}); never for objects written back.
+     */
     public static KubernetesClient readClient(Config config) {
-        return build(config, 3000, 15000, TYPED_READS);
+        return build(config, 3000, 15000, Slim.READS);
     }
 
     /** For informers and actions: a little more patience for large lists, still no hidden retries. */

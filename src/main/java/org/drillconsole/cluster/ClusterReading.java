@@ -1,5 +1,6 @@
 package org.drillconsole.cluster;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.drillconsole.model.BackupPoint;
 import org.drillconsole.model.ClusterSnapshot;
@@ -42,6 +44,12 @@ public final class ClusterReading {
      */
     public static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
                             Clock clock) {
+        return read(primary, standby, namespace, wait, clock, ClientFactory::readClient);
+    }
+
+    /** With the clients the lists are read through (a test compares slim reads with whole objects). */
+    static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
+                     Clock clock, Function<Config, KubernetesClient> readClients) {
         ClusterPair.Targets loaded = ClusterPair.Targets.load(primary, standby);
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "health-read");
@@ -55,7 +63,8 @@ public final class ClusterReading {
                 sides.put(side, target == null
                         ? CompletableFuture.completedFuture(misconfigured(side, loaded.problems().get(side), namespace,
                         clock))
-                        : CompletableFuture.supplyAsync(() -> readSide(target, namespace, wait, clock, pool), pool));
+                        : CompletableFuture.supplyAsync(
+                                () -> readSide(target, namespace, wait, clock, pool, readClients), pool));
             }
             return new Pair(sides.get(Side.PRIMARY).join(), sides.get(Side.STANDBY).join(),
                     loaded.sameClusterWarning());
@@ -71,12 +80,12 @@ public final class ClusterReading {
     }
 
     private static ClusterSnapshot readSide(ClusterTarget cluster, String namespace, Duration wait, Clock clock,
-                                            ExecutorService pool) {
+                                            ExecutorService pool, Function<Config, KubernetesClient> readClients) {
         HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
         try (KubernetesClient probeClient = ClientFactory.probeClient(cluster.config());
-             KubernetesClient client = ClientFactory.readClient(cluster.config())) {
+             KubernetesClient client = readClients.apply(cluster.config())) {
             ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
             // The probe and the lists go out together: on a cluster that answers, the lists are what takes time.
             Lists lists = new Lists(client, namespace, pool);

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,6 +32,9 @@ import org.drillconsole.model.Side;
  */
 public final class KubeconfigLoader {
 
+    private static final String CONTEXT_FILE_KEY = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
+    private static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
+    private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
     private static final Pattern YAML_LOCATION = Pattern.compile("line \\d+, column \\d+");
 
     private KubeconfigLoader() {
@@ -92,9 +96,9 @@ public final class KubeconfigLoader {
                     "client-certificate-data of user \"" + userName + "\" in " + file);
             checkExecPlugin(user.getExec(), userName, file);
         }
-        Config config;
+        Config config = Config.empty();
         try {
-            config = Config.fromKubeconfig(contextName, file.toFile());
+            KubeConfigUtils.merge(config, contextName, fromFile(kubeconfig, file));
         } catch (RuntimeException e) {
             throw new ClusterConfigException("cannot use context \"" + contextName + "\" of " + file + ": "
                     + firstLine(e));
@@ -133,15 +137,41 @@ public final class KubeconfigLoader {
             throw new ClusterConfigException("kubeconfig " + file + " is empty");
         }
         try {
-            io.fabric8.kubernetes.api.model.Config parsed = KubeConfigUtils.parseConfigFromString(text);
+            io.fabric8.kubernetes.api.model.Config parsed = ClientFactory.TYPED_READS.unmarshal(text,
+                    io.fabric8.kubernetes.api.model.Config.class);
             if (parsed == null) {
                 throw new ClusterConfigException("kubeconfig " + file + " is empty");
             }
+            // "contexts:" with nothing under it, or a "-" with nothing after it, reads as null: as kubectl does,
+            // such entries count as absent.
+            parsed.setContexts(present(parsed.getContexts()));
+            parsed.setClusters(present(parsed.getClusters()));
+            parsed.setUsers(present(parsed.getUsers()));
             return parsed;
         } catch (RuntimeException e) {
             throw new ClusterConfigException(file + " is not a valid kubeconfig (malformed YAML" + yamlLocation(e) + "): "
                     + firstLine(e));
         }
+    }
+
+    /**
+     * Marks every context, cluster and user with the file it came from, under the keys fabric8's own
+     * {@code KubeConfigUtils.parseConfig} uses: fabric8 resolves relative certificate and key paths against
+     * that file, and re-reads it to refresh an exec plugin's expired credential. Parsing it ourselves skips
+     * fabric8's static serializer, which indexes every model class of every API group on first use
+     * (a third of a second of a one-shot {@code health}).
+     */
+    private static io.fabric8.kubernetes.api.model.Config fromFile(io.fabric8.kubernetes.api.model.Config kubeconfig,
+                                                                   Path file) {
+        File source = file.toFile();
+        kubeconfig.getContexts().forEach(c -> c.getAdditionalProperties().put(CONTEXT_FILE_KEY, source));
+        kubeconfig.getClusters().forEach(c -> c.getAdditionalProperties().put(CLUSTER_FILE_KEY, source));
+        kubeconfig.getUsers().forEach(u -> u.getAdditionalProperties().put(USER_FILE_KEY, source));
+        return kubeconfig;
+    }
+
+    private static <T> List<T> present(List<T> entries) {
+        return entries == null ? new ArrayList<>() : new ArrayList<>(entries.stream().filter(Objects::nonNull).toList());
     }
 
     private static byte[] certificate(String data, String path, Path base, String field)

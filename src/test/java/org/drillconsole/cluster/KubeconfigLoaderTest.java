@@ -60,6 +60,33 @@ class KubeconfigLoaderTest {
     }
 
     @Test
+    void remembersItsFileSoRelativePathsAndCredentialRefreshesWorkAsWithKubectl() throws Exception {
+        Files.writeString(dir.resolve("client.key"), "-----BEGIN RSA PRIVATE KEY-----\nnot a key\n");
+        Path file = write("relative.yaml", kubeconfig("https://10.0.0.1:6443", "",
+                "    client-key: client.key\n    token: t"));
+        ClusterTarget target = KubeconfigLoader.load(Side.PRIMARY, file, "other");
+        assertEquals(file.toFile(), target.config().getFile(), "fabric8 re-reads this file to refresh a credential");
+        assertEquals(dir.resolve("client.key").toString(), target.config().getClientKeyFile(),
+                "a relative path is read beside the kubeconfig");
+        assertEquals("other", target.context());
+    }
+
+    @Test
+    void countsEmptyEntriesAsAbsent() throws Exception {
+        Path file = write("empty-entries.yaml", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                -
+                contexts:
+                users:
+                current-context: prod
+                """);
+        String message = failure(file, null);
+        assertTrue(message.contains("\"prod\" not found") && message.contains("available: none"), message);
+    }
+
+    @Test
     void namesTheFileWhenItDoesNotExist() {
         String message = failure(dir.resolve("absent.yaml"), null);
         assertTrue(message.contains("not found") && message.contains("absent.yaml"), message);

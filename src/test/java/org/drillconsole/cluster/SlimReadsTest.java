@@ -1,0 +1,158 @@
+package org.drillconsole.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.NodeList;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimList;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.ServiceList;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetList;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetList;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobList;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
+import org.drillconsole.sandbox.PracticeCluster;
+import org.drillconsole.sandbox.PracticeControls;
+import org.drillconsole.support.PracticeClustersExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code health} reads objects without the parts no health rule reads. Whatever state the practice clusters
+ * are in, the same bytes read whole and read slim must be judged the same.
+ */
+class SlimReadsTest {
+
+    @RegisterExtension
+    static final PracticeClustersExtension PRACTICE = new PracticeClustersExtension(Duration.ofMillis(200));
+
+    private static final String NS = "gitpod";
+    private static final Map<String, Class<? extends KubernetesResourceList<?>>> LISTS = Map.ofEntries(
+            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", DeploymentList.class),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", StatefulSetList.class),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", DaemonSetList.class),
+            Map.entry("/api/v1/nodes", NodeList.class),
+            Map.entry("/api/v1/namespaces/gitpod/pods", PodList.class),
+            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", PersistentVolumeClaimList.class),
+            Map.entry("/api/v1/namespaces/gitpod/services", ServiceList.class),
+            Map.entry("/api/v1/namespaces/gitpod/events", EventList.class),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", JobList.class),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", CronJobList.class));
+
+    private final KubernetesSerialization whole = new KubernetesSerialization();
+    private final KubernetesSerialization slim = SlimReads.serialization();
+
+    @Test
+    void judgesEverySideOfTheFreshPracticeClustersAsWholeObjectsDo() {
+        for (Side side : Side.values()) {
+            assertSameJudgement(side);
+        }
+    }
+
+    @Test
+    void judgesAClusterInTroubleAsWholeObjectsDo() throws Exception {
+        PracticeControls controls = PRACTICE.clusters().controls();
+        controls.crash(Side.PRIMARY, "server", true);
+        controls.cordon(Side.PRIMARY, controls.nodes(Side.PRIMARY).get(0), true);
+        controls.scale(Side.PRIMARY, "dashboard", 0);
+        controls.migrations(Side.PRIMARY, true);
+        controls.proxyAddress(Side.PRIMARY, false);
+        controls.backupAge(Side.PRIMARY, 600);
+        controls.stopWorkspaces(Side.STANDBY);
+        try {
+            // the crash loop shows once the controllers have restarted the pods a few times
+            ClusterSnapshot judged = waitForCrashLoop();
+            assertEquals(Verdict.DOWN, judged.verdict(), judged.reasons().toString());
+            for (Side side : Side.values()) {
+                assertSameJudgement(side);
+            }
+        } finally {
+            controls.crash(Side.PRIMARY, "server", false);
+            controls.cordon(Side.PRIMARY, controls.nodes(Side.PRIMARY).get(0), false);
+            controls.migrations(Side.PRIMARY, false);
+            controls.proxyAddress(Side.PRIMARY, true);
+            controls.restoreSnapshot(Side.PRIMARY);
+        }
+    }
+
+    @Test
+    void leavesOutWhatNoRuleReads() {
+        String json = raw(Side.PRIMARY, "/api/v1/namespaces/gitpod/pods");
+        PodList pods = slim.unmarshal(json, PodList.class);
+        assertFalse(pods.getItems().isEmpty());
+        assertTrue(pods.getItems().stream().allMatch(p -> p.getSpec() == null), "pod specs are left out");
+        assertTrue(pods.getItems().stream().allMatch(p -> p.getStatus().getPhase() != null), "phases are kept");
+        DeploymentList deployments = slim.unmarshal(raw(Side.PRIMARY,
+                "/apis/apps/v1/namespaces/gitpod/deployments"), DeploymentList.class);
+        var container = deployments.getItems().get(0).getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertNotNull(container.getImage(), "a template's images are kept");
+        assertNull(container.getReadinessProbe(), "a template's probes are left out");
+    }
+
+    private ClusterSnapshot waitForCrashLoop() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ClusterSnapshot judged = judge(Side.PRIMARY, whole);
+        while (judged.troubledPods().stream().noneMatch(p -> p.reason().contains("CrashLoopBackOff"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            judged = judge(Side.PRIMARY, whole);
+        }
+        return judged;
+    }
+
+    /** One read of every list; its bytes judged whole and slim. */
+    private void assertSameJudgement(Side side) {
+        Map<String, String> bytes = new java.util.HashMap<>();
+        LISTS.keySet().forEach(path -> bytes.put(path, raw(side, path)));
+        assertEquals(judge(side, whole, bytes), judge(side, slim, bytes), side + " judged differently when read slim");
+    }
+
+    private ClusterSnapshot judge(Side side, KubernetesSerialization serialization) {
+        Map<String, String> bytes = new java.util.HashMap<>();
+        LISTS.keySet().forEach(path -> bytes.put(path, raw(side, path)));
+        return judge(side, serialization, bytes);
+    }
+
+    private ClusterSnapshot judge(Side side, KubernetesSerialization serialization, Map<String, String> bytes) {
+        ClusterObjects objects = new ClusterObjects(true,
+                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/deployments"),
+                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/statefulsets"),
+                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/daemonsets"), true,
+                items(serialization, bytes, "/api/v1/nodes"),
+                items(serialization, bytes, "/api/v1/namespaces/gitpod/pods"),
+                items(serialization, bytes, "/api/v1/namespaces/gitpod/persistentvolumeclaims"),
+                items(serialization, bytes, "/api/v1/namespaces/gitpod/services"),
+                items(serialization, bytes, "/api/v1/namespaces/gitpod/events"),
+                items(serialization, bytes, "/apis/batch/v1/namespaces/gitpod/jobs"),
+                items(serialization, bytes, "/apis/batch/v1/namespaces/gitpod/cronjobs"), List.of());
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        ProbeResult probe = new ProbeResult(ConnectionState.ONLINE, "ready", 5, "v1.32.4", now);
+        return HealthEvaluator.evaluate(new HealthEvaluator.Target(side, "practice", "http://practice", NS), probe,
+                now, true, objects, now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> items(KubernetesSerialization serialization, Map<String, String> bytes, String path) {
+        return (List<T>) serialization.unmarshal(bytes.get(path), LISTS.get(path)).getItems();
+    }
+
+    private static String raw(Side side, String path) {
+        PracticeCluster cluster = PRACTICE.clusters().cluster(side);
+        return cluster.adminClient().raw(cluster.url() + path);
+    }
+}
