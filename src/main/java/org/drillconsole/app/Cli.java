@@ -1,7 +1,9 @@
 package org.drillconsole.app;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Builds the picocli command tree and its conventions (usage errors exit 64, as sysexits.h says). */
 public final class Cli {
@@ -11,8 +13,35 @@ public final class Cli {
     private Cli() {
     }
 
+    /** In the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(HealthCommand.class, SandboxCommand.class,
+            DrillsCommand.class, RunCommand.class, TeamDbCommand.class, ReportCommand.class, HistoryCommand.class);
+
+    /** The whole tree. */
     public static CommandLine commandLine() {
+        return build(SUBCOMMANDS);
+    }
+
+    /**
+     * The tree for these arguments: when they name a subcommand, only that one is built. picocli builds
+     * the model of every command it is given by reflection, about a tenth of a second per command on a cold
+     * JVM, which a one-shot {@code health} should not pay for the six it does not run. Without a subcommand
+     * (the window, {@code --help}, a typo) the whole tree is built, so help and suggestions stay complete.
+     */
+    public static CommandLine commandLine(String... args) {
+        for (String arg : args) {
+            for (Class<?> command : SUBCOMMANDS) {
+                if (arg.equals(command.getAnnotation(Command.class).name())) {
+                    return build(List.of(command));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(new RootCommand());
+        subcommands.forEach(line::addSubcommand);
         line.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
             PrintWriter err = cmd.getErr();

@@ -12,6 +12,6 @@ public final class Launcher {
     public static void main(String[] args) {
         // Every command, the window included, blocks until it is done; the mock servers' threads do not
         // stop by themselves, so leave explicitly.
-        System.exit(Cli.commandLine().execute(args));
+        System.exit(Cli.commandLine(args).execute(args));
     }
 }

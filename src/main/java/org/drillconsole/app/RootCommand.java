@@ -8,9 +8,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "drill-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Disaster-recovery drill console for self-hosted Gitpod.",
-                "Without a subcommand it opens the window (on the practice clusters when none are configured)."},
-        subcommands = {HealthCommand.class, SandboxCommand.class, DrillsCommand.class, RunCommand.class, TeamDbCommand.class,
-                ReportCommand.class, HistoryCommand.class})
+                "Without a subcommand it opens the window (on the practice clusters when none are configured)."})
 public final class RootCommand implements Runnable {
 
     @Option(names = "--practice", description = "Open on the practice clusters even if real ones are configured.")

@@ -18,7 +18,7 @@ record CliRun(int code, String out, String err) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
             System.setErr(errors);
-            CommandLine line = Cli.commandLine();
+            CommandLine line = Cli.commandLine(args);
             line.setErr(new PrintWriter(errors, true));
             int code = line.execute(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -1,0 +1,45 @@
+package org.drillconsole.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command tree is built for the arguments given, and still looks whole to the user. */
+class CliTest {
+
+    private static final List<String> ALL = List.of("health", "sandbox", "drills", "run", "team-db", "report",
+            "history");
+
+    @Test
+    void buildsOnlyTheSubcommandThatIsAskedFor() {
+        assertEquals(List.of("health"), List.copyOf(Cli.commandLine("health", "--json").getSubcommands().keySet()));
+        assertEquals(List.of("report"), List.copyOf(Cli.commandLine("--settings", "s.json", "report", "verify", "1")
+                .getSubcommands().keySet()));
+    }
+
+    @Test
+    void buildsTheWholeTreeWithoutASubcommand() {
+        assertEquals(ALL, List.copyOf(Cli.commandLine().getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(Cli.commandLine("--practice").getSubcommands().keySet()));
+        assertEquals(ALL, List.copyOf(Cli.commandLine("helth").getSubcommands().keySet()));
+    }
+
+    @Test
+    void listsEverySubcommandInTheRootHelp() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.code(), run.err());
+        ALL.forEach(name -> assertTrue(run.out().contains("  " + name + " "), name + " missing from\n" + run.out()));
+    }
+
+    @Test
+    void answersASubcommandsHelpAndAMistypedSubcommandAsBefore() {
+        CliRun help = CliRun.of("health", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("Usage: drill-console health"), help.out());
+        CliRun typo = CliRun.of("helth");
+        assertEquals(Cli.USAGE, typo.code(), typo.err());
+        assertTrue(typo.err().contains("helth"), typo.err());
+    }
+}
