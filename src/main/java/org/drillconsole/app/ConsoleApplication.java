@@ -105,15 +105,16 @@ public final class ConsoleApplication extends Application {
         if (Boolean.getBoolean("drillconsole.timing")) {
             reportStartupTimes(scene);
         }
-        if (Boolean.getBoolean("drillconsole.cds.training")) {
+        if (Boolean.getBoolean("drillconsole.aot.training")) {
             exitOnceTheWindowIsUp();
         }
         model.start(savedSettings, settingsProblem);
     }
 
     /**
-     * The packaging's class-data-sharing training run: open the window on the practice clusters, show the
-     * history, and quit once both panes are filled, so the JVM archives the classes a real start loads.
+     * The packaging's AOT training run: open the window on the practice clusters, show the history, read them
+     * once as {@code health} does, and quit once both panes are filled, so the JVM caches the classes a real
+     * start loads and links, and how their methods ran.
      */
     private void exitOnceTheWindowIsUp() {
         javafx.animation.PauseTransition quit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
@@ -124,8 +125,8 @@ public final class ConsoleApplication extends Application {
                 model.history().refresh();
                 PracticeClusters practice = model.practiceClustersProperty().get();
                 if (practice != null) {
-                    // The same archive serves the command line: `health` reads the practice clusters once too.
-                    Thread health = new Thread(() -> trainHealth(practice), "cds-training-health");
+                    // The same cache serves the command line: `health` reads the practice clusters once too.
+                    Thread health = new Thread(() -> trainHealth(practice), "aot-training-health");
                     health.setDaemon(true);
                     health.start();
                 }
@@ -169,6 +170,7 @@ public final class ConsoleApplication extends Application {
     }
 
     private static void trainHealth(PracticeClusters practice) {
+        Cli.commandLine("health", "--help"); // the command's model, as picocli builds it by reflection
         ClusterReading.Pair read = ClusterReading.read(new ClusterPair.Source(practice.kubeconfig(Side.PRIMARY), null),
                 new ClusterPair.Source(practice.kubeconfig(Side.STANDBY), null), Settings.DEFAULT_NAMESPACE,
                 java.time.Duration.ofSeconds(15), java.time.Clock.systemUTC());
