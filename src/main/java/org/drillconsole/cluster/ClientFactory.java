@@ -1,10 +1,24 @@
 package org.drillconsole.cluster;
 
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -17,15 +31,27 @@ public final class ClientFactory {
     }
 
     /**
-     * Typed reads only: no search of the class path for every kind fabric8 knows (about a thousand model
-     * classes loaded and indexed), which is what a client needs to turn a manifest of any kind into an object.
-     * Shared, so the mapper's caches fill once; the kubeconfig reader uses it too.
+     * Typed reads, and the kinds the informers watch registered by hand. fabric8's default serialization
+     * searches the class path for every model class of every API group (about a thousand classes, a third
+     * of a second on a cold start) to know what kind a watch event or a manifest carries; the console's
+     * clients only ever meet these kinds (a manifest of any kind, for an apply action, is read with fabric8's
+     * own serialization). Shared, so the mapper's caches fill once; the kubeconfig reader uses it too.
      */
-    static final KubernetesSerialization TYPED_READS = new KubernetesSerialization(new ObjectMapper(), false);
+    static final KubernetesSerialization TYPED = typed();
+
+    static KubernetesSerialization typed() {
+        KubernetesSerialization typed = new KubernetesSerialization(new ObjectMapper(), false);
+        for (Class<? extends KubernetesResource> kind : List.of(Pod.class, Node.class, Service.class, Event.class,
+                PersistentVolumeClaim.class, Namespace.class, Status.class, Deployment.class, StatefulSet.class,
+                DaemonSet.class, Job.class, CronJob.class)) {
+            typed.registerKubernetesResource(kind);
+        }
+        return typed;
+    }
 
     /** For the probe: fail fast, never retry. */
     public static KubernetesClient probeClient(Config config) {
-        return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED_READS);
+        return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED);
     }
 
     private static final class Slim {
@@ -42,7 +68,7 @@ public final class ClientFactory {
 
     /** For informers and actions: a little more patience for large lists, still no hidden retries. */
     public static KubernetesClient workClient(Config config) {
-        return build(config, 3000, 15000, null);
+        return build(config, 3000, 15000, TYPED);
     }
 
     private static KubernetesClient build(Config config, int connectMs, int requestMs,
@@ -54,7 +80,6 @@ public final class ClientFactory {
                 .withWatchReconnectInterval(1000)
                 .withWatchReconnectLimit(-1)
                 .build();
-        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(tuned);
-        return (serialization == null ? builder : builder.withKubernetesSerialization(serialization)).build();
+        return new KubernetesClientBuilder().withConfig(tuned).withKubernetesSerialization(serialization).build();
     }
 }

@@ -137,7 +137,7 @@ public final class KubeconfigLoader {
             throw new ClusterConfigException("kubeconfig " + file + " is empty");
         }
         try {
-            io.fabric8.kubernetes.api.model.Config parsed = ClientFactory.TYPED_READS.unmarshal(text,
+            io.fabric8.kubernetes.api.model.Config parsed = ClientFactory.TYPED.unmarshal(text,
                     io.fabric8.kubernetes.api.model.Config.class);
             if (parsed == null) {
                 throw new ClusterConfigException("kubeconfig " + file + " is empty");

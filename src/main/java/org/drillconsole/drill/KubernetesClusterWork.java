@@ -2,6 +2,7 @@ package org.drillconsole.drill;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -435,7 +437,7 @@ public final class KubernetesClusterWork implements ClusterWork {
             @Override
             public List<ClusterRequest> apply(Action.Apply action) throws StepException {
                 List<ClusterRequest> objects = new ArrayList<>();
-                for (HasMetadata item : manifest(client, action)) {
+                for (HasMetadata item : manifest(action)) {
                     objects.add(new ClusterRequest.CreateOrUpdate(item.getKind(), item.getMetadata().getName(),
                             Serialization.asJson(item)));
                 }
@@ -579,14 +581,34 @@ public final class KubernetesClusterWork implements ClusterWork {
         return target;
     }
 
-    private List<HasMetadata> manifest(KubernetesClient client, Action.Apply action) throws StepException {
+    private List<HasMetadata> manifest(Action.Apply action) throws StepException {
         Path file = runbookDir.resolve(action.file());
         try (InputStream in = Files.newInputStream(file)) {
-            return client.load(in).items();
+            // fabric8's own serialization knows every kind; the console's clients know only the ones they watch
+            return items(Serialization.unmarshal(in), file);
         } catch (IOException | RuntimeException e) {
             throw new StepException("cannot read the manifest " + file + ": " + (e.getMessage() == null
                     ? "not a Kubernetes manifest" : e.getMessage()));
         }
+    }
+
+    /** One object, a List kind, or several YAML documents, as {@code kubectl apply -f} reads them. */
+    private static List<HasMetadata> items(Object parsed, Path file) throws StepException {
+        List<HasMetadata> items = new ArrayList<>();
+        if (parsed instanceof HasMetadata one && !(parsed instanceof KubernetesResourceList<?>)) {
+            items.add(one);
+        } else if (parsed instanceof KubernetesResourceList<?> list) {
+            for (Object item : list.getItems()) {
+                items.addAll(items(item, file));
+            }
+        } else if (parsed instanceof Collection<?> documents) {
+            for (Object document : documents) {
+                items.addAll(items(document, file));
+            }
+        } else if (parsed != null) {
+            throw new StepException("the manifest " + file + " holds something that is not a Kubernetes object");
+        }
+        return items;
     }
 
     private ClusterMonitor monitor(Side side) {

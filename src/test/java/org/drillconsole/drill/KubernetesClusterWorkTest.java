@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Checks and actions of the typed runbook model against the practice clusters. */
 class KubernetesClusterWorkTest {
@@ -114,6 +115,35 @@ class KubernetesClusterWorkTest {
         }
         assertFalse(result.passed(), result.observed());
         assertTrue(result.observed().contains("ws-manager (at 0 replicas, 1 set by this drill)"), result.observed());
+    }
+
+    @Test
+    void appliesEveryObjectOfAManifestWithSeveralDocumentsWhateverTheirKind(@TempDir Path runbooks) throws Exception {
+        java.nio.file.Files.writeString(runbooks.resolve("standby-extras.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: drill-marker, namespace: gitpod}
+                data: {drill: "yes"}
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: drill-marker-2, namespace: gitpod}
+                  data: {drill: "also"}
+                """);
+        KubernetesClusterWork withManifests = new KubernetesClusterWork(pair, "gitpod", Map.of(), runbooks,
+                step -> Instant.now(), Network.REAL);
+        ActionStep step = new ActionStep("extras", null, null, Side.STANDBY, null,
+                new Action.Apply("standby-extras.yaml"), false);
+        ClusterWork.ActionPlan plan = withManifests.plan(step);
+        assertEquals(2, plan.requests().size(), plan.requests().toString());
+        withManifests.apply(step, plan);
+        assertEquals("yes", standby().configMaps().inNamespace("gitpod").withName("drill-marker").get().getData()
+                .get("drill"));
+        assertEquals("also", standby().configMaps().inNamespace("gitpod").withName("drill-marker-2").get().getData()
+                .get("drill"));
     }
 
     @Test
