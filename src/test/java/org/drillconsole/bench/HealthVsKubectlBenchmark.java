@@ -24,8 +24,10 @@ import org.drillconsole.sandbox.SandboxOptions;
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.drillconsole.bench.HealthVsKubectlBenchmark   # -Dexec.args="ROUNDS [PODS NODES]"</pre>
  *
- * Commands measured: {@code java -jar target/drill-console.jar health} on the default JDK, the packaged
- * launcher when {@code target/dist} holds one, and {@code kubectl get deploy,sts,ds,nodes -n gitpod} once per
+ * Commands measured: {@code java -jar target/drill-console.jar health} on the default JDK; when
+ * {@code target/jpackage} holds an app-image, its native launcher and its terminal command
+ * ({@code lib/app/drill-console.sh}); when the {@code .deb} is installed, {@code /usr/bin/drill-console} and
+ * the native launcher in {@code /opt}; and {@code kubectl get deploy,sts,ds,nodes -n gitpod} once per
  * cluster (the equivalent look an engineer would otherwise take, both clusters one after the other).
  */
 public final class HealthVsKubectlBenchmark {
@@ -56,8 +58,20 @@ public final class HealthVsKubectlBenchmark {
                     "--primary", primary, "--standby", standby)));
             Path launcher = packagedLauncher();
             if (launcher != null) {
-                commands.put("packaged launcher health", List.of(List.of(launcher.toString(), "health", "--primary",
-                        primary, "--standby", standby)));
+                commands.put("app-image, native launcher health", health(launcher, primary, standby));
+                Path terminal = launcher.getParent().resolveSibling("lib/app/drill-console.sh");
+                if (Files.isExecutable(terminal)) {
+                    commands.put("app-image, terminal command health", health(terminal, primary, standby));
+                }
+            }
+            // The .deb installed on this machine: what a user who installed it waits for.
+            Path installed = Path.of("/usr/bin/drill-console");
+            if (Files.isExecutable(installed)) {
+                commands.put("installed .deb: drill-console health", health(installed, primary, standby));
+                Path nativeLauncher = Path.of("/opt/drill-console/bin/drill-console");
+                if (Files.isExecutable(nativeLauncher)) {
+                    commands.put("installed .deb: native launcher health", health(nativeLauncher, primary, standby));
+                }
             }
             Map<String, List<Long>> times = new LinkedHashMap<>();
             commands.keySet().forEach(name -> times.put(name, new ArrayList<>()));
@@ -90,6 +104,10 @@ public final class HealthVsKubectlBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    private static List<List<String>> health(Path command, String primary, String standby) {
+        return List.of(List.of(command.toString(), "health", "--primary", primary, "--standby", standby));
     }
 
     private static List<String> kubectl(String kubeconfig) {
