@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +66,12 @@ public final class ClusterMonitor implements AutoCloseable {
     private ApiProbe probe;
     private volatile ProbeResult lastProbe;
     private volatile Instant lastContact;
-    private volatile boolean nodesVisible = true;
+    /**
+     * The optional kinds (nodes, Jobs, CronJobs) the credentials may not list: shown as not visible, as
+     * {@code health} shows them, never waited for. Namespaced RBAC commonly grants a namespace and not the
+     * cluster's nodes.
+     */
+    private final Set<SharedIndexInformer<?>> forbidden = ConcurrentHashMap.newKeySet();
     private volatile boolean namespaceExists;
     private volatile boolean closed;
     /** Set once every informer field below is assigned, so the publish thread never sees half of them. */
@@ -194,27 +201,21 @@ public final class ClusterMonitor implements AutoCloseable {
 
     private void startInformers() {
         String ns = target.namespace();
-        deployments = inform(workClient.apps().deployments().inNamespace(ns).runnableInformer(0));
-        statefulSets = inform(workClient.apps().statefulSets().inNamespace(ns).runnableInformer(0));
-        daemonSets = inform(workClient.apps().daemonSets().inNamespace(ns).runnableInformer(0));
+        deployments = inform(workClient.apps().deployments().inNamespace(ns).runnableInformer(0), false);
+        statefulSets = inform(workClient.apps().statefulSets().inNamespace(ns).runnableInformer(0), false);
+        daemonSets = inform(workClient.apps().daemonSets().inNamespace(ns).runnableInformer(0), false);
         SharedIndexInformer<Pod> podInformer = workClient.pods().inNamespace(ns).runnableInformer(0);
         // Keep only what health needs, trimmed once per change rather than rebuilt on every evaluation.
         podInformer.itemStore(new TrimmedPodStore());
-        pods = inform(podInformer);
-        claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0));
-        services = inform(workClient.services().inNamespace(ns).runnableInformer(0));
+        pods = inform(podInformer, false);
+        claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0), false);
+        services = inform(workClient.services().inNamespace(ns).runnableInformer(0), false);
         // Filtered to Warning events when evaluated: not every server supports a field selector on type.
-        events = inform(workClient.v1().events().inNamespace(ns).runnableInformer(0));
-        nodes = inform(workClient.nodes().runnableInformer(0));
-        jobs = inform(workClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0));
-        cronJobs = inform(workClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0));
+        events = inform(workClient.v1().events().inNamespace(ns).runnableInformer(0), false);
+        nodes = inform(workClient.nodes().runnableInformer(0), true);
+        jobs = inform(workClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0), true);
+        cronJobs = inform(workClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0), true);
         informersStarted = true;
-        nodes.stopped().whenComplete((ignored, error) -> {
-            if (isForbidden(error)) {
-                nodesVisible = false;
-                requestPublish();
-            }
-        });
     }
 
     private static boolean isForbidden(Throwable error) {
@@ -229,7 +230,12 @@ public final class ClusterMonitor implements AutoCloseable {
         return false;
     }
 
-    private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer) {
+    /**
+     * @param optional a kind the credentials may be refused (403): the informer then stops and the kind is
+     *                 shown as not visible; any other failure, or a refused required kind, is retried until
+     *                 the server answers again
+     */
+    private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer, boolean optional) {
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
@@ -246,28 +252,44 @@ public final class ClusterMonitor implements AutoCloseable {
                 requestPublish();
             }
         });
-        // Keep retrying through outages: the informer resumes when the server answers again.
-        informer.exceptionHandler((started, error) -> !closed);
+        informer.exceptionHandler((started, error) -> {
+            if (closed) {
+                return false;
+            }
+            if (optional && isForbidden(error)) {
+                forbidden.add(informer);
+                requestPublish();
+                return false;
+            }
+            return true; // keep retrying through outages: the informer resumes when the server answers again
+        });
         informers.add(informer);
         informer.start().whenComplete((ignored, error) -> requestPublish());
         return informer;
     }
 
+    /** Listed (and kept up to date), or refused to these credentials. */
+    private boolean settled(SharedIndexInformer<?> informer) {
+        return informer.hasSynced() || forbidden.contains(informer);
+    }
+
+    private <T> List<T> listed(SharedIndexInformer<T> informer) {
+        return informer.hasSynced() ? informer.getStore().list() : List.of();
+    }
+
+    /** Every list the rules read has arrived, so no verdict is given on half of the objects. */
     private boolean objectsKnown() {
-        return informersStarted && deployments.hasSynced() && statefulSets.hasSynced()
-                && daemonSets.hasSynced() && pods.hasSynced() && services.hasSynced()
-                && (!nodesVisible || nodes.hasSynced());
+        return informersStarted && informers.stream().allMatch(this::settled);
     }
 
     private ClusterObjects objects() {
         if (!informersStarted) {
             return ClusterObjects.empty();
         }
-        boolean nodesKnown = nodesVisible && nodes.hasSynced();
         return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
-                daemonSets.getStore().list(), nodesKnown, nodesKnown ? nodes.getStore().list() : List.of(),
-                pods.getStore().list(), claims.getStore().list(), services.getStore().list(),
-                events.getStore().list(), jobs.getStore().list(), cronJobs.getStore().list(), veleroBackups);
+                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), pods.getStore().list(),
+                claims.getStore().list(), services.getStore().list(), events.getStore().list(), listed(jobs),
+                listed(cronJobs), veleroBackups);
     }
 
     /**

@@ -30,11 +30,12 @@ public final class PracticeCluster implements AutoCloseable {
     private final ObjectStore store;
     private final HttpServer server;
     private final PracticeControllers controllers;
-    private final java.util.Set<String> tokens;
+    /** Accepted bearer tokens, each with the resources it may not read. */
+    private final java.util.Map<String, java.util.Set<String>> tokens;
     private KubernetesClient adminClient;
 
     private PracticeCluster(Side side, ObjectStore store, HttpServer server, PracticeControllers controllers,
-                            java.util.Set<String> tokens) {
+                            java.util.Map<String, java.util.Set<String>> tokens) {
         this.side = side;
         this.tokens = tokens;
         this.store = store;
@@ -51,9 +52,10 @@ public final class PracticeCluster implements AutoCloseable {
         }
         PracticeControllers controllers = new PracticeControllers(store, side, options);
         controllers.start();
-        java.util.Set<String> tokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        tokens.add(TOKEN);
-        ApiHandler handler = new ApiHandler(store, tokens::contains, PracticeCluster::logLines);
+        java.util.Map<String, java.util.Set<String>> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        tokens.put(TOKEN, java.util.Set.of());
+        ApiHandler handler = new ApiHandler(store, token -> java.util.Optional.ofNullable(tokens.get(token)),
+                PracticeCluster::logLines);
         HttpServer server = new HttpServer(side.key(), handler);
         handler.attach(server);
         try {
@@ -94,7 +96,15 @@ public final class PracticeCluster implements AutoCloseable {
 
     /** Lets the API server accept another bearer token (as for a second operator's credentials). */
     public void acceptToken(String token) {
-        tokens.add(token);
+        acceptToken(token, java.util.Set.of());
+    }
+
+    /**
+     * Lets the API server accept a token that may not read some resources (plural names such as
+     * {@code nodes} or {@code jobs}): the 403 a namespaced Role gives.
+     */
+    public void acceptToken(String token, java.util.Set<String> refusedResources) {
+        tokens.put(token, java.util.Set.copyOf(refusedResources));
     }
 
     public ObjectStore store() {

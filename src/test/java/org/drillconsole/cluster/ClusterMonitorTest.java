@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
+import org.drillconsole.sandbox.PracticeCluster;
+import org.drillconsole.support.PracticeClustersExtension;
 import org.drillconsole.support.SnapshotRecorder;
 import org.junit.jupiter.api.AfterEach;
-import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -99,6 +101,30 @@ class ClusterMonitorTest {
         practice.clusters().controls().execute("proxy-address primary on");
         ClusterSnapshot back = primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(10));
         assertEquals("203.0.113.10", back.proxyAddress());
+    }
+
+    @Test
+    void credentialsThatMayNotListNodesOrJobsGetAVerdictWithoutThem() throws Exception {
+        practice.clusters().cluster(Side.PRIMARY).acceptToken("namespace-only", Set.of("nodes", "jobs", "cronjobs"));
+        Path limited = practice.dir().resolve("namespace-only.kubeconfig");
+        Files.writeString(limited, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                .replace(PracticeCluster.TOKEN, "namespace-only"));
+        pair = ClusterPair.open(new ClusterPair.Source(limited, null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod",
+                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+        ClusterSnapshot judged = primary.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15));
+        assertEquals(Verdict.HEALTHY, judged.verdict(), judged.reasons().toString());
+        assertTrue(judged.nodes().isEmpty() && judged.batch().isEmpty(), "not visible, not waited for");
+        assertEquals(2, standby.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15)).nodes().size(),
+                "the other side's credentials see its nodes");
+    }
+
+    @Test
+    void judgesOnlyOnceEveryListHasArrived() throws Exception {
+        open("gitpod");
+        ClusterSnapshot first = primary.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15));
+        assertTrue(first.batch().stream().anyMatch(b -> b.name().equals("migrations")), first.batch().toString());
+        assertEquals(5, first.nodes().size());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.drillconsole.sandbox.api.ObjectStore.Change;
 
 /**
@@ -23,12 +24,16 @@ public final class ApiHandler implements HttpServer.Handler {
     private static final long LONGEST_WATCH_MS = 30 * 60 * 1000L;
 
     private final ObjectStore store;
-    private final java.util.function.Predicate<String> tokens;
+    private final java.util.function.Function<String, Optional<Set<String>>> tokens;
     private final PodLogs logs;
     private volatile HttpServer server;
 
-    /** @param tokens which bearer tokens the server accepts */
-    public ApiHandler(ObjectStore store, java.util.function.Predicate<String> tokens, PodLogs logs) {
+    /**
+     * @param tokens the resources (plural names) a bearer token may not read, as a Role that does not grant
+     *               them; empty for a token the server does not accept
+     */
+    public ApiHandler(ObjectStore store, java.util.function.Function<String, Optional<Set<String>>> tokens,
+                      PodLogs logs) {
         this.store = store;
         this.tokens = tokens;
         this.logs = logs;
@@ -44,19 +49,24 @@ public final class ApiHandler implements HttpServer.Handler {
         String authorization = request.header("authorization");
         // kubectl sends no credentials over plain HTTP (the practice servers' insecure port): those requests
         // are served as an insecure port serves them; a wrong token is refused as a real server refuses it.
-        if (!authorization.isEmpty() && !(authorization.startsWith("Bearer ")
-                && tokens.test(authorization.substring("Bearer ".length())))) {
-            respond(exchange, new ApiException(401, "Unauthorized", "Unauthorized"));
-            return;
+        Set<String> refused = Set.of();
+        if (!authorization.isEmpty()) {
+            Optional<Set<String>> granted = authorization.startsWith("Bearer ")
+                    ? tokens.apply(authorization.substring("Bearer ".length())) : Optional.empty();
+            if (granted.isEmpty()) {
+                respond(exchange, new ApiException(401, "Unauthorized", "Unauthorized"));
+                return;
+            }
+            refused = granted.get();
         }
         try {
-            route(request, exchange);
+            route(request, exchange, refused);
         } catch (ApiException e) {
             respond(exchange, e);
         }
     }
 
-    private void route(HttpRequest request, Exchange exchange) throws IOException, ApiException {
+    private void route(HttpRequest request, Exchange exchange, Set<String> refused) throws IOException, ApiException {
         String path = request.path().endsWith("/") && request.path().length() > 1
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         List<String> parts = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toList();
@@ -124,6 +134,13 @@ public final class ApiHandler implements HttpServer.Handler {
         }
         ApiResource resource = ApiResources.find(group, version, rest.get(0)).orElseThrow(() ->
                 new ApiException(404, "NotFound", "the server could not find the requested resource"));
+        if (refused.contains(resource.plural())) {
+            // as a real API server words it for a user whose Role does not grant the resource
+            throw new ApiException(403, "Forbidden", resource.plural() + (resource.group().isEmpty() ? "" : "."
+                    + resource.group()) + " is forbidden: User \"practice-limited\" cannot " + verb(request, rest)
+                    + " resource \"" + resource.plural() + "\" in API group \"" + resource.group() + "\" "
+                    + (namespace == null ? "at the cluster scope" : "in the namespace \"" + namespace + "\""));
+        }
         String name = rest.size() > 1 ? rest.get(1) : null;
         String subresource = rest.size() > 2 ? rest.get(2) : null;
         if (rest.size() > 3 || (subresource != null && !resource.has(subresource))) {
@@ -135,6 +152,18 @@ public final class ApiHandler implements HttpServer.Handler {
         } else {
             item(request, exchange, resource, namespace, name, subresource, dryRun);
         }
+    }
+
+    /** The RBAC verb of a request, for the words of a refusal. */
+    private static String verb(HttpRequest request, List<String> rest) {
+        return switch (request.method()) {
+            case "GET" -> request.flag("watch") ? "watch" : rest.size() > 1 ? "get" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> rest.size() > 1 ? "delete" : "deletecollection";
+            default -> request.method().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private void collection(HttpRequest request, Exchange exchange, ApiResource resource, String namespace,
