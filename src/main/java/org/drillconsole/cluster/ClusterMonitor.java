@@ -257,7 +257,10 @@ public final class ClusterMonitor implements AutoCloseable {
                 return false;
             }
             if (optional && isForbidden(error)) {
-                forbidden.add(informer);
+                if (forbidden.add(informer)) {
+                    LOG.warn("{} cluster: these credentials may not list {}; shown as not visible",
+                            target.side().label(), informer.getApiTypeClass().getSimpleName() + "s");
+                }
                 requestPublish();
                 return false;
             }
