@@ -57,9 +57,8 @@ public final class HealthEvaluator {
         int workspaces = 0;
         for (Pod pod : objects.pods()) {
             // A pod is shown under the workload that owns it; a bare pod under its component label.
-            String component = PodRules.owner(pod).map(o -> workloads.get(key(o.kind(), o.name())))
-                    .map(Workload::name).orElse(PodRules.component(pod));
-            PodRules.trouble(pod, component, now).ifPresent(troubled::add);
+            PodRules.trouble(pod, () -> PodRules.owner(pod).map(o -> workloads.get(key(o.kind(), o.name())))
+                    .map(Workload::name).orElse(PodRules.component(pod)), now).ifPresent(troubled::add);
             if (PodRules.isRunningWorkspace(pod)) {
                 workspaces++;
             }

@@ -71,13 +71,22 @@ public final class PodRules {
 
     /** @param component the component the pod is shown under (its owner's, as the evaluator resolved it) */
     public static Optional<PodTrouble> trouble(Pod pod, String component, Instant now) {
+        return trouble(pod, () -> component, now);
+    }
+
+    /**
+     * @param component the component the pod is shown under, asked only of a pod in trouble: on a cluster of
+     *                  tens of thousands of pods, finding every pod's owner on every evaluation is most of it
+     */
+    public static Optional<PodTrouble> trouble(Pod pod, java.util.function.Supplier<String> component, Instant now) {
+        return troubleUnder("", pod, now)
+                .map(t -> new PodTrouble(t.name(), component.get(), t.reason(), t.restarts(), t.message()));
+    }
+
+    private static Optional<PodTrouble> troubleUnder(String component, Pod pod, Instant now) {
         String name = pod.getMetadata().getName();
-        List<ContainerStatus> statuses = new ArrayList<>();
+        List<ContainerStatus> statuses = statuses(pod);
         int restarts = 0;
-        if (pod.getStatus() != null) {
-            statuses.addAll(pod.getStatus().getInitContainerStatuses());
-            statuses.addAll(pod.getStatus().getContainerStatuses());
-        }
         for (ContainerStatus status : statuses) {
             restarts += RolloutRules.value(status.getRestartCount());
         }
@@ -114,6 +123,23 @@ public final class PodRules {
             return Optional.of(new PodTrouble(name, component, "Restarting", restarts, restarts + " restarts"));
         }
         return Optional.empty();
+    }
+
+    /** Init and app containers' statuses; no copy in the common case of a pod without init containers. */
+    private static List<ContainerStatus> statuses(Pod pod) {
+        if (pod.getStatus() == null) {
+            return List.of();
+        }
+        List<ContainerStatus> init = pod.getStatus().getInitContainerStatuses();
+        List<ContainerStatus> app = pod.getStatus().getContainerStatuses();
+        if (init == null || init.isEmpty()) {
+            return app == null ? List.of() : app;
+        }
+        List<ContainerStatus> all = new ArrayList<>(init);
+        if (app != null) {
+            all.addAll(app);
+        }
+        return all;
     }
 
     public static boolean isRunningWorkspace(Pod pod) {

@@ -58,6 +58,12 @@ public final class PracticeControllers implements AutoCloseable {
     private volatile boolean closed;
     /** False while the seeded install is brought to its steady state at once, without the delay. */
     private volatile boolean settled;
+    /**
+     * Pods waiting for a node (Pending, no nodeName), by "namespace/name": what the scheduler looks at when a
+     * node changes, instead of every pod of the cluster (tens of thousands on a large practice cluster, where
+     * nodes change all the time). Candidates only: each is read again before it is placed.
+     */
+    private final Set<String> unscheduled = ConcurrentHashMap.newKeySet();
 
     PracticeControllers(ObjectStore store, Side side, SandboxOptions options) {
         this.store = store;
@@ -84,6 +90,11 @@ public final class PracticeControllers implements AutoCloseable {
         }
         settled = true;
         store.addListener(this::changed);
+        for (ObjectNode pod : store.list(ApiResources.PODS, (String) null)) {
+            if (waitsForNode(pod)) {
+                unscheduled.add(namespace(pod) + "/" + name(pod));
+            }
+        }
         if (side == Side.PRIMARY) {
             // Velero on the primary takes an installation backup every five minutes.
             worker.scheduleAtFixedRate(guarded(this::completeBackup), 5, 5, TimeUnit.MINUTES);
@@ -122,6 +133,14 @@ public final class PracticeControllers implements AutoCloseable {
         }
         ApiResource kind = change.resource();
         ObjectNode object = change.object();
+        if (kind.equals(ApiResources.PODS)) {
+            String key = namespace(object) + "/" + name(object);
+            if (change.type() != ObjectStore.EventType.DELETED && waitsForNode(object)) {
+                unscheduled.add(key);
+            } else {
+                unscheduled.remove(key);
+            }
+        }
         if (kind.equals(ApiResources.NODES)) {
             for (ObjectNode ds : store.list(ApiResources.DAEMON_SETS, (String) null)) {
                 queue(ApiResources.DAEMON_SETS, namespace(ds), name(ds));
@@ -518,23 +537,31 @@ public final class PracticeControllers implements AutoCloseable {
         }
     }
 
+    private static boolean waitsForNode(ObjectNode pod) {
+        return !pod.path("spec").has("nodeName") && pod.path("status").path("phase").asText().equals("Pending");
+    }
+
     /** Pods that found no schedulable node get one when a node becomes schedulable. */
     private void scheduleWaitingPods() {
-        for (ObjectNode pod : store.list(ApiResources.PODS, (String) null)) {
-            if (!pod.path("spec").has("nodeName") && pod.path("status").path("phase").asText().equals("Pending")) {
-                String node = chooseNode();
-                if (node == null) {
-                    return;
-                }
-                try {
-                    ObjectNode placed = store.modify(ApiResources.PODS, namespace(pod), name(pod), false, p -> {
-                        p.with("spec").put("nodeName", node);
-                        return p;
-                    });
-                    scheduled(placed);
-                } catch (ApiException gone) {
-                    // deleted meanwhile
-                }
+        for (String key : new java.util.TreeSet<>(unscheduled)) {
+            int slash = key.indexOf('/');
+            ObjectNode pod = store.get(ApiResources.PODS, key.substring(0, slash), key.substring(slash + 1));
+            if (pod == null || !waitsForNode(pod)) {
+                unscheduled.remove(key);
+                continue;
+            }
+            String node = chooseNode();
+            if (node == null) {
+                return;
+            }
+            try {
+                ObjectNode placed = store.modify(ApiResources.PODS, namespace(pod), name(pod), false, p -> {
+                    p.with("spec").put("nodeName", node);
+                    return p;
+                });
+                scheduled(placed);
+            } catch (ApiException gone) {
+                // deleted meanwhile
             }
         }
     }
@@ -659,16 +686,7 @@ public final class PracticeControllers implements AutoCloseable {
     }
 
     private List<ObjectNode> owned(ApiResource kind, ObjectNode owner) {
-        String uid = owner.path("metadata").path("uid").asText();
-        List<ObjectNode> owned = new ArrayList<>();
-        for (ObjectNode object : store.list(kind, namespace(owner))) {
-            for (JsonNode ref : object.path("metadata").path("ownerReferences")) {
-                if (ref.path("uid").asText().equals(uid)) {
-                    owned.add(object);
-                }
-            }
-        }
-        return owned;
+        return store.owned(kind, owner.path("metadata").path("uid").asText());
     }
 
     private static void ownedBy(ObjectNode meta, ObjectNode owner) {

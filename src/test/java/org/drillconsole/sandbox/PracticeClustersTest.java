@@ -46,6 +46,36 @@ class PracticeClustersTest {
     }
 
     @Test
+    void aPodWithNoSchedulableNodeWaitsAndRunsOnceANodeIsUncordoned() throws Exception {
+        PracticeControls controls = practice.clusters().controls();
+        List<String> nodes = controls.nodes(Side.STANDBY);
+        nodes.forEach(node -> controls.cordon(Side.STANDBY, node, true));
+        SnapshotRecorder recorder = new SnapshotRecorder();
+        try (ClusterMonitor ignored = monitor(Side.STANDBY, recorder)) {
+            controls.scale(Side.STANDBY, "ide-metrics", 1);
+            var store = practice.clusters().cluster(Side.STANDBY).store();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (pendingWithoutNode(store) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, pendingWithoutNode(store), "no node takes it while every node is cordoned");
+            controls.cordon(Side.STANDBY, nodes.get(0), false);
+            recorder.await(s -> s.components().stream().anyMatch(c -> c.name().equals("ide-metrics")
+                    && c.status() == ComponentStatus.HEALTHY && c.ready() == 1), Duration.ofSeconds(10));
+            assertEquals(0, pendingWithoutNode(store));
+        } finally {
+            nodes.forEach(node -> controls.cordon(Side.STANDBY, node, false));
+            controls.scale(Side.STANDBY, "ide-metrics", 0);
+        }
+    }
+
+    private static long pendingWithoutNode(org.drillconsole.sandbox.api.ObjectStore store) {
+        return store.list(org.drillconsole.sandbox.api.ApiResources.PODS, "gitpod").stream()
+                .filter(p -> p.path("metadata").path("labels").path("component").asText().equals("ide-metrics"))
+                .filter(p -> !p.path("spec").has("nodeName")).count();
+    }
+
+    @Test
     void standbyIsAPilotLightThatScalesUpThroughProgressingToHealthy() throws Exception {
         SnapshotRecorder recorder = new SnapshotRecorder();
         try (ClusterMonitor ignored = monitor(Side.STANDBY, recorder)) {

@@ -25,6 +25,37 @@ class ObjectStoreTest {
         return d;
     }
 
+    private static ObjectNode podOf(String name, ObjectNode owner) {
+        ObjectNode pod = JSON.createObjectNode();
+        pod.putObject("metadata").put("name", name).putArray("ownerReferences").addObject()
+                .put("kind", "ReplicaSet").put("name", owner.at("/metadata/name").asText())
+                .put("uid", owner.at("/metadata/uid").asText()).put("controller", true);
+        return pod;
+    }
+
+    @Test
+    void findsWhatAnOwnerOwnsAsItsReferencesChangeAndCollectsItWithTheOwner() throws Exception {
+        ObjectNode a = store.create(ApiResources.REPLICA_SETS, "gitpod", deployment("a", "a", 1), false);
+        ObjectNode b = store.create(ApiResources.REPLICA_SETS, "gitpod", deployment("b", "b", 1), false);
+        String uidA = a.at("/metadata/uid").asText();
+        store.create(ApiResources.PODS, "gitpod", podOf("a-2", a), false);
+        store.create(ApiResources.PODS, "gitpod", podOf("a-1", a), false);
+        store.create(ApiResources.PODS, "gitpod", podOf("b-1", b), false);
+        assertEquals(java.util.List.of("a-1", "a-2"), names(store.owned(ApiResources.PODS, uidA)));
+        // adopted by b: no longer a's
+        store.modify(ApiResources.PODS, "gitpod", "a-2", false, p -> podOf("a-2", b));
+        assertEquals(java.util.List.of("a-1"), names(store.owned(ApiResources.PODS, uidA)));
+        store.delete(ApiResources.REPLICA_SETS, "gitpod", "b", false);
+        assertNull(store.get(ApiResources.PODS, "gitpod", "a-2"), "collected with its new owner");
+        assertNull(store.get(ApiResources.PODS, "gitpod", "b-1"));
+        assertEquals(java.util.List.of("a-1"), names(store.list(ApiResources.PODS, "gitpod")));
+        assertTrue(store.owned(ApiResources.PODS, b.at("/metadata/uid").asText()).isEmpty());
+    }
+
+    private static java.util.List<String> names(java.util.List<ObjectNode> objects) {
+        return objects.stream().map(o -> o.at("/metadata/name").asText()).toList();
+    }
+
     @Test
     void createGivesUidGenerationAndAResourceVersionThatGrows() throws Exception {
         ObjectNode a = store.create(ApiResources.DEPLOYMENTS, "gitpod", deployment("a", "a", 1), false);
