@@ -40,13 +40,17 @@ public final class ClientFactory {
     static final KubernetesSerialization TYPED = typed();
 
     static KubernetesSerialization typed() {
-        KubernetesSerialization typed = new KubernetesSerialization(new ObjectMapper(), false);
+        return withWatchedKinds(new KubernetesSerialization(new ObjectMapper(), false));
+    }
+
+    /** The kinds the informers watch, and Status (a watch's error), known to a serialization by name. */
+    static KubernetesSerialization withWatchedKinds(KubernetesSerialization serialization) {
         for (Class<? extends KubernetesResource> kind : List.of(Pod.class, Node.class, Service.class, Event.class,
                 PersistentVolumeClaim.class, Namespace.class, Status.class, Deployment.class, StatefulSet.class,
                 DaemonSet.class, Job.class, CronJob.class)) {
-            typed.registerKubernetesResource(kind);
+            serialization.registerKubernetesResource(kind);
         }
-        return typed;
+        return serialization;
     }
 
     /** For the probe: fail fast, never retry. */
@@ -59,8 +63,9 @@ public final class ClientFactory {
     }
 
     /**
-     * For one-shot lists (the {@code health} command): the work client's patience, and objects read without
-     * the parts the health rules never look at ({@link SlimReads}); never for objects written back.
+     * For objects that are judged and dropped (the {@code health} command's lists, the window's informers):
+     * the work client's patience, and objects read without the parts the health rules never look at
+     * ({@link SlimReads}); never for objects written back.
      */
     public static KubernetesClient readClient(Config config) {
         return build(config, 3000, 15000, Slim.READS);

@@ -63,6 +63,8 @@ public final class ClusterMonitor implements AutoCloseable {
 
     private KubernetesClient probeClient;
     private volatile KubernetesClient workClient;
+    /** The informers' client: objects read slim ({@link SlimReads}), judged and never written back. */
+    private volatile KubernetesClient watchClient;
     private ApiProbe probe;
     private volatile ProbeResult lastProbe;
     private volatile Instant lastContact;
@@ -134,6 +136,7 @@ public final class ClusterMonitor implements AutoCloseable {
         probeThread.submit(() -> {
             probeClient = ClientFactory.probeClient(clusterTarget.config());
             workClient = ClientFactory.workClient(clusterTarget.config());
+            watchClient = ClientFactory.readClient(clusterTarget.config());
             probe = new ApiProbe(probeClient, target.namespace(), clock);
             probeThread.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
             backupThread.scheduleWithFixedDelay(this::lookForBackups, 0, BACKUP_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -201,20 +204,20 @@ public final class ClusterMonitor implements AutoCloseable {
 
     private void startInformers() {
         String ns = target.namespace();
-        deployments = inform(workClient.apps().deployments().inNamespace(ns).runnableInformer(0), false);
-        statefulSets = inform(workClient.apps().statefulSets().inNamespace(ns).runnableInformer(0), false);
-        daemonSets = inform(workClient.apps().daemonSets().inNamespace(ns).runnableInformer(0), false);
-        SharedIndexInformer<Pod> podInformer = workClient.pods().inNamespace(ns).runnableInformer(0);
+        deployments = inform(watchClient.apps().deployments().inNamespace(ns).runnableInformer(0), false);
+        statefulSets = inform(watchClient.apps().statefulSets().inNamespace(ns).runnableInformer(0), false);
+        daemonSets = inform(watchClient.apps().daemonSets().inNamespace(ns).runnableInformer(0), false);
+        SharedIndexInformer<Pod> podInformer = watchClient.pods().inNamespace(ns).runnableInformer(0);
         // Keep only what health needs, trimmed once per change rather than rebuilt on every evaluation.
         podInformer.itemStore(new TrimmedPodStore());
         pods = inform(podInformer, false);
-        claims = inform(workClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0), false);
-        services = inform(workClient.services().inNamespace(ns).runnableInformer(0), false);
+        claims = inform(watchClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0), false);
+        services = inform(watchClient.services().inNamespace(ns).runnableInformer(0), false);
         // Filtered to Warning events when evaluated: not every server supports a field selector on type.
-        events = inform(workClient.v1().events().inNamespace(ns).runnableInformer(0), false);
-        nodes = inform(workClient.nodes().runnableInformer(0), true);
-        jobs = inform(workClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0), true);
-        cronJobs = inform(workClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0), true);
+        events = inform(watchClient.v1().events().inNamespace(ns).runnableInformer(0), false);
+        nodes = inform(watchClient.nodes().runnableInformer(0), true);
+        jobs = inform(watchClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0), true);
+        cronJobs = inform(watchClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0), true);
         informersStarted = true;
     }
 
@@ -327,6 +330,9 @@ public final class ClusterMonitor implements AutoCloseable {
         publishThread.shutdownNow();
         backupThread.shutdownNow();
         informers.forEach(SharedIndexInformer::stop);
+        if (watchClient != null) {
+            watchClient.close();
+        }
         if (workClient != null) {
             workClient.close();
         }
