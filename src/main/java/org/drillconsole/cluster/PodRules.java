@@ -79,11 +79,6 @@ public final class PodRules {
      *                  tens of thousands of pods, finding every pod's owner on every evaluation is most of it
      */
     public static Optional<PodTrouble> trouble(Pod pod, java.util.function.Supplier<String> component, Instant now) {
-        return troubleUnder("", pod, now)
-                .map(t -> new PodTrouble(t.name(), component.get(), t.reason(), t.restarts(), t.message()));
-    }
-
-    private static Optional<PodTrouble> troubleUnder(String component, Pod pod, Instant now) {
         String name = pod.getMetadata().getName();
         List<ContainerStatus> statuses = statuses(pod);
         int restarts = 0;
@@ -95,32 +90,32 @@ public final class PodRules {
                 String reason = status.getState().getWaiting().getReason();
                 if (reason != null && BAD_WAITING_REASONS.contains(reason)) {
                     String message = Optional.ofNullable(status.getState().getWaiting().getMessage()).orElse("");
-                    return Optional.of(new PodTrouble(name, component, reason, restarts,
-                            "container " + status.getName() + ": " + reason + (message.isEmpty() ? "" : " - " + message)));
+                    return Optional.of(new PodTrouble(name, component.get(), reason, restarts, "container "
+                            + status.getName() + ": " + reason + (message.isEmpty() ? "" : " - " + message)));
                 }
             }
         }
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         if ("Failed".equals(phase)) {
-            return Optional.of(new PodTrouble(name, component, "Failed", restarts, "pod phase Failed"));
+            return Optional.of(new PodTrouble(name, component.get(), "Failed", restarts, "pod phase Failed"));
         }
         if ("Pending".equals(phase)) {
             Instant created = parse(pod.getMetadata().getCreationTimestamp());
             if (created != null && Duration.between(created, now).compareTo(LONG_PENDING) > 0) {
                 long minutes = Duration.between(created, now).toMinutes();
-                return Optional.of(new PodTrouble(name, component, "LongPending", restarts,
+                return Optional.of(new PodTrouble(name, component.get(), "LongPending", restarts,
                         "Pending for " + minutes + " min"));
             }
         }
         for (ContainerStatus status : statuses) {
             if (status.getLastState() != null && status.getLastState().getTerminated() != null
                     && "OOMKilled".equals(status.getLastState().getTerminated().getReason())) {
-                return Optional.of(new PodTrouble(name, component, "OOMKilled", restarts,
+                return Optional.of(new PodTrouble(name, component.get(), "OOMKilled", restarts,
                         "container " + status.getName() + " was killed for using too much memory (OOMKilled)"));
             }
         }
         if (restarts >= RESTARTS_WORTH_SHOWING) {
-            return Optional.of(new PodTrouble(name, component, "Restarting", restarts, restarts + " restarts"));
+            return Optional.of(new PodTrouble(name, component.get(), "Restarting", restarts, restarts + " restarts"));
         }
         return Optional.empty();
     }
