@@ -31,17 +31,14 @@ public final class ClientFactory {
     }
 
     /**
-     * Typed reads, and the kinds the informers watch registered by hand. fabric8's default serialization
+     * Whole typed objects, with the kinds the console watches registered by hand. fabric8's default serialization
      * searches the class path for every model class of every API group (about a thousand classes, a third
      * of a second on a cold start) to know what kind a watch event or a manifest carries; the console's
      * clients only ever meet these kinds (a manifest of any kind, for an apply action, is read with fabric8's
      * own serialization). Shared, so the mapper's caches fill once; the kubeconfig reader uses it too.
      */
-    static final KubernetesSerialization TYPED = typed();
-
-    static KubernetesSerialization typed() {
-        return withWatchedKinds(new KubernetesSerialization(new ObjectMapper(), false));
-    }
+    static final KubernetesSerialization TYPED = withWatchedKinds(new KubernetesSerialization(new ObjectMapper(),
+            false));
 
     /** The kinds the informers watch, and Status (a watch's error), known to a serialization by name. */
     static KubernetesSerialization withWatchedKinds(KubernetesSerialization serialization) {
@@ -71,7 +68,10 @@ public final class ClientFactory {
         return build(config, 3000, 15000, Slim.READS);
     }
 
-    /** For informers and actions: a little more patience for large lists, still no hidden retries. */
+    /**
+     * For actions and what they read before writing (and Velero's backups): whole objects, a little more
+     * patience than the probe, still no hidden retries.
+     */
     public static KubernetesClient workClient(Config config) {
         return build(config, 3000, 15000, TYPED);
     }
