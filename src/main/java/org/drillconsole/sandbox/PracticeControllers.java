@@ -92,7 +92,7 @@ public final class PracticeControllers implements AutoCloseable {
         store.addListener(this::changed);
         for (ObjectNode pod : store.list(ApiResources.PODS, (String) null)) {
             if (waitsForNode(pod)) {
-                unscheduled.add(namespace(pod) + "/" + name(pod));
+                unscheduled.add(podKey(pod));
             }
         }
         if (side == Side.PRIMARY) {
@@ -134,11 +134,10 @@ public final class PracticeControllers implements AutoCloseable {
         ApiResource kind = change.resource();
         ObjectNode object = change.object();
         if (kind.equals(ApiResources.PODS)) {
-            String key = namespace(object) + "/" + name(object);
             if (change.type() != ObjectStore.EventType.DELETED && waitsForNode(object)) {
-                unscheduled.add(key);
+                unscheduled.add(podKey(object));
             } else {
-                unscheduled.remove(key);
+                unscheduled.remove(podKey(object));
             }
         }
         if (kind.equals(ApiResources.NODES)) {
@@ -535,6 +534,11 @@ public final class PracticeControllers implements AutoCloseable {
         } catch (ApiException alreadyGone) {
             // deleted meanwhile
         }
+    }
+
+    /** A pod's key in {@link #unscheduled}: "namespace/name". */
+    private static String podKey(ObjectNode pod) {
+        return namespace(pod) + "/" + name(pod);
     }
 
     private static boolean waitsForNode(ObjectNode pod) {
