@@ -117,15 +117,19 @@ class SlimReadsTest {
 
     /** One read of every list; its bytes judged whole and slim. */
     private void assertSameJudgement(Side side) {
-        Map<String, String> bytes = new java.util.HashMap<>();
-        LISTS.keySet().forEach(path -> bytes.put(path, raw(side, path)));
+        Map<String, String> bytes = lists(side);
         assertEquals(judge(side, whole, bytes), judge(side, slim, bytes), side + " judged differently when read slim");
     }
 
     private ClusterSnapshot judge(Side side, KubernetesSerialization serialization) {
+        return judge(side, serialization, lists(side));
+    }
+
+    /** Every list the rules read, as the server sent it. */
+    private static Map<String, String> lists(Side side) {
         Map<String, String> bytes = new java.util.HashMap<>();
         LISTS.keySet().forEach(path -> bytes.put(path, raw(side, path)));
-        return judge(side, serialization, bytes);
+        return bytes;
     }
 
     private ClusterSnapshot judge(Side side, KubernetesSerialization serialization, Map<String, String> bytes) {
