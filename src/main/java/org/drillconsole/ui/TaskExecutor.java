@@ -41,11 +41,16 @@ public class TaskExecutor implements AutoCloseable {
         pool.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
+                onFxThread(() -> onSuccess.accept(result));
             } catch (Exception | Error e) {
-                Platform.runLater(() -> onFailure.accept(e));
+                onFxThread(() -> onFailure.accept(e));
             }
         });
+    }
+
+    /** Hands a result over to the FX thread: for work that runs on threads of its own (probes, replication). */
+    public void onFxThread(Runnable update) {
+        Platform.runLater(update);
     }
 
     @Override

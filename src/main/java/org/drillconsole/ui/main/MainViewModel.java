@@ -3,7 +3,6 @@ package org.drillconsole.ui.main;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -235,7 +234,7 @@ public final class MainViewModel implements AutoCloseable {
             journal = journalOpener.call();
             if (team != null) {
                 teamStatus.set("team database: connecting");
-                replicator = new TeamReplicator(journal, team, state -> Platform.runLater(() ->
+                replicator = new TeamReplicator(journal, team, state -> executor.onFxThread(() ->
                         teamStatus.set(state.describe())), Clock.systemUTC()).start();
             }
         }
@@ -299,7 +298,7 @@ public final class MainViewModel implements AutoCloseable {
         org.drillconsole.cluster.GitpodUrlProbe probe = new org.drillconsole.cluster.GitpodUrlProbe(Clock.systemUTC());
         gitpodProbing = gitpodProbes.scheduleWithFixedDelay(() -> urls.forEach((side, url) -> {
             var answer = probe.probe(url);
-            Platform.runLater(() -> {
+            executor.onFxThread(() -> {
                 if (settings.get() == next) {
                     (side == Side.PRIMARY ? primary : standby).setGitpodAnswer(answer);
                 }
