@@ -127,23 +127,23 @@ public final class ClusterPaneViewModel {
 
     static List<String> problemLines(ClusterSnapshot s) {
         java.util.ArrayList<String> lines = new java.util.ArrayList<>();
-        bounded(lines, s.troubledPods().stream().map(p -> "pod " + p.name() + ": " + p.message()).toList(),
-                "pods in trouble");
+        bounded(lines, s.troubledPods(), p -> "pod " + p.name() + ": " + p.message(), "pods in trouble");
         s.unboundClaims().forEach(c -> lines.add("PVC not bound: " + c));
         bounded(lines, s.nodes().stream().filter(n -> !n.isReady() || n.cordoned() || !n.pressures().isEmpty())
-                .map(n -> "node " + n.name() + ": Ready=" + n.ready() + (n.cordoned() ? ", cordoned" : "")
-                        + (n.pressures().isEmpty() ? "" : ", " + String.join(", ", n.pressures()))).toList(),
-                "nodes not fine");
+                .toList(), n -> "node " + n.name() + ": Ready=" + n.ready() + (n.cordoned() ? ", cordoned" : "")
+                + (n.pressures().isEmpty() ? "" : ", " + String.join(", ", n.pressures())), "nodes not fine");
         // Newest first, already bounded by the evaluator.
         s.warnings().forEach(w -> lines.add("warning " + (w.lastSeen() == null ? "" : TIME.format(w.lastSeen()) + " ")
                 + w.object() + " " + w.reason() + ": " + w.message()));
         return lines;
     }
 
-    private static void bounded(List<String> into, List<String> lines, String what) {
-        into.addAll(lines.subList(0, Math.min(lines.size(), MAX_LINES_PER_KIND)));
-        if (lines.size() > MAX_LINES_PER_KIND) {
-            into.add("… and " + (lines.size() - MAX_LINES_PER_KIND) + " more " + what + " (health --json lists"
+    /** The first lines, and how many more: only those shown are put in words (FX thread, any cluster size). */
+    private static <T> void bounded(List<String> into, List<T> items, java.util.function.Function<T, String> line,
+                                    String what) {
+        items.subList(0, Math.min(items.size(), MAX_LINES_PER_KIND)).forEach(item -> into.add(line.apply(item)));
+        if (items.size() > MAX_LINES_PER_KIND) {
+            into.add("… and " + (items.size() - MAX_LINES_PER_KIND) + " more " + what + " (health --json lists"
                     + " them all)");
         }
     }
