@@ -83,6 +83,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private SharedIndexInformer<DaemonSet> daemonSets;
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<Pod> pods;
+    private TrimmedPodStore podStore;
+    private JudgedNodeStore nodeStore;
     private SharedIndexInformer<PersistentVolumeClaim> claims;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<Event> events;
@@ -167,7 +169,9 @@ public final class ClusterMonitor implements AutoCloseable {
 
     /** The most recent snapshot, built now from what is cached. */
     public ClusterSnapshot snapshot() {
-        return HealthEvaluator.evaluate(target, lastProbe, lastContact, objectsKnown(), objects(), clock.instant());
+        JudgedNodeStore judgedNodes = nodeStore;
+        return HealthEvaluator.evaluate(target, lastProbe, lastContact, objectsKnown(), objects(), clock.instant(),
+                null, judgedNodes == null ? NodeRules::evaluate : judgedNodes::health);
     }
 
     private void probeOnce() {
@@ -209,13 +213,17 @@ public final class ClusterMonitor implements AutoCloseable {
         daemonSets = inform(watchClient.apps().daemonSets().inNamespace(ns).runnableInformer(0), false);
         SharedIndexInformer<Pod> podInformer = watchClient.pods().inNamespace(ns).runnableInformer(0);
         // Keep only what health needs, trimmed once per change rather than rebuilt on every evaluation.
-        podInformer.itemStore(new TrimmedPodStore());
+        podStore = new TrimmedPodStore();
+        podInformer.itemStore(podStore);
         pods = inform(podInformer, false);
         claims = inform(watchClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0), false);
         services = inform(watchClient.services().inNamespace(ns).runnableInformer(0), false);
         // Filtered to Warning events when evaluated: not every server supports a field selector on type.
         events = inform(watchClient.v1().events().inNamespace(ns).runnableInformer(0), false);
-        nodes = inform(watchClient.nodes().runnableInformer(0), true);
+        SharedIndexInformer<Node> nodeInformer = watchClient.nodes().runnableInformer(0);
+        nodeStore = new JudgedNodeStore();
+        nodeInformer.itemStore(nodeStore);
+        nodes = inform(nodeInformer, true);
         jobs = inform(watchClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0), true);
         cronJobs = inform(watchClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0), true);
         informersStarted = true;
@@ -293,9 +301,9 @@ public final class ClusterMonitor implements AutoCloseable {
             return ClusterObjects.empty();
         }
         return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
-                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), pods.getStore().list(),
+                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), podStore.worthJudging(),
                 claims.getStore().list(), services.getStore().list(), events.getStore().list(), listed(jobs),
-                listed(cronJobs), veleroBackups);
+                listed(cronJobs), veleroBackups, podStore.workspacesLeftOut());
     }
 
     /**

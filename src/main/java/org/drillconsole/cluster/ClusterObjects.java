@@ -17,7 +17,10 @@ import org.drillconsole.model.BackupPoint;
  * The objects the console reads from one cluster, as cached by the informers.
  *
  * @param nodesVisible false when the credentials may not list nodes (namespaced RBAC only)
+ * @param pods the namespace's pods, or only those {@link PodRules#worthJudging} keeps: the rest do not change
+ *             an evaluation, but for the running workspaces among them, counted in {@code workspacesLeftOut}
  * @param veleroBackups Velero's completed backups, when Velero is installed and they may be listed
+ * @param workspacesLeftOut running workspaces whose pods are not in {@code pods} (nothing else to say about them)
  */
 public record ClusterObjects(
         boolean namespaceExists,
@@ -32,7 +35,17 @@ public record ClusterObjects(
         List<Event> events,
         List<Job> jobs,
         List<CronJob> cronJobs,
-        List<BackupPoint> veleroBackups) {
+        List<BackupPoint> veleroBackups,
+        int workspacesLeftOut) {
+
+    /** With every pod listed. */
+    public ClusterObjects(boolean namespaceExists, List<Deployment> deployments, List<StatefulSet> statefulSets,
+                          List<DaemonSet> daemonSets, boolean nodesVisible, List<Node> nodes, List<Pod> pods,
+                          List<PersistentVolumeClaim> claims, List<Service> services, List<Event> events,
+                          List<Job> jobs, List<CronJob> cronJobs, List<BackupPoint> veleroBackups) {
+        this(namespaceExists, deployments, statefulSets, daemonSets, nodesVisible, nodes, pods, claims, services,
+                events, jobs, cronJobs, veleroBackups, 0);
+    }
 
     /** Without Jobs and CronJobs (credentials that may not list them, or tests that do not need them). */
     public ClusterObjects(boolean namespaceExists, List<Deployment> deployments, List<StatefulSet> statefulSets,

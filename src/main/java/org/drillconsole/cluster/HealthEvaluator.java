@@ -52,9 +52,21 @@ public final class HealthEvaluator {
     public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
                                            boolean objectsKnown, ClusterObjects objects, Instant now,
                                            String listProblem) {
+        return evaluate(target, probe, lastContact, objectsKnown, objects, now, listProblem, NodeRules::evaluate);
+    }
+
+    /**
+     * @param nodeRules {@link NodeRules#evaluate}, or what gives the same answers sooner (judgements kept
+     *                  from when each node was seen)
+     */
+    public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
+                                           boolean objectsKnown, ClusterObjects objects, Instant now,
+                                           String listProblem,
+                                           java.util.function.Function<io.fabric8.kubernetes.api.model.Node,
+                                                   NodeHealth> nodeRules) {
         Map<String, Workload> workloads = workloads(objects);
         List<PodTrouble> troubled = new ArrayList<>();
-        int workspaces = 0;
+        int workspaces = objects.workspacesLeftOut();
         for (Pod pod : objects.pods()) {
             // A pod is shown under the workload that owns it; a bare pod under its component label.
             PodRules.trouble(pod, () -> PodRules.owner(pod).map(o -> workloads.get(key(o.kind(), o.name())))
@@ -68,7 +80,7 @@ public final class HealthEvaluator {
                 .collect(Collectors.groupingBy(PodTrouble::component));
 
         List<ComponentHealth> components = components(objects, workloads, troubleByComponent);
-        List<NodeHealth> nodes = objects.nodes().stream().map(NodeRules::evaluate)
+        List<NodeHealth> nodes = objects.nodes().stream().map(nodeRules)
                 .sorted(Comparator.comparing(NodeHealth::name)).toList();
         List<String> unbound = objects.claims().stream()
                 .filter(claim -> claim.getStatus() == null || !"Bound".equals(claim.getStatus().getPhase()))

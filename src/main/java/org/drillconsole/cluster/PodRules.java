@@ -137,6 +137,18 @@ public final class PodRules {
         return all;
     }
 
+    /**
+     * Whether the health rules have anything to say about a pod, now or later, but for counting it as a
+     * running workspace: it is in trouble, or Pending (which turns into trouble with time). The rest may be
+     * left out of an evaluation, the running workspaces among them counted, without changing it: on a cluster
+     * of tens of thousands of pods, judging only these at every change is what keeps an evaluation short.
+     */
+    public static boolean worthJudging(Pod pod) {
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        // The time only matters to a Pending pod, so any instant judges the others.
+        return "Pending".equals(phase) || trouble(pod, () -> "", Instant.EPOCH).isPresent();
+    }
+
     public static boolean isRunningWorkspace(Pod pod) {
         return GitpodReference.WORKSPACE_COMPONENT.equals(component(pod))
                 && pod.getStatus() != null

@@ -6,6 +6,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pod informer's store: each pod kept as a small Pod holding only what the health rules read (name,
@@ -15,13 +19,51 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
  */
 final class TrimmedPodStore extends BasicItemStore<Pod> {
 
+    /** The pods {@link PodRules#worthJudging} keeps, by key: on a large healthy cluster, a few of many. */
+    private final Map<String, Pod> worthJudging = new ConcurrentHashMap<>();
+    /** The keys of the running workspaces left out of {@link #worthJudging}. */
+    private final Set<String> workspacesLeftOut = ConcurrentHashMap.newKeySet();
+
     TrimmedPodStore() {
         super(Cache::metaNamespaceKeyFunc);
     }
 
     @Override
     public Pod put(String key, Pod pod) {
-        return super.put(key, trimmed(pod));
+        Pod kept = trimmed(pod);
+        if (PodRules.worthJudging(kept)) {
+            worthJudging.put(key, kept);
+            workspacesLeftOut.remove(key);
+        } else {
+            worthJudging.remove(key);
+            if (PodRules.isRunningWorkspace(kept)) {
+                workspacesLeftOut.add(key);
+            } else {
+                workspacesLeftOut.remove(key);
+            }
+        }
+        return super.put(key, kept);
+    }
+
+    @Override
+    public Pod remove(String key) {
+        worthJudging.remove(key);
+        workspacesLeftOut.remove(key);
+        return super.remove(key);
+    }
+
+    /**
+     * The pods the health rules would find anything to say about, now or later: a pod running without
+     * trouble says nothing (a workspace is only counted), and only a Pending pod's judgement changes with
+     * time. The evaluator gives the same snapshot from these and {@link #workspacesLeftOut()} as from every pod.
+     */
+    List<Pod> worthJudging() {
+        return List.copyOf(worthJudging.values());
+    }
+
+    /** How many running workspaces {@link #worthJudging()} leaves out. */
+    int workspacesLeftOut() {
+        return workspacesLeftOut.size();
     }
 
     /** Only part of each pod is kept. */

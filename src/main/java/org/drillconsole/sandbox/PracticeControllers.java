@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -346,12 +347,14 @@ public final class PracticeControllers implements AutoCloseable {
     private void reconcileDaemonSet(ObjectNode ds) throws ApiException {
         JsonNode selector = ds.path("spec").path("template").path("spec").path("nodeSelector");
         String hash = hash(ds.path("spec").path("template"));
-        List<String> eligible = new ArrayList<>();
+        // A set: on a cluster of thousands of nodes, every DaemonSet pod is looked up in it.
+        Set<String> eligible = new LinkedHashSet<>();
         for (ObjectNode node : store.list(ApiResources.NODES, (String) null)) {
-            Map<String, String> labels = Selector.labels(node);
+            JsonNode labels = node.path("metadata").path("labels");
             boolean fits = true;
             for (var required : (Iterable<Map.Entry<String, JsonNode>>) selector::fields) {
-                fits &= required.getValue().asText().equals(labels.get(required.getKey()));
+                JsonNode label = labels.get(required.getKey());
+                fits &= label != null && required.getValue().asText().equals(label.asText());
             }
             if (fits) {
                 eligible.add(name(node)); // DaemonSet pods tolerate cordoned nodes, as real ones do
