@@ -142,8 +142,13 @@ public final class PracticeControllers implements AutoCloseable {
             }
         }
         if (kind.equals(ApiResources.NODES)) {
-            for (ObjectNode ds : store.list(ApiResources.DAEMON_SETS, (String) null)) {
-                queue(ApiResources.DAEMON_SETS, namespace(ds), name(ds));
+            // Which nodes a DaemonSet runs on follows the nodes and their labels, not their status: on a
+            // cluster of thousands of nodes, status changes come many times a second.
+            if (change.previous() == null || change.type() != ObjectStore.EventType.MODIFIED
+                    || !change.previous().path("metadata").path("labels").equals(object.path("metadata").path("labels"))) {
+                for (ObjectNode ds : store.list(ApiResources.DAEMON_SETS, (String) null)) {
+                    queue(ApiResources.DAEMON_SETS, namespace(ds), name(ds));
+                }
             }
             queue(ApiResources.NODES, null, "*unscheduled*");
             return;

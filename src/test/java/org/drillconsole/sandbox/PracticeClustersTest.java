@@ -69,6 +69,61 @@ class PracticeClustersTest {
         }
     }
 
+    @Test
+    void daemonSetsFollowTheNodesLabelsAndKeepTheirPodsThroughStatusChanges() throws Exception {
+        var admin = practice.clusters().cluster(Side.PRIMARY).adminClient();
+        var store = practice.clusters().cluster(Side.PRIMARY).store();
+        String label = org.drillconsole.cluster.GitpodReference.NODE_LABELS.get(0);
+        java.util.Set<String> before = daemonPods(store, "ws-daemon");
+        assertEquals(5, before.size(), before.toString());
+        try {
+            admin.nodes().withName("primary-node-2").editStatus(n -> {
+                n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                        .forEach(c -> c.setStatus("False"));
+                return n;
+            });
+            admin.nodes().withName("primary-node-1").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
+                    .editMetadata().removeFromLabels(label).endMetadata().build());
+            awaitTrue(() -> daemonPods(store, "ws-daemon").size() == 4, "the unlabelled node's pod is removed");
+            assertTrue(before.containsAll(daemonPods(store, "ws-daemon")), "the other nodes keep their pods");
+            assertEquals(4, store.get(org.drillconsole.sandbox.api.ApiResources.DAEMON_SETS, "gitpod", "ws-daemon")
+                    .path("status").path("desiredNumberScheduled").asInt());
+            admin.nodes().withName("primary-node-1").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
+                    .editMetadata().addToLabels(label, "true").endMetadata().build());
+            awaitTrue(() -> daemonPods(store, "ws-daemon").size() == 5, "the labelled node gets a pod again");
+        } finally {
+            admin.nodes().withName("primary-node-2").editStatus(n -> {
+                n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
+                        .forEach(c -> c.setStatus("True"));
+                return n;
+            });
+            admin.nodes().withName("primary-node-1").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
+                    .editMetadata().addToLabels(label, "true").endMetadata().build());
+        }
+    }
+
+    /** The names of a DaemonSet's pods that are not being deleted, one per node. */
+    private static java.util.Set<String> daemonPods(org.drillconsole.sandbox.api.ObjectStore store, String name) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (var pod : store.list(org.drillconsole.sandbox.api.ApiResources.PODS, "gitpod")) {
+            if (pod.path("metadata").path("name").asText().startsWith(name + "-")
+                    && !pod.path("metadata").has("deletionTimestamp")) {
+                names.add(pod.path("metadata").path("name").asText());
+            }
+        }
+        return names;
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("within 10 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static long pendingWithoutNode(org.drillconsole.sandbox.api.ObjectStore store) {
         return store.list(org.drillconsole.sandbox.api.ApiResources.PODS, "gitpod").stream()
                 .filter(p -> p.path("metadata").path("labels").path("component").asText().equals("ide-metrics"))
