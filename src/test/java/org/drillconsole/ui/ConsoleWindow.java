@@ -62,6 +62,26 @@ final class ConsoleWindow {
         }
     }
 
+    /**
+     * Clicks a control once it is in the window, visible, enabled and has stopped moving (the same place on
+     * screen in two reads after the FX thread's queued work): the robot aims at where a node is when it
+     * starts moving the pointer, so a control still being laid out, or one replaced by a newer prompt, is
+     * missed, and the click lands beside it.
+     */
+    static void clickWhenSettled(FxRobot robot, String query) throws Exception {
+        javafx.geometry.Bounds[] last = new javafx.geometry.Bounds[1];
+        waitUntil(() -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node node = robot.lookup(query).tryQuery().orElse(null);
+            javafx.geometry.Bounds now = node == null || node.getScene() == null || !node.isVisible()
+                    || node.isDisabled() ? null : node.localToScreen(node.getBoundsInLocal());
+            boolean settled = now != null && now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        }, 15, () -> query + " never settled on screen");
+        robot.clickOn(query);
+    }
+
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }

@@ -51,7 +51,7 @@ class DrillAbortViewTest {
                 .filter(p -> p.getFileName().toString().equals("practice-scale-up.yaml")).findFirst().orElseThrow()));
         robot.clickOn("#startDrill");
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
-        robot.clickOn("#doneButton");
+        ConsoleWindow.clickWhenSettled(robot, "#doneButton");
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
 
         robot.clickOn("#abortRunReason").write("wrong standby selected").clickOn("#abortRun");

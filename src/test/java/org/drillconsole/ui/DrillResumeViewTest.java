@@ -65,11 +65,15 @@ class DrillResumeViewTest {
         robot.clickOn("#resumeDrill");
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
         assertTrue(model.drill().log().stream().anyMatch(line -> line.contains("resumed by")), model.drill().log().toString());
-        robot.clickOn("#doneButton");
+        ConsoleWindow.clickWhenSettled(robot, "#doneButton");
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
-        robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
+        ConsoleWindow.clickWhenSettled(robot, "#reasonField");
+        robot.write("practice-standby");
+        ConsoleWindow.clickWhenSettled(robot, "#confirmButton");
         waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent(), 30, () -> model.drill().log().toString());
-        robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");
+        ConsoleWindow.clickWhenSettled(robot, "#reasonField");
+        robot.write("practice-standby");
+        ConsoleWindow.clickWhenSettled(robot, "#confirmButton");
         waitUntil(() -> robot.lookup("#drillOutcome").queryAs(Label.class).getText().startsWith("COMPLETED"), 20,
                 () -> model.drill().log().toString());
         model.close();

@@ -76,7 +76,9 @@ class DrillViewTest {
         waitUntil(() -> robot.lookup("#promptText").tryQuery().map(n -> String.valueOf(n.getAccessibleText())
                 .contains("2 → 0")).orElse(false), 30, () -> model.drill().log().toString());
         assertTrue(text(robot, "#stopwatch").startsWith("RTO "), text(robot, "#stopwatch"));
-        robot.clickOn("#reasonField").write("practice-standby").clickOn("#confirmButton");   // cleanup
+        ConsoleWindow.clickWhenSettled(robot, "#reasonField");
+        robot.write("practice-standby");
+        ConsoleWindow.clickWhenSettled(robot, "#confirmButton");   // cleanup
 
         waitUntil(() -> text(robot, "#drillOutcome").startsWith("COMPLETED"), 20, () -> model.drill().log().toString());
         assertTrue(text(robot, "#drillOutcome").contains("5m"), text(robot, "#drillOutcome"));

@@ -128,7 +128,9 @@ public final class DrillView extends VBox {
         budget.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> Math.min(1, Math.max(0, model.budgetProperty().get())), model.budgetProperty()));
         budget.visibleProperty().bind(model.budgetProperty().greaterThanOrEqualTo(0));
-        budget.managedProperty().bind(budget.visibleProperty());
+        // Its room is kept for the whole run: a bar appearing when the clock starts must not push the step's
+        // buttons down under the operator's pointer (a click aimed at Done then lands beside it).
+        budget.managedProperty().bind(model.runningProperty().or(budget.visibleProperty()));
         model.stopwatchStyleProperty().addListener((obs, old, now) -> {
             budget.getStyleClass().removeIf(c -> c.startsWith("status-"));
             budget.getStyleClass().add(now);
