@@ -69,9 +69,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private volatile ProbeResult lastProbe;
     private volatile Instant lastContact;
     /**
-     * The optional kinds (nodes, Jobs, CronJobs) the credentials may not list: shown as not visible, as
-     * {@code health} shows them, never waited for. Namespaced RBAC commonly grants a namespace and not the
-     * cluster's nodes.
+     * The informers of {@link RefusableKinds} the credentials were refused: shown as not visible, never
+     * waited for.
      */
     private final Set<SharedIndexInformer<?>> forbidden = ConcurrentHashMap.newKeySet();
     private volatile boolean namespaceExists;
@@ -208,24 +207,24 @@ public final class ClusterMonitor implements AutoCloseable {
 
     private void startInformers() {
         String ns = target.namespace();
-        deployments = inform(watchClient.apps().deployments().inNamespace(ns).runnableInformer(0), false);
-        statefulSets = inform(watchClient.apps().statefulSets().inNamespace(ns).runnableInformer(0), false);
-        daemonSets = inform(watchClient.apps().daemonSets().inNamespace(ns).runnableInformer(0), false);
+        deployments = inform(watchClient.apps().deployments().inNamespace(ns).runnableInformer(0));
+        statefulSets = inform(watchClient.apps().statefulSets().inNamespace(ns).runnableInformer(0));
+        daemonSets = inform(watchClient.apps().daemonSets().inNamespace(ns).runnableInformer(0));
         SharedIndexInformer<Pod> podInformer = watchClient.pods().inNamespace(ns).runnableInformer(0);
         // Keep only what health needs, trimmed once per change rather than rebuilt on every evaluation.
         podStore = new TrimmedPodStore();
         podInformer.itemStore(podStore);
-        pods = inform(podInformer, false);
-        claims = inform(watchClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0), false);
-        services = inform(watchClient.services().inNamespace(ns).runnableInformer(0), false);
+        pods = inform(podInformer);
+        claims = inform(watchClient.persistentVolumeClaims().inNamespace(ns).runnableInformer(0));
+        services = inform(watchClient.services().inNamespace(ns).runnableInformer(0));
         // Filtered to Warning events when evaluated: not every server supports a field selector on type.
-        events = inform(watchClient.v1().events().inNamespace(ns).runnableInformer(0), false);
+        events = inform(watchClient.v1().events().inNamespace(ns).runnableInformer(0));
         SharedIndexInformer<Node> nodeInformer = watchClient.nodes().runnableInformer(0);
         nodeStore = new JudgedNodeStore();
         nodeInformer.itemStore(nodeStore);
-        nodes = inform(nodeInformer, true);
-        jobs = inform(watchClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0), true);
-        cronJobs = inform(watchClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0), true);
+        nodes = inform(nodeInformer);
+        jobs = inform(watchClient.batch().v1().jobs().inNamespace(ns).runnableInformer(0));
+        cronJobs = inform(watchClient.batch().v1().cronjobs().inNamespace(ns).runnableInformer(0));
         informersStarted = true;
     }
 
@@ -242,11 +241,12 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     /**
-     * @param optional a kind the credentials may be refused (403): the informer then stops and the kind is
-     *                 shown as not visible; any other failure, or a refused required kind, is retried until
-     *                 the server answers again
+     * Starts an informer. When a kind the credentials {@linkplain RefusableKinds may be refused} is refused
+     * (403), the informer stops and the kind is shown as not visible; any other failure, or a refused required
+     * kind, is retried until the server answers again.
      */
-    private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer, boolean optional) {
+    private <T extends HasMetadata> SharedIndexInformer<T> inform(SharedIndexInformer<T> informer) {
+        boolean optional = RefusableKinds.mayBeRefused(informer.getApiTypeClass());
         informer.addEventHandler(new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T obj) {
@@ -300,10 +300,11 @@ public final class ClusterMonitor implements AutoCloseable {
         if (!informersStarted) {
             return ClusterObjects.empty();
         }
+        TrimmedPodStore.ToJudge podsToJudge = podStore.toJudge();
         return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
-                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), podStore.worthJudging(),
+                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), podsToJudge.pods(),
                 claims.getStore().list(), services.getStore().list(), events.getStore().list(), listed(jobs),
-                listed(cronJobs), veleroBackups, podStore.workspacesLeftOut());
+                listed(cronJobs), veleroBackups, podsToJudge.workspacesLeftOut());
     }
 
     /**

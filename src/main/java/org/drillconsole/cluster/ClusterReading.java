@@ -131,12 +131,15 @@ public final class ClusterReading {
             claims = start(pool, () -> client.persistentVolumeClaims().inNamespace(ns).list().getItems());
             services = start(pool, () -> client.services().inNamespace(ns).list().getItems());
             events = start(pool, () -> client.v1().events().inNamespace(ns).list().getItems());
-            // What the credentials may not list (nodes, batch, Velero) is shown as not visible, not as an outage.
-            nodes = start(pool, () -> permitted(() -> client.nodes().list().getItems()));
-            jobs = start(pool, () -> permitted(() -> client.batch().v1().jobs().inNamespace(ns).list().getItems()));
-            cronJobs = start(pool, () -> permitted(() -> client.batch().v1().cronjobs().inNamespace(ns).list()
-                    .getItems()));
-            backups = start(pool, () -> permitted(() -> VeleroBackups.completed(client)));
+            // What the credentials may not list is shown as not visible, not as an outage.
+            nodes = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.Node.class,
+                    () -> client.nodes().list().getItems()));
+            jobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.Job.class,
+                    () -> client.batch().v1().jobs().inNamespace(ns).list().getItems()));
+            cronJobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
+                    () -> client.batch().v1().cronjobs().inNamespace(ns).list().getItems()));
+            // Velero may be missing (404) or hidden (403): the backup check then says there is nothing to see.
+            backups = start(pool, () -> refusedOrMissing(() -> VeleroBackups.completed(client)));
         }
 
         private <T> CompletableFuture<T> start(ExecutorService pool, Supplier<T> read) {
@@ -184,7 +187,15 @@ public final class ClusterReading {
             return ApiProbe.describe(error);
         }
 
-        private static <T> Optional<T> permitted(Supplier<T> read) {
+        /** A list of a kind that {@linkplain RefusableKinds may be refused}, empty when it is. */
+        private static <T> Optional<List<T>> permitted(Class<T> kind, Supplier<List<T>> read) {
+            if (!RefusableKinds.mayBeRefused(kind)) {
+                throw new IllegalArgumentException(kind.getSimpleName() + " is required, not optional");
+            }
+            return refusedOrMissing(read);
+        }
+
+        private static <T> Optional<T> refusedOrMissing(Supplier<T> read) {
             try {
                 return Optional.of(read.get());
             } catch (KubernetesClientException e) {

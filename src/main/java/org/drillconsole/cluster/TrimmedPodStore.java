@@ -6,10 +6,11 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pod informer's store: each pod kept as a small Pod holding only what the health rules read (name,
@@ -19,10 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TrimmedPodStore extends BasicItemStore<Pod> {
 
+    /**
+     * The pods to judge, and how many running workspaces they leave out, as read together at one moment: a
+     * pod that stops being worth judging leaves the list and joins the count in the same change.
+     *
+     * @param pods              the pods the health rules would find anything to say about, now or later: a pod
+     *                          running without trouble says nothing (a workspace is only counted), and only a
+     *                          Pending pod's judgement changes with time
+     * @param workspacesLeftOut how many running workspaces {@code pods} leaves out
+     */
+    record ToJudge(List<Pod> pods, int workspacesLeftOut) {
+    }
+
     /** The pods {@link PodRules#worthJudging} keeps, by key: on a large healthy cluster, a few of many. */
-    private final Map<String, Pod> worthJudging = new ConcurrentHashMap<>();
+    private final Map<String, Pod> worthJudging = new HashMap<>();
     /** The keys of the running workspaces left out of {@link #worthJudging}. */
-    private final Set<String> workspacesLeftOut = ConcurrentHashMap.newKeySet();
+    private final Set<String> workspacesLeftOut = new HashSet<>();
 
     TrimmedPodStore() {
         super(Cache::metaNamespaceKeyFunc);
@@ -31,12 +44,15 @@ final class TrimmedPodStore extends BasicItemStore<Pod> {
     @Override
     public Pod put(String key, Pod pod) {
         Pod kept = trimmed(pod);
-        if (PodRules.worthJudging(kept)) {
-            worthJudging.put(key, kept);
-            workspacesLeftOut.remove(key);
-        } else {
-            worthJudging.remove(key);
-            if (PodRules.isRunningWorkspace(kept)) {
+        boolean worth = PodRules.worthJudging(kept);
+        boolean leftOut = !worth && PodRules.isRunningWorkspace(kept);
+        synchronized (this) {
+            if (worth) {
+                worthJudging.put(key, kept);
+            } else {
+                worthJudging.remove(key);
+            }
+            if (leftOut) {
                 workspacesLeftOut.add(key);
             } else {
                 workspacesLeftOut.remove(key);
@@ -47,23 +63,19 @@ final class TrimmedPodStore extends BasicItemStore<Pod> {
 
     @Override
     public Pod remove(String key) {
-        worthJudging.remove(key);
-        workspacesLeftOut.remove(key);
+        synchronized (this) {
+            worthJudging.remove(key);
+            workspacesLeftOut.remove(key);
+        }
         return super.remove(key);
     }
 
     /**
-     * The pods the health rules would find anything to say about, now or later: a pod running without
-     * trouble says nothing (a workspace is only counted), and only a Pending pod's judgement changes with
-     * time. The evaluator gives the same snapshot from these and {@link #workspacesLeftOut()} as from every pod.
+     * The pods to judge and the running workspaces they leave out: the evaluator gives the same snapshot from
+     * these as from every pod.
      */
-    List<Pod> worthJudging() {
-        return List.copyOf(worthJudging.values());
-    }
-
-    /** How many running workspaces {@link #worthJudging()} leaves out. */
-    int workspacesLeftOut() {
-        return workspacesLeftOut.size();
+    synchronized ToJudge toJudge() {
+        return new ToJudge(List.copyOf(worthJudging.values()), workspacesLeftOut.size());
     }
 
     /** Only part of each pod is kept. */

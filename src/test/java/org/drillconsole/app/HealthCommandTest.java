@@ -50,6 +50,33 @@ class HealthCommandTest {
     }
 
     @Test
+    void credentialsThatMayNotListNodesOrJobsGetAVerdictWithoutThem() throws Exception {
+        String limited = limitedKubeconfig("namespace-only", "nodes", "jobs", "cronjobs");
+        CliRun run = CliRun.of("health", "--primary", limited, "--standby", standby(), "--json");
+        assertEquals(0, run.code(), run.out() + run.err());
+        JsonNode primary = new ObjectMapper().readTree(run.out()).get("primary");
+        assertEquals("HEALTHY", primary.get("verdict").asText(), primary.toString());
+        assertTrue(primary.get("nodes").isNull() || primary.get("nodes").get("total").asInt() == 0,
+                primary.get("nodes").toString());
+    }
+
+    @Test
+    void credentialsThatMayNotListDeploymentsAreAProblemNamedAsSuch() throws Exception {
+        String limited = limitedKubeconfig("no-deployments", "deployments");
+        CliRun run = CliRun.of("health", "--primary", limited, "--standby", standby());
+        assertEquals(2, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("403"), run.out());
+    }
+
+    private String limitedKubeconfig(String token, String... refused) throws Exception {
+        practice.clusters().cluster(Side.PRIMARY).acceptToken(token, java.util.Set.of(refused));
+        var path = practice.dir().resolve(token + ".kubeconfig");
+        Files.writeString(path, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                .replace(org.drillconsole.sandbox.PracticeCluster.TOKEN, token));
+        return path.toString();
+    }
+
+    @Test
     void exitsOneWhenAComponentIsDegraded() throws Exception {
         practice.clusters().controls().crash(Side.PRIMARY, "dashboard", true);
         try {

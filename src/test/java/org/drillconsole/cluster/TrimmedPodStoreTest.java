@@ -102,16 +102,17 @@ class TrimmedPodStoreTest {
             }
         }
         List<Pod> all = store.values().toList();
-        List<Pod> worth = store.worthJudging();
-        assertTrue(worth.size() < all.size() * 2 / 3 && store.workspacesLeftOut() > 0,
-                store.workspacesLeftOut() + " workspaces left out, " + worth.size() + " of " + all.size() + " kept");
+        TrimmedPodStore.ToJudge toJudge = store.toJudge();
+        List<Pod> worth = toJudge.pods();
+        assertTrue(worth.size() < all.size() * 2 / 3 && toJudge.workspacesLeftOut() > 0,
+                toJudge.workspacesLeftOut() + " workspaces left out, " + worth.size() + " of " + all.size() + " kept");
         var deployments = HealthEvaluatorTest.allCore(1);
         for (Instant now : List.of(NOW, NOW.plusSeconds(600), NOW.plusSeconds(3600))) {
             var whole = HealthEvaluator.evaluate(HealthEvaluatorTest.TARGET, HealthEvaluatorTest.ONLINE, now, true,
                     HealthEvaluatorTest.objects(deployments, List.of(), all), now);
             var fromWorth = HealthEvaluator.evaluate(HealthEvaluatorTest.TARGET, HealthEvaluatorTest.ONLINE, now, true,
                     withWorkspacesLeftOut(HealthEvaluatorTest.objects(deployments, List.of(), worth),
-                            store.workspacesLeftOut()), now);
+                            toJudge.workspacesLeftOut()), now);
             assertFalse(whole.troubledPods().isEmpty());
             assertTrue(whole.runningWorkspaces() > 0);
             assertEquals(whole, fromWorth, "at " + now);
@@ -132,28 +133,28 @@ class TrimmedPodStoreTest {
                 .addNewContainerStatus().withName("workspace").withRestartCount(0).endContainerStatus().endStatus()
                 .build();
         store.put("gitpod/ws-1", workspace);
-        assertEquals(List.of(), store.worthJudging());
-        assertEquals(1, store.workspacesLeftOut());
+        assertEquals(List.of(), store.toJudge().pods());
+        assertEquals(1, store.toJudge().workspacesLeftOut());
         store.put("gitpod/ws-1", new PodBuilder(workspace).editStatus().editFirstContainerStatus().withRestartCount(9)
                 .endContainerStatus().endStatus().build());
-        assertEquals(1, store.worthJudging().size(), "restarting: judged, and counted among the judged");
-        assertEquals(0, store.workspacesLeftOut());
+        assertEquals(1, store.toJudge().pods().size(), "restarting: judged, and counted among the judged");
+        assertEquals(0, store.toJudge().workspacesLeftOut());
         store.put("gitpod/ws-1", workspace);
         store.remove("gitpod/ws-1");
-        assertEquals(List.of(), store.worthJudging());
-        assertEquals(0, store.workspacesLeftOut());
+        assertEquals(List.of(), store.toJudge().pods());
+        assertEquals(0, store.toJudge().workspacesLeftOut());
     }
 
     @Test
     void aPodThatRecoversOrGoesAwayIsNoLongerJudged() {
         TrimmedPodStore store = new TrimmedPodStore();
         store.put("gitpod/mysql-0", wholePod());
-        assertEquals(1, store.worthJudging().size(), "crash-looping");
+        assertEquals(1, store.toJudge().pods().size(), "crash-looping");
         store.put("gitpod/mysql-0", new PodBuilder(wholePod()).editStatus().withContainerStatuses(List.of())
                 .endStatus().build());
-        assertEquals(List.of(), store.worthJudging(), "running without trouble");
+        assertEquals(List.of(), store.toJudge().pods(), "running without trouble");
         store.put("gitpod/mysql-0", wholePod());
         store.remove("gitpod/mysql-0");
-        assertEquals(List.of(), store.worthJudging(), "deleted");
+        assertEquals(List.of(), store.toJudge().pods(), "deleted");
     }
 }
