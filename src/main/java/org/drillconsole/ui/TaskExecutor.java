@@ -1,6 +1,7 @@
 package org.drillconsole.ui;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +15,19 @@ import javafx.application.Platform;
 public class TaskExecutor implements AutoCloseable {
 
     private final ExecutorService pool;
+    private final Executor fxThread;
 
+    /** Results come back on the JavaFX application thread. */
     public TaskExecutor() {
+        this(Platform::runLater);
+    }
+
+    /**
+     * @param fxThread where results are handed over: the JavaFX application thread in the window, one thread of
+     *                 the test's own where a view model is tested without a running toolkit
+     */
+    public TaskExecutor(Executor fxThread) {
+        this.fxThread = fxThread;
         AtomicInteger count = new AtomicInteger();
         // Three threads: a running drill holds one for its whole length, the rest stay free for the window.
         pool = Executors.newFixedThreadPool(3, runnable -> {
@@ -50,7 +62,7 @@ public class TaskExecutor implements AutoCloseable {
 
     /** Hands a result over to the FX thread: for work that runs on threads of its own (probes, replication). */
     public void onFxThread(Runnable update) {
-        Platform.runLater(update);
+        fxThread.execute(update);
     }
 
     @Override

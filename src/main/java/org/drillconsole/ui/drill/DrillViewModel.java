@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -330,7 +329,7 @@ public final class DrillViewModel {
         nextStep.set("");
         log.clear();
         steps.clear();
-        operator = new FxOperator(operatorName, next -> Platform.runLater(() -> prompt.set(next)));
+        operator = new FxOperator(operatorName, next -> executor.onFxThread(() -> prompt.set(next)));
         Network network = mode == RunMode.PRACTICE ? wiring.practiceNetwork().get() : Network.REAL;
         String environment = environment();
         executor.run(() -> {
@@ -338,14 +337,14 @@ public final class DrillViewModel {
             try {
                 wiring.parameters().remember(drill.metadata().name(), environment, drill.parameterValues());
             } catch (IOException notRemembered) {
-                Platform.runLater(() -> log.add("the parameter values could not be remembered: "
+                executor.onFxThread(() -> log.add("the parameter values could not be remembered: "
                         + notRemembered.getMessage()));
             }
             JournalStore store = wiring.journal().call();
-            Platform.runLater(() -> prepare(drill, mode));
+            executor.onFxThread(() -> prepare(drill, mode));
             session = factory.open(new DrillSession.Request(drill, runbook.toAbsolutePath().getParent(), mode,
                     operatorName, null, null), clusters, store, network);
-            Platform.runLater(() -> unfinished.set(null));
+            executor.onFxThread(() -> unfinished.set(null));
             return session.engine().run();
         }, this::finished, error -> {
             running.set(false);
@@ -355,7 +354,7 @@ public final class DrillViewModel {
     }
 
     private void heard(RunEvent event) {
-        Platform.runLater(() -> recorded(event));
+        executor.onFxThread(() -> recorded(event));
     }
 
     private void prepare(DrillDefinition drill, RunMode mode) {

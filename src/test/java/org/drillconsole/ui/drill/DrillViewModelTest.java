@@ -1,0 +1,173 @@
+package org.drillconsole.ui.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.model.journal.RunMode;
+import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.PracticeNetwork;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.ParameterMemory;
+import org.drillconsole.support.PracticeClustersExtension;
+import org.drillconsole.ui.TaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The drill's view model without a running toolkit: its results are handed over to one thread of the test's
+ * own, which stands for the JavaFX application thread, and every read of its state is made there.
+ */
+class DrillViewModelTest {
+
+    @RegisterExtension
+    static final PracticeClustersExtension practice = new PracticeClustersExtension(Duration.ofMillis(100));
+
+    static final Path SHIPPED = Path.of("drills").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    final ExecutorService fx = Executors.newSingleThreadExecutor(r -> new Thread(r, "fake-fx"));
+    final TaskExecutor executor = new TaskExecutor(fx);
+    ClusterPair clusters;
+    JournalStore journal;
+
+    @AfterEach
+    void close() throws Exception {
+        executor.close();
+        fx.shutdownNow();
+        if (clusters != null) {
+            clusters.close();
+        }
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    DrillViewModel viewModel(Path runbookDir, boolean onPractice) {
+        return new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(() -> clusters, () -> onPractice,
+                this::journal, () -> new PracticeNetwork(clusters), new ParameterMemory(dir.resolve("parameters.json"))));
+    }
+
+    synchronized JournalStore journal() throws Exception {
+        if (journal == null) {
+            journal = JournalStore.openIn(dir.resolve("data"), Clock.systemUTC());
+        }
+        return journal;
+    }
+
+    <T> T onFx(Callable<T> read) throws Exception {
+        return fx.submit(read).get(10, TimeUnit.SECONDS);
+    }
+
+    void onFx(Runnable work) throws Exception {
+        fx.submit(work).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until {@code condition}, read on the stand-in FX thread, holds. */
+    void await(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!onFx(condition)) {
+            if (System.nanoTime() > deadline) {
+                fail("not within 30 s: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void theRunbookFolderListsItsRunbooksInOrderAndNothingElse() throws Exception {
+        Files.writeString(dir.resolve("b.yaml"), "x");
+        Files.writeString(dir.resolve("a.yaml"), "x");
+        Files.writeString(dir.resolve("notes.txt"), "x");
+        DrillViewModel drill = viewModel(dir, true);
+        onFx(drill::refreshRunbooks);
+        await("the runbooks listed", () -> drill.runbooks().size() == 2);
+        assertEquals(List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")), onFx(() -> List.copyOf(drill.runbooks())));
+    }
+
+    @Test
+    void aShippedRunbookOnThePracticeClustersIsFilledWithThePracticeValuesAndReady() throws Exception {
+        DrillViewModel drill = viewModel(SHIPPED, true);
+        onFx(() -> drill.inspect(SHIPPED.resolve("pilot-light-failover.yaml")));
+        await("the runbook ready", () -> drill.runbookReadyProperty().get());
+        assertEquals(List.of(), onFx(() -> List.copyOf(drill.runbookProblems())));
+        DrillViewModel.ParameterField domain = onFx(() -> drill.parameterFields().stream()
+                .filter(f -> f.name().equals("domain")).findFirst().orElseThrow());
+        assertEquals("gitpod.example.com", onFx(() -> domain.value().get()));
+        assertFalse(onFx(() -> drill.briefingProperty().get()).isBlank(), "a briefing before the start");
+        assertNotNull(onFx(() -> drill.rpoObjectiveProperty().get()), "the panes are given the RPO objective");
+    }
+
+    @Test
+    void aParameterEditedToABadValueIsListedAsAProblemAndTheRunbookCannotStart() throws Exception {
+        DrillViewModel drill = viewModel(SHIPPED, true);
+        onFx(() -> drill.inspect(SHIPPED.resolve("pilot-light-failover.yaml")));
+        await("the runbook ready", () -> drill.runbookReadyProperty().get());
+        onFx(() -> drill.parameterFields().stream().filter(f -> f.name().equals("domain")).findFirst().orElseThrow()
+                .value().set("not a host name!"));
+        await("a problem listed", () -> !drill.runbookProblems().isEmpty());
+        assertFalse(onFx(() -> drill.runbookReadyProperty().get()));
+        String problem = onFx(() -> drill.runbookProblems().get(0));
+        assertTrue(problem.contains("domain") && !problem.contains("java."), problem);
+    }
+
+    @Test
+    void aBrokenRunbookListsEveryProblemWithItsLineAndCannotStart() throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                apiVersion: drills.gitpod-dr/v1
+                kind: Drill
+                metadata:
+                  name: broken
+                  title: Broken
+                spec:
+                  strategy: sideways
+                  objectives: { rto: soon }
+                """);
+        DrillViewModel drill = viewModel(dir, true);
+        onFx(() -> drill.inspect(broken));
+        await("problems listed", () -> drill.runbookProblems().size() >= 2);
+        List<String> problems = onFx(() -> List.copyOf(drill.runbookProblems()));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("broken.yaml:7:")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("broken.yaml:8:")), problems.toString());
+        assertFalse(onFx(() -> drill.runbookReadyProperty().get()));
+        assertEquals("", onFx(() -> drill.briefingProperty().get()));
+    }
+
+    @Test
+    void aReadinessDrillOnThePracticeClustersRunsToItsEndAndIsJournaled() throws Exception {
+        clusters = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod", s -> { },
+                Clock.systemUTC());
+        DrillViewModel drill = viewModel(SHIPPED, true);
+        Path runbook = SHIPPED.resolve("standby-readiness.yaml");
+        onFx(() -> drill.inspect(runbook));
+        await("the runbook ready", () -> drill.runbookReadyProperty().get());
+        onFx(() -> drill.start(runbook, RunMode.PRACTICE, "tester", null, null));
+        await("the drill ended", () -> !drill.outcomeProperty().get().isEmpty());
+        assertFalse(onFx(() -> drill.runningProperty().get()));
+        String outcome = onFx(() -> drill.outcomeProperty().get());
+        assertTrue(outcome.startsWith("COMPLETED"), outcome + "\n" + onFx(() -> String.join("\n", drill.log())));
+        List<StepRow> steps = onFx(() -> List.copyOf(drill.steps()));
+        assertEquals(5, steps.size(), steps.toString());
+        assertTrue(steps.stream().allMatch(s -> !s.status().isBlank()), steps.toString());
+        assertNotNull(onFx(() -> drill.finishedRunProperty().get()), "the run's record, for export and history");
+        assertEquals(1, journal().runs().size(), "journaled");
+    }
+}
