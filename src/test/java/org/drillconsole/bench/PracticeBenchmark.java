@@ -125,7 +125,7 @@ public final class PracticeBenchmark {
     }
 
     /** `java -jar target/drill-console.jar sandbox …` as a user runs it (the class path when not packaged). */
-    private static List<String> sandboxCommand(String... args) {
+    static List<String> sandboxCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path jar = Path.of("target", "drill-console.jar");

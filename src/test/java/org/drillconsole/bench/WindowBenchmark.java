@@ -19,6 +19,7 @@ import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.Settings;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.ui.RecordingDialogService;
 import org.drillconsole.ui.TaskExecutor;
@@ -30,8 +31,11 @@ import org.drillconsole.ui.main.MainViewModel;
  * readiness change on the API server to the view model on the FX thread, and the longest gap between
  * JavaFX pulses while one cluster is down and the other churns status writes. Run with
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark}
- * and, for large clusters, {@code -Dexec.args="PODS NODES WRITES_PER_SECOND"} (extra pods and nodes on each practice
- * cluster; default 0 0 100), e.g. {@code "20000 2000 200"}.
+ * and, for large clusters, {@code -Dexec.args="PODS NODES WRITES_PER_SECOND [separate]"} (extra pods and nodes on
+ * each practice cluster; default 0 0 100), e.g. {@code "20000 2000 200"}. With {@code separate}, the practice
+ * clusters run in a {@code sandbox} process of their own and the window connects to their kubeconfigs, as a
+ * user's window connects to clusters that live elsewhere: the figures are then the console's alone, not shared
+ * with the API servers serving it.
  */
 public final class WindowBenchmark {
 
@@ -44,6 +48,7 @@ public final class WindowBenchmark {
         int pods = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         int extraNodes = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         int churnPerSecond = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        boolean separate = args.length > 3 && args[3].equals("separate");
         headless();
         Path dir = Files.createTempDirectory("window-bench");
         CountDownLatch started = new CountDownLatch(1);
@@ -51,13 +56,19 @@ public final class WindowBenchmark {
         started.await();
         // The clusters first (seeded and settled), so the figures below are the console's alone.
         long seeding = System.nanoTime();
-        PracticeClusters practice = PracticeClusters.start(dir.resolve("practice"),
-                SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500)).withLoad(pods, extraNodes));
+        Clusters clusters = separate ? SandboxProcess.start(dir.resolve("practice"), pods, extraNodes)
+                : new InProcess(PracticeClusters.start(dir.resolve("practice"),
+                        SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(500)).withLoad(pods, extraNodes)));
         long seeded = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - seeding);
         long heapWithoutConsole = usedHeapAfterGc();
         TaskExecutor executor = new TaskExecutor();
-        MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
-                new RecordingDialogService(), () -> practice, false, Path.of("drills"),
+        SettingsStore settings = new SettingsStore(dir.resolve("settings.json"));
+        if (clusters instanceof SandboxProcess sandbox) {
+            settings.save(new Settings(sandbox.kubeconfig(Side.PRIMARY).toString(), null,
+                    sandbox.kubeconfig(Side.STANDBY).toString(), null, "gitpod", false));
+        }
+        MainViewModel model = new MainViewModel(executor, settings, new RecordingDialogService(),
+                () -> clusters instanceof InProcess inProcess ? inProcess.practice() : null, false, Path.of("drills"),
                 () -> JournalStore.openIn(dir.resolve("data"), java.time.Clock.systemUTC()));
         long connect = System.nanoTime();
         Platform.runLater(() -> {
@@ -74,13 +85,13 @@ public final class WindowBenchmark {
         System.out.println("# window benchmark (Monocle headless, software rendering), "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", " + pods + " extra pods and " + extraNodes + " extra nodes per cluster, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, practice clusters "
+                + (separate ? "in a sandbox process of their own" : "in the console's JVM"));
         report("practice clusters seeded and settled (setup, not the console)", seeded);
         report("window shown and connected to both panes filled", filled);
         report("console heap: used after GC with the window, minus without it", (usedHeapAfterGc()
                 - heapWithoutConsole) / (1024 * 1024));
-        PracticeClusters clusters = model.practiceClustersProperty().get();
-        var standbyAdmin = clusters.cluster(Side.STANDBY).adminClient();
+        var standbyAdmin = clusters.standbyAdmin();
 
         List<Long> toView = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -108,7 +119,7 @@ public final class WindowBenchmark {
         report("readiness change (API write) to the view model on the FX thread, p95", toView.get(37));
         report("readiness change (API write) to the view model on the FX thread, longest", toView.get(39));
 
-        clusters.controls().stop(Side.PRIMARY);
+        clusters.stopPrimary();
         waitFor(() -> model.primary().verdictProperty().get() == Verdict.DOWN, Duration.ofSeconds(10));
         List<Long> gaps = new ArrayList<>();
         AtomicLong last = new AtomicLong();
@@ -164,7 +175,82 @@ public final class WindowBenchmark {
 
         model.close();
         executor.close();
+        clusters.close();
         System.exit(0);
+    }
+
+    /** The practice clusters the window is measured against. */
+    private sealed interface Clusters extends AutoCloseable permits InProcess, SandboxProcess {
+        io.fabric8.kubernetes.client.KubernetesClient standbyAdmin();
+
+        void stopPrimary() throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+
+    /** In the console's JVM, as the window starts them when nothing is configured. */
+    private record InProcess(PracticeClusters practice) implements Clusters {
+        @Override
+        public io.fabric8.kubernetes.client.KubernetesClient standbyAdmin() {
+            return practice.cluster(Side.STANDBY).adminClient();
+        }
+
+        @Override
+        public void stopPrimary() {
+            practice.controls().stop(Side.PRIMARY);
+        }
+
+        @Override
+        public void close() {
+            // closed with the window's model
+        }
+    }
+
+    /** A {@code sandbox} process, driven through its input as a user drives it. */
+    private record SandboxProcess(Process process, Path dir, io.fabric8.kubernetes.client.KubernetesClient standbyAdmin)
+            implements Clusters {
+
+        static SandboxProcess start(Path dir, int pods, int nodes) throws Exception {
+            Process process = new ProcessBuilder(PracticeBenchmark.sandboxCommand("--dir", dir.toString(),
+                    "--reconcile-delay", "500", "--extra-pods", String.valueOf(pods), "--extra-nodes",
+                    String.valueOf(nodes))).redirectErrorStream(true).start();
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("practice clusters ready")) {
+                // the sandbox's output before it is ready
+            }
+            if (line == null) {
+                throw new IllegalStateException("the sandbox stopped before it was ready");
+            }
+            Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "sandbox-output");
+            drain.setDaemon(true);
+            drain.start();
+            var config = io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(
+                    dir.resolve("standby.kubeconfig")));
+            return new SandboxProcess(process, dir,
+                    new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build());
+        }
+
+        Path kubeconfig(Side side) {
+            return dir.resolve(side.name().toLowerCase(Locale.ROOT) + ".kubeconfig");
+        }
+
+        @Override
+        public void stopPrimary() throws java.io.IOException {
+            process.getOutputStream().write("stop primary\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        @Override
+        public void close() throws Exception {
+            standbyAdmin.close();
+            process.getOutputStream().write("quit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            process.destroy();
+            process.waitFor();
+        }
     }
 
     private static void flipNode(io.fabric8.kubernetes.client.KubernetesClient admin, String node, String ready) {

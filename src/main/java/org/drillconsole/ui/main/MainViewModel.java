@@ -45,7 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ClusterPaneViewModel primary = new ClusterPaneViewModel(Side.PRIMARY);
     private final ClusterPaneViewModel standby = new ClusterPaneViewModel(Side.STANDBY);
     private final ComparisonViewModel comparison = new ComparisonViewModel();
-    private final SnapshotDispatcher dispatcher = new SnapshotDispatcher(this::apply);
+    private final SnapshotDispatcher dispatcher;
     private final ReadOnlyBooleanWrapper practice = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("Starting…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -78,6 +78,7 @@ public final class MainViewModel implements AutoCloseable {
                          Callable<JournalStore> journalOpener, TeamDatabase team) {
         this.team = team;
         this.executor = executor;
+        this.dispatcher = new SnapshotDispatcher(this::apply, executor::onFxThread);
         this.journalOpener = journalOpener;
         this.drill = new DrillViewModel(executor, runbookDir, new DrillViewModel.Wiring(this::clusters,
                 practice::get, this::journal, () -> new PracticeNetwork(clusters()),
