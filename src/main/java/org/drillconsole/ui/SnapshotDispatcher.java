@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
 
@@ -33,19 +34,34 @@ public final class SnapshotDispatcher implements Consumer<ClusterSnapshot> {
         return thread;
     });
 
+    /** Runs a task after a delay: a timer thread in the window, a recording one in tests. */
+    interface Later {
+        void run(Runnable task, long delayNanos);
+    }
+
     private final Map<Side, AtomicReference<ClusterSnapshot>> pending = new EnumMap<>(Side.class);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Consumer<ClusterSnapshot> onFxThread;
     private final Executor fxThread;
-    private final Pace pace = new Pace(Duration.ofMillis(1000 / STEADY_RATE), BURST, System.nanoTime());
+    private final Later later;
+    private final LongSupplier clock;
+    private final Pace pace;
 
     /**
      * @param onFxThread what takes in a snapshot, on the FX thread
      * @param fxThread   the hand-off to the FX thread ({@link TaskExecutor#onFxThread})
      */
     public SnapshotDispatcher(Consumer<ClusterSnapshot> onFxThread, Executor fxThread) {
+        this(onFxThread, fxThread, (task, delay) -> TIMER.schedule(task, delay, TimeUnit.NANOSECONDS),
+                System::nanoTime);
+    }
+
+    SnapshotDispatcher(Consumer<ClusterSnapshot> onFxThread, Executor fxThread, Later later, LongSupplier clock) {
         this.onFxThread = onFxThread;
         this.fxThread = fxThread;
+        this.later = later;
+        this.clock = clock;
+        this.pace = new Pace(Duration.ofMillis(1000 / STEADY_RATE), BURST, clock.getAsLong());
         for (Side side : Side.values()) {
             pending.put(side, new AtomicReference<>());
         }
@@ -60,11 +76,11 @@ public final class SnapshotDispatcher implements Consumer<ClusterSnapshot> {
     public void accept(ClusterSnapshot snapshot) {
         pending.get(snapshot.side()).set(snapshot);
         if (scheduled.compareAndSet(false, true)) {
-            long wait = pace.reserve(System.nanoTime());
+            long wait = pace.reserve(clock.getAsLong());
             if (wait == 0) {
                 fxThread.execute(this::drain);
             } else {
-                TIMER.schedule(() -> fxThread.execute(this::drain), wait, TimeUnit.NANOSECONDS);
+                later.run(() -> fxThread.execute(this::drain), wait);
             }
         }
     }
