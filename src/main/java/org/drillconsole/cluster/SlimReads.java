@@ -58,7 +58,8 @@ final class SlimReads {
     private abstract static class WithoutSpec {
     }
 
-    @JsonIgnoreProperties("managedFields")
+    /** Annotations are never judged, and on Gitpod's workspace pods they run to kilobytes each. */
+    @JsonIgnoreProperties({"managedFields", "annotations"})
     private abstract static class Meta {
     }
 
@@ -71,8 +72,8 @@ final class SlimReads {
     private abstract static class TemplateContainer {
     }
 
-    @JsonIncludeProperties({"phase", "reason", "message", "conditions", "containerStatuses", "initContainerStatuses",
-            "startTime"})
+    /** What the pod rules read ({@link TrimmedPodStore} keeps no more): the conditions are left to the containers'. */
+    @JsonIncludeProperties({"phase", "containerStatuses", "initContainerStatuses"})
     private abstract static class PodPhaseAndContainers {
     }
 

@@ -97,11 +97,19 @@ class SlimReadsTest {
         assertFalse(pods.getItems().isEmpty());
         assertTrue(pods.getItems().stream().allMatch(p -> p.getSpec() == null), "pod specs are left out");
         assertTrue(pods.getItems().stream().allMatch(p -> p.getStatus().getPhase() != null), "phases are kept");
+        assertTrue(pods.getItems().stream().anyMatch(p -> !p.getStatus().getContainerStatuses().isEmpty()),
+                "container statuses are kept");
+        assertTrue(pods.getItems().stream().allMatch(p -> p.getStatus().getConditions().isEmpty()),
+                "a pod's own conditions are left out: the rules read its containers'");
         DeploymentList deployments = slim.unmarshal(raw(Side.PRIMARY,
                 "/apis/apps/v1/namespaces/gitpod/deployments"), DeploymentList.class);
         var container = deployments.getItems().get(0).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertNotNull(container.getImage(), "a template's images are kept");
         assertNull(container.getReadinessProbe(), "a template's probes are left out");
+        assertTrue(whole.unmarshal(raw(Side.PRIMARY, "/apis/apps/v1/namespaces/gitpod/deployments"), DeploymentList.class)
+                .getItems().stream().anyMatch(d -> !d.getMetadata().getAnnotations().isEmpty()), "annotated when whole");
+        assertTrue(deployments.getItems().stream().allMatch(d -> d.getMetadata().getAnnotations().isEmpty()),
+                "annotations are left out");
     }
 
     private ClusterSnapshot waitForCrashLoop() throws InterruptedException {
