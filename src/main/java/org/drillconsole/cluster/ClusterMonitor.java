@@ -73,7 +73,10 @@ public final class ClusterMonitor implements AutoCloseable {
      * waited for.
      */
     private final Set<SharedIndexInformer<?>> forbidden = ConcurrentHashMap.newKeySet();
-    private volatile boolean namespaceExists;
+    /** Whether the namespace exists, as the server said; null when it would not say (then judged by its objects). */
+    private volatile Boolean namespaceExists;
+    /** Set once the namespace has been asked for: no verdict is given before (it would say "no namespace"). */
+    private volatile boolean namespaceChecked;
     private volatile boolean closed;
     /** Set once every informer field below is assigned, so the publish thread never sees half of them. */
     private volatile boolean informersStarted;
@@ -185,11 +188,13 @@ public final class ClusterMonitor implements AutoCloseable {
                 lastContact = result.contact();
             }
             if (result.state().answers()) {
-                Boolean exists = probe.namespaceExists();
-                namespaceExists = exists != null ? exists : namespaceVisibleThroughObjects();
                 if (informers.isEmpty()) {
+                    // First, so the lists are under way while the namespace is asked for: one round trip less
+                    // before the panes fill (whether it exists only changes what the verdict says).
                     startInformers();
                 }
+                namespaceExists = probe.namespaceExists();
+                namespaceChecked = true;
             }
             if (previous != result.state()) {
                 LOG.info("{} cluster {}: {} ({})", target.side().label(), target.context(), result.state(),
@@ -199,10 +204,6 @@ public final class ClusterMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{} cluster probe failed: {}", target.side().label(), ApiProbe.describe(e));
         }
-    }
-
-    private boolean namespaceVisibleThroughObjects() {
-        return informersStarted && !deployments.getStore().list().isEmpty();
     }
 
     private void startInformers() {
@@ -293,7 +294,7 @@ public final class ClusterMonitor implements AutoCloseable {
 
     /** Every list the rules read has arrived, so no verdict is given on half of the objects. */
     private boolean objectsKnown() {
-        return informersStarted && informers.stream().allMatch(this::settled);
+        return informersStarted && namespaceChecked && informers.stream().allMatch(this::settled);
     }
 
     private ClusterObjects objects() {
@@ -301,8 +302,12 @@ public final class ClusterMonitor implements AutoCloseable {
             return ClusterObjects.empty();
         }
         TrimmedPodStore.ToJudge podsToJudge = podStore.toJudge();
-        return new ClusterObjects(namespaceExists, deployments.getStore().list(), statefulSets.getStore().list(),
-                daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes), podsToJudge.pods(),
+        Boolean exists = namespaceExists;
+        List<Deployment> deploymentList = deployments.getStore().list();
+        // Credentials that may not read the namespace itself: it exists if anything is seen in it.
+        return new ClusterObjects(exists != null ? exists : !deploymentList.isEmpty(), deploymentList,
+                statefulSets.getStore().list(), daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes),
+                podsToJudge.pods(),
                 claims.getStore().list(), services.getStore().list(), events.getStore().list(), listed(jobs),
                 listed(cronJobs), veleroBackups, podsToJudge.workspacesLeftOut());
     }

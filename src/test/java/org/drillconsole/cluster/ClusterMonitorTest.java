@@ -172,6 +172,19 @@ class ClusterMonitorTest {
     }
 
     @Test
+    void credentialsThatMayNotReadTheNamespaceItselfGetAVerdictFromWhatIsInIt() throws Exception {
+        practice.clusters().cluster(Side.PRIMARY).acceptToken("no-namespaces", Set.of("namespaces"));
+        Path limited = practice.dir().resolve("no-namespaces.kubeconfig");
+        Files.writeString(limited, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                .replace(PracticeCluster.TOKEN, "no-namespaces"));
+        pair = ClusterPair.open(new ClusterPair.Source(limited, null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod",
+                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+        ClusterSnapshot first = primary.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15));
+        assertEquals(Verdict.HEALTHY, first.verdict(), "the first verdict: " + first.reasons());
+    }
+
+    @Test
     void reportsAFailingExecPluginWithoutTakingTheOtherSideDown() throws Exception {
         String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY)).replace("    token: practice-cluster-token",
                 "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: /bin/false");
