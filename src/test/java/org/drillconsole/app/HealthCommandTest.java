@@ -51,7 +51,7 @@ class HealthCommandTest {
 
     @Test
     void credentialsThatMayNotListNodesOrJobsGetAVerdictWithoutThem() throws Exception {
-        String limited = limitedKubeconfig("namespace-only", "nodes", "jobs", "cronjobs");
+        String limited = practice.primaryKubeconfigRefusing("namespace-only", "nodes", "jobs", "cronjobs").toString();
         CliRun run = CliRun.of("health", "--primary", limited, "--standby", standby(), "--json");
         assertEquals(0, run.code(), run.out() + run.err());
         JsonNode primary = new ObjectMapper().readTree(run.out()).get("primary");
@@ -62,18 +62,10 @@ class HealthCommandTest {
 
     @Test
     void credentialsThatMayNotListDeploymentsAreAProblemNamedAsSuch() throws Exception {
-        String limited = limitedKubeconfig("no-deployments", "deployments");
+        String limited = practice.primaryKubeconfigRefusing("no-deployments", "deployments").toString();
         CliRun run = CliRun.of("health", "--primary", limited, "--standby", standby());
         assertEquals(2, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("403"), run.out());
-    }
-
-    private String limitedKubeconfig(String token, String... refused) throws Exception {
-        practice.clusters().cluster(Side.PRIMARY).acceptToken(token, java.util.Set.of(refused));
-        var path = practice.dir().resolve(token + ".kubeconfig");
-        Files.writeString(path, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                .replace(org.drillconsole.sandbox.PracticeCluster.TOKEN, token));
-        return path.toString();
     }
 
     @Test

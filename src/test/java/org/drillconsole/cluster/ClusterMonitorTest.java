@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
-import org.drillconsole.sandbox.PracticeCluster;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.drillconsole.support.SnapshotRecorder;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,15 @@ class ClusterMonitorTest {
     }
 
     void open(String namespace) {
-        pair = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
+        open(practice.clusters().kubeconfig(Side.PRIMARY), namespace);
+    }
+
+    void openWithPrimary(Path primaryKubeconfig) {
+        open(primaryKubeconfig, "gitpod");
+    }
+
+    private void open(Path primaryKubeconfig, String namespace) {
+        pair = ClusterPair.open(new ClusterPair.Source(primaryKubeconfig, null),
                 new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), namespace,
                 s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
     }
@@ -105,13 +111,7 @@ class ClusterMonitorTest {
 
     @Test
     void credentialsThatMayNotListNodesOrJobsGetAVerdictWithoutThem() throws Exception {
-        practice.clusters().cluster(Side.PRIMARY).acceptToken("namespace-only", Set.of("nodes", "jobs", "cronjobs"));
-        Path limited = practice.dir().resolve("namespace-only.kubeconfig");
-        Files.writeString(limited, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                .replace(PracticeCluster.TOKEN, "namespace-only"));
-        pair = ClusterPair.open(new ClusterPair.Source(limited, null),
-                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod",
-                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+        openWithPrimary(practice.primaryKubeconfigRefusing("namespace-only", "nodes", "jobs", "cronjobs"));
         ClusterSnapshot judged = primary.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15));
         assertEquals(Verdict.HEALTHY, judged.verdict(), judged.reasons().toString());
         assertTrue(judged.nodes().isEmpty() && judged.batch().isEmpty(), "not visible, not waited for");
@@ -173,13 +173,7 @@ class ClusterMonitorTest {
 
     @Test
     void credentialsThatMayNotReadTheNamespaceItselfGetAVerdictFromWhatIsInIt() throws Exception {
-        practice.clusters().cluster(Side.PRIMARY).acceptToken("no-namespaces", Set.of("namespaces"));
-        Path limited = practice.dir().resolve("no-namespaces.kubeconfig");
-        Files.writeString(limited, Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                .replace(PracticeCluster.TOKEN, "no-namespaces"));
-        pair = ClusterPair.open(new ClusterPair.Source(limited, null),
-                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod",
-                s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
+        openWithPrimary(practice.primaryKubeconfigRefusing("no-namespaces", "namespaces"));
         ClusterSnapshot first = primary.await(ClusterSnapshot::objectsKnown, Duration.ofSeconds(15));
         assertEquals(Verdict.HEALTHY, first.verdict(), "the first verdict: " + first.reasons());
     }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.util.Set;
+import org.drillconsole.model.Side;
+import org.drillconsole.sandbox.PracticeCluster;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -36,6 +39,18 @@ public final class PracticeClustersExtension
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * A kubeconfig for the practice primary whose token the API server refuses some resources (plural names
+     * such as {@code nodes} or {@code namespaces}), as a namespaced Role does.
+     */
+    public Path primaryKubeconfigRefusing(String token, String... refusedResources) throws IOException {
+        clusters.cluster(Side.PRIMARY).acceptToken(token, Set.of(refusedResources));
+        Path limited = dir.resolve(token + ".kubeconfig");
+        Files.writeString(limited, Files.readString(clusters.kubeconfig(Side.PRIMARY))
+                .replace(PracticeCluster.TOKEN, token));
+        return limited;
     }
 
     @Override
