@@ -73,7 +73,7 @@ public final class ClusterMonitor implements AutoCloseable {
      * waited for.
      */
     private final Set<SharedIndexInformer<?>> forbidden = ConcurrentHashMap.newKeySet();
-    /** Whether the namespace exists, as the server said; null when it would not say (then judged by its objects). */
+    /** Whether the namespace exists, as the server said; null when it would not say. */
     private volatile Boolean namespaceExists;
     /** Set once the namespace has been asked for: no verdict is given before (it would say "no namespace"). */
     private volatile boolean namespaceChecked;
@@ -302,14 +302,11 @@ public final class ClusterMonitor implements AutoCloseable {
             return ClusterObjects.empty();
         }
         TrimmedPodStore.ToJudge podsToJudge = podStore.toJudge();
-        Boolean exists = namespaceExists;
         List<Deployment> deploymentList = deployments.getStore().list();
-        // Credentials that may not read the namespace itself: it exists if anything is seen in it.
-        return new ClusterObjects(exists != null ? exists : !deploymentList.isEmpty(), deploymentList,
+        return new ClusterObjects(ClusterObjects.namespaceExists(namespaceExists, deploymentList), deploymentList,
                 statefulSets.getStore().list(), daemonSets.getStore().list(), nodes.hasSynced(), listed(nodes),
-                podsToJudge.pods(),
-                claims.getStore().list(), services.getStore().list(), events.getStore().list(), listed(jobs),
-                listed(cronJobs), veleroBackups, podsToJudge.workspacesLeftOut());
+                podsToJudge.pods(), claims.getStore().list(), services.getStore().list(), events.getStore().list(),
+                listed(jobs), listed(cronJobs), veleroBackups, podsToJudge.workspacesLeftOut());
     }
 
     /**

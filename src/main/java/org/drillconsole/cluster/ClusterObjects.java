@@ -55,6 +55,16 @@ public record ClusterObjects(
                 events, List.of(), List.of(), List.of());
     }
 
+    /**
+     * Whether the namespace exists: as the server said, or, when it would not say (credentials that may not
+     * read the namespace object itself), whether any Deployment is seen in it.
+     *
+     * @param serverSaid the answer to a GET of the namespace, or null when there was none
+     */
+    static boolean namespaceExists(Boolean serverSaid, List<Deployment> deployments) {
+        return serverSaid != null ? serverSaid : !deployments.isEmpty();
+    }
+
     public static ClusterObjects empty() {
         return new ClusterObjects(false, List.of(), List.of(), List.of(), false, List.of(), List.of(), List.of(),
                 List.of(), List.of());

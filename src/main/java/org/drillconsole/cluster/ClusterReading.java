@@ -159,7 +159,7 @@ public final class ClusterReading {
                         .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 Boolean exists = namespaceExists.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 Optional<List<io.fabric8.kubernetes.api.model.Node>> nodeList = nodes.join();
-                return new Listed(new ClusterObjects(exists != null ? exists : !deployments.join().isEmpty(),
+                return new Listed(new ClusterObjects(ClusterObjects.namespaceExists(exists, deployments.join()),
                         deployments.join(), statefulSets.join(), daemonSets.join(), nodeList.isPresent(),
                         nodeList.orElse(List.of()), pods.join(), claims.join(), services.join(), events.join(),
                         jobs.join().orElse(List.of()), cronJobs.join().orElse(List.of()),
