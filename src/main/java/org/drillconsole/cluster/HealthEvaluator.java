@@ -2,6 +2,7 @@ package org.drillconsole.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drillconsole.model.BackupPoint;
 import org.drillconsole.model.BatchWork;
@@ -61,9 +63,7 @@ public final class HealthEvaluator {
      */
     public static ClusterSnapshot evaluate(Target target, ProbeResult probe, Instant lastContact,
                                            boolean objectsKnown, ClusterObjects objects, Instant now,
-                                           String listProblem,
-                                           java.util.function.Function<io.fabric8.kubernetes.api.model.Node,
-                                                   NodeHealth> nodeRules) {
+                                           String listProblem, Function<Node, NodeHealth> nodeRules) {
         Map<String, Workload> workloads = workloads(objects);
         List<PodTrouble> troubled = new ArrayList<>();
         int workspaces = objects.workspacesLeftOut();
