@@ -25,8 +25,10 @@ public final class Cli {
     /**
      * The tree for these arguments: when they name a subcommand, only that one is built. picocli builds
      * the model of every command it is given by reflection, about a tenth of a second per command on a cold
-     * JVM, which a one-shot {@code health} should not pay for the six it does not run. Without a subcommand
-     * (the window, {@code --help}, a typo) the whole tree is built, so help and suggestions stay complete.
+     * JVM, which a one-shot {@code health} should not pay for the six it does not run. Arguments that open
+     * the window (options of the root command only) build the root alone: the window does not wait half a
+     * second for commands it does not run. Anything else without a subcommand ({@code --help}, a typo, a
+     * wrong option) gets the whole tree, so help, errors and suggestions stay complete.
      */
     public static CommandLine commandLine(String... args) {
         for (String arg : args) {
@@ -36,7 +38,18 @@ public final class Cli {
                 }
             }
         }
-        return commandLine();
+        CommandLine window = build(List.of());
+        return opensTheWindow(window, args) ? window : commandLine();
+    }
+
+    /** Whether the root command alone accepts these arguments as a start of the window (not help, not version). */
+    private static boolean opensTheWindow(CommandLine root, String... args) {
+        try {
+            CommandLine.ParseResult parsed = root.parseArgs(args);
+            return !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        } catch (CommandLine.ParameterException notForTheRootAlone) {
+            return false;
+        }
     }
 
     /** The names of the subcommands that are {@link OneShot}, in the order {@code --help} lists them. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** The command tree is built for the arguments given, and still looks whole to the user. */
 class CliTest {
@@ -32,10 +33,29 @@ class CliTest {
     }
 
     @Test
-    void buildsTheWholeTreeWithoutASubcommand() {
+    void buildsTheWholeTreeForHelpAMistypedCommandOrAWrongOption() {
         assertEquals(ALL, List.copyOf(Cli.commandLine().getSubcommands().keySet()));
-        assertEquals(ALL, List.copyOf(Cli.commandLine("--practice").getSubcommands().keySet()));
-        assertEquals(ALL, List.copyOf(Cli.commandLine("helth").getSubcommands().keySet()));
+        for (String[] args : new String[][] {{"helth"}, {"--help"}, {"-h"}, {"--practice", "--help"}, {"--version"},
+                {"--praktice"}, {"--settings"}, {"--practice", "extra"}}) {
+            assertEquals(ALL, List.copyOf(Cli.commandLine(args).getSubcommands().keySet()), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void buildsTheRootAloneForArgumentsThatOpenTheWindow() {
+        for (String[] args : new String[][] {{}, {"--practice"}, {"--settings", "s.json", "--data-dir", "d"},
+                {"--drills=drills", "--practice"}}) {
+            CommandLine line = Cli.commandLine(args);
+            assertEquals(List.of(), List.copyOf(line.getSubcommands().keySet()), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void aWrongWindowOptionIsAnsweredWithTheWholeUsage() {
+        CliRun run = CliRun.of("--practice", "--praktice");
+        assertEquals(Cli.USAGE, run.code(), run.err());
+        assertTrue(run.err().contains("--praktice"), run.err());
+        assertTrue(run.err().contains("[COMMAND]"), run.err());
     }
 
     @Test
