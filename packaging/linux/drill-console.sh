@@ -24,11 +24,5 @@ if [ -z "$main" ] || [ -z "$classpath" ]; then
 fi
 # $APPDIR in the settings is this directory, as the native launcher expands it.
 options=("${options[@]//\$APPDIR/$app}")
-# A one-shot command (app.OneShot; CliTest keeps this list equal to it) is over in a second or two: the
-# quick compiler alone answers a quarter of a second sooner there (health: 1.35 s instead of 1.6 s), while
-# the window, a drill and the practice clusters keep the optimising compiler for the hours they may run.
-case "${1:-}" in
-    health|drills|history|report|team-db|--help|-h|--version|-V) options+=("-XX:TieredStopAtLevel=1") ;;
-esac
 exec "$root/lib/runtime/bin/java" "${options[@]}" "-Djpackage.app-path=$root/bin/drill-console" \
     -cp "${classpath//\$APPDIR/$app}" "$main" "$@"

@@ -52,12 +52,6 @@ public final class Cli {
         }
     }
 
-    /** The names of the subcommands that are {@link OneShot}, in the order {@code --help} lists them. */
-    static List<String> oneShotCommands() {
-        return SUBCOMMANDS.stream().filter(OneShot.class::isAssignableFrom)
-                .map(command -> command.getAnnotation(Command.class).name()).toList();
-    }
-
     private static CommandLine build(List<Class<?>> subcommands) {
         CommandLine line = new CommandLine(new RootCommand());
         subcommands.forEach(line::addSubcommand);

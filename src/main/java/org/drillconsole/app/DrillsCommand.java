@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "drills", mixinStandardHelpOptions = true, description = "Work with runbooks (drills/*.yaml).",
         subcommands = DrillsCommand.Validate.class)
-final class DrillsCommand implements OneShot {
+final class DrillsCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check runbooks and print every problem as file:line:column path: message.",

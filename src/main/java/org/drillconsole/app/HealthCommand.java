@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Print the health of both clusters side by side and exit.",
                 "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable,",
                 "unauthorized, forbidden, bad kubeconfig), 64 usage error."})
-final class HealthCommand implements Callable<Integer>, OneShot {
+final class HealthCommand implements Callable<Integer> {
 
     @Option(names = "--primary", required = true, paramLabel = "FILE", description = "Kubeconfig of the primary cluster.")
     Path primary;

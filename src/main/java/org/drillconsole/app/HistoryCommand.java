@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"List the recorded runs, newest first, as a table, CSV, JSON or HTML.",
                 "Exit codes: 0 listed, 2 the journal or the file could not be read or written, 64 usage error."})
-final class HistoryCommand implements Callable<Integer>, OneShot {
+final class HistoryCommand implements Callable<Integer> {
 
     static final class Format {
         @Option(names = "--csv", description = "CSV (RFC 4180) instead of a table.") boolean csv;

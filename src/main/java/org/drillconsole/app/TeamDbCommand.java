@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "team-db", mixinStandardHelpOptions = true, description = "The team's PostgreSQL journal.",
         subcommands = TeamDbCommand.Init.class)
-final class TeamDbCommand implements OneShot {
+final class TeamDbCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Create or upgrade the team journal's tables and roles (drill_console_writer: INSERT and",

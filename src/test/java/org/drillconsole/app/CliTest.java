@@ -14,18 +14,6 @@ class CliTest {
             "history");
 
     @Test
-    void thePackagesTerminalCommandStartsExactlyTheOneShotCommandsWithTheQuickCompiler() throws Exception {
-        String script = java.nio.file.Files.readString(java.nio.file.Path.of("packaging", "linux", "drill-console.sh"));
-        var pattern = java.util.regex.Pattern.compile("(?m)^\\s*([\\w|-]+)\\) options\\+=\\(\"-XX:TieredStopAtLevel=1\"\\)");
-        var matcher = pattern.matcher(script);
-        assertTrue(matcher.find(), "the script's list of one-shot commands");
-        var expected = new java.util.TreeSet<>(Cli.oneShotCommands());
-        expected.addAll(List.of("--help", "-h", "--version", "-V"));
-        assertEquals(expected, new java.util.TreeSet<>(List.of(matcher.group(1).split("\\|"))));
-        assertEquals(List.of("health", "drills", "team-db", "report", "history"), Cli.oneShotCommands());
-    }
-
-    @Test
     void buildsOnlyTheSubcommandThatIsAskedFor() {
         assertEquals(List.of("health"), List.copyOf(Cli.commandLine("health", "--json").getSubcommands().keySet()));
         assertEquals(List.of("report"), List.copyOf(Cli.commandLine("--settings", "s.json", "report", "verify", "1")
