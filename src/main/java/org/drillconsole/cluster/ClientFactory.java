@@ -85,6 +85,7 @@ public final class ClientFactory {
                 .withWatchReconnectInterval(1000)
                 .withWatchReconnectLimit(-1)
                 .build();
-        return new KubernetesClientBuilder().withConfig(tuned).withKubernetesSerialization(serialization).build();
+        return new KubernetesClientBuilder().withConfig(tuned).withKubernetesSerialization(serialization)
+                .withHttpClientFactory(new StoppingJdkHttpClientFactory()).build();
     }
 }
