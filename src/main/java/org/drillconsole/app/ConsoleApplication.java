@@ -45,6 +45,8 @@ public final class ConsoleApplication extends Application {
     private static volatile Settings savedSettings;
     private static volatile String settingsProblem;
     private static volatile WindowState toRemember;
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private MainViewModel model;
     private TaskExecutor executor;
     private Stage stage;
@@ -62,6 +64,9 @@ public final class ConsoleApplication extends Application {
             settingsProblem = e.getMessage();
         }
         systemDark = restored.theme() == null && SystemTheme.prefersDark();
+        // JavaFX warns at every start that it was loaded from the class path (the shaded jar, the package):
+        // how this app is built, not something a user can act on, so it stays off the terminal.
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(ConsoleApplication.class);
         if (toRemember != null) {
             String problem = windows.save(toRemember);
