@@ -223,21 +223,29 @@ public final class ApiHandler implements HttpServer.Handler {
             case "GET log" -> podLog(request, exchange, store.require(resource, namespace, name));
             case "PUT ", "PUT status" -> json(exchange, 200, store.replace(resource, namespace, name, body(request),
                     !sub.isEmpty(), dryRun));
-            case "PUT scale" -> json(exchange, 200, setReplicas(resource, namespace, name,
-                    body(request).path("spec").path("replicas"), dryRun));
+            case "PUT scale" -> {
+                JsonNode replicas = body(request).path("spec").path("replicas");
+                json(exchange, 200, scale(store.update(resource, namespace, name, false, dryRun,
+                        current -> withReplicas(current, name, replicas))));
+            }
+            // A patch applies to the object as it is when it is written, as the API server's does: a controller's
+            // write in between is not a conflict (it was, now and then, for kubectl patch and scale).
             case "PATCH ", "PATCH status" -> {
-                ObjectNode current = store.require(resource, namespace, name);
-                JsonNode patched = Patches.apply(patchType(request), current, parse(request));
-                if (!(patched instanceof ObjectNode object)) {
-                    throw ApiException.badRequest("the patch does not leave an object");
-                }
-                json(exchange, 200, store.replace(resource, namespace, name, object, !sub.isEmpty(), dryRun));
+                Patches.Type type = patchType(request);
+                JsonNode patch = parse(request);
+                json(exchange, 200, store.update(resource, namespace, name, !sub.isEmpty(), dryRun, current -> {
+                    if (!(Patches.apply(type, current, patch) instanceof ObjectNode object)) {
+                        throw ApiException.badRequest("the patch does not leave an object");
+                    }
+                    return object;
+                }));
             }
             case "PATCH scale" -> {
-                ObjectNode current = scale(store.require(resource, namespace, name));
-                JsonNode patched = Patches.apply(patchType(request), current, parse(request));
-                json(exchange, 200, setReplicas(resource, namespace, name, patched.path("spec").path("replicas"),
-                        dryRun));
+                Patches.Type type = patchType(request);
+                JsonNode patch = parse(request);
+                json(exchange, 200, scale(store.update(resource, namespace, name, false, dryRun,
+                        current -> withReplicas(current, name,
+                                Patches.apply(type, scale(current), patch).path("spec").path("replicas")))));
             }
             case "DELETE " -> json(exchange, 200, store.delete(resource, namespace, name, dryRun));
             case "POST eviction" -> {
@@ -401,16 +409,15 @@ public final class ApiHandler implements HttpServer.Handler {
         return scale;
     }
 
-    private ObjectNode setReplicas(ApiResource resource, String namespace, String name, JsonNode replicas,
-                                   boolean dryRun) throws ApiException {
+    /** {@code current} with {@code replicas} (a Scale's), or why they are not valid. */
+    private static ObjectNode withReplicas(ObjectNode current, String name, JsonNode replicas) throws ApiException {
         if (!replicas.canConvertToInt() || !replicas.isIntegralNumber() || replicas.asInt() < 0) {
             throw ApiException.invalid("Scale.autoscaling \"" + name + "\" is invalid: spec.replicas: Invalid value: "
                     + replicas + ": must be greater than or equal to 0");
         }
-        ObjectNode current = store.require(resource, namespace, name);
         ObjectNode next = current.deepCopy();
         next.with("spec").put("replicas", replicas.asInt());
-        return scale(store.replace(resource, namespace, name, next, false, dryRun));
+        return next;
     }
 
     private static Patches.Type patchType(HttpRequest request) throws ApiException {

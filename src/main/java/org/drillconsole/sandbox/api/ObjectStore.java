@@ -213,15 +213,33 @@ public final class ObjectStore {
         }
     }
 
+    /** A new state of an object computed from its state now; may refuse the change. */
+    @FunctionalInterface
+    public interface Edit {
+        ObjectNode apply(ObjectNode current) throws ApiException;
+    }
+
+    /**
+     * Read-modify-write under the lock, as the API server applies a patch: {@code edit} sees the object as it is
+     * now, so a write by someone else in between is not a conflict. A resourceVersion the edit leaves in the
+     * object is still a precondition ({@link #replace}); {@code current} itself must not be changed.
+     */
+    public ObjectNode update(ApiResource resource, String namespace, String name, boolean statusOnly, boolean dryRun,
+                             Edit edit) throws ApiException {
+        synchronized (lock) {
+            return replace(resource, namespace, name, edit.apply(require(resource, namespace, name)), statusOnly,
+                    dryRun);
+        }
+    }
+
     /** Read-modify-write under the lock, for the simulated controllers (no conflicts possible). */
     public ObjectNode modify(ApiResource resource, String namespace, String name, boolean statusOnly,
                              UnaryOperator<ObjectNode> change) throws ApiException {
-        synchronized (lock) {
-            ObjectNode current = require(resource, namespace, name);
+        return update(resource, namespace, name, statusOnly, false, current -> {
             ObjectNode next = change.apply(current.deepCopy());
             next.with("metadata").put("resourceVersion", current.path("metadata").path("resourceVersion").asText());
-            return replace(resource, namespace, name, next, statusOnly, false);
-        }
+            return next;
+        });
     }
 
     /** Deletes an object and (as the garbage collector would) everything it owns. */

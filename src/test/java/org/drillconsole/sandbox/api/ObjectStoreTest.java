@@ -34,6 +34,52 @@ class ObjectStoreTest {
     }
 
     @Test
+    void anUpdateSeesTheObjectAsItIsNowSoAWriteInBetweenIsNoConflict() throws Exception {
+        store.create(ApiResources.DEPLOYMENTS, "gitpod", deployment("a", "a", 1), false);
+        Thread controller = new Thread(() -> {
+            for (int i = 0; i < 2000; i++) {
+                int observed = i;
+                try {
+                    store.modify(ApiResources.DEPLOYMENTS, "gitpod", "a", true, d -> {
+                        d.putObject("status").put("observedGeneration", observed);
+                        return d;
+                    });
+                } catch (ApiException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        controller.start();
+        for (int replicas = 2; replicas < 2002; replicas++) {
+            int wanted = replicas;
+            store.update(ApiResources.DEPLOYMENTS, "gitpod", "a", false, false, current -> {
+                ObjectNode next = current.deepCopy();
+                next.with("spec").put("replicas", wanted);
+                return next;
+            });
+        }
+        controller.join();
+        assertEquals(2001, store.get(ApiResources.DEPLOYMENTS, "gitpod", "a").at("/spec/replicas").asInt());
+    }
+
+    @Test
+    void anUpdateKeepsAResourceVersionItLeavesAsAPrecondition() throws Exception {
+        ObjectNode created = store.create(ApiResources.DEPLOYMENTS, "gitpod", deployment("a", "a", 1), false);
+        String stale = created.at("/metadata/resourceVersion").asText();
+        store.modify(ApiResources.DEPLOYMENTS, "gitpod", "a", false, d -> {
+            d.with("spec").put("replicas", 2);
+            return d;
+        });
+        ApiException conflict = assertThrows(ApiException.class, () -> store.update(ApiResources.DEPLOYMENTS,
+                "gitpod", "a", false, false, current -> {
+                    ObjectNode next = current.deepCopy();
+                    next.with("metadata").put("resourceVersion", stale);
+                    return next;
+                }));
+        assertEquals(409, conflict.code());
+    }
+
+    @Test
     void findsWhatAnOwnerOwnsAsItsReferencesChangeAndCollectsItWithTheOwner() throws Exception {
         ObjectNode a = store.create(ApiResources.REPLICA_SETS, "gitpod", deployment("a", "a", 1), false);
         ObjectNode b = store.create(ApiResources.REPLICA_SETS, "gitpod", deployment("b", "b", 1), false);
