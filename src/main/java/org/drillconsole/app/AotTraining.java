@@ -1,7 +1,6 @@
 package org.drillconsole.app;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.drillconsole.model.Executables;
 
 /**
  * The packaging's AOT training run (JDK 25 {@code -XX:AOTCacheOutput}, see packaging/README.md): starts the
@@ -87,11 +88,11 @@ public final class AotTraining {
 
         /** On a free display number (Xvfb writes the one it chose), or null without Xvfb. */
         static Xvfb start() throws IOException {
-            String xvfb = onPath("Xvfb");
-            if (xvfb == null) {
+            Optional<Path> xvfb = Executables.onPath("Xvfb");
+            if (xvfb.isEmpty()) {
                 return null;
             }
-            Process process = new ProcessBuilder(xvfb, "-displayfd", "1", "-screen", "0", "1600x1200x24",
+            Process process = new ProcessBuilder(xvfb.get().toString(), "-displayfd", "1", "-screen", "0", "1600x1200x24",
                     "-nolisten", "tcp").redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String number = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
@@ -101,15 +102,5 @@ public final class AotTraining {
             }
             return new Xvfb(process, ":" + number.strip());
         }
-    }
-
-    private static String onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 }

@@ -218,11 +218,8 @@ public final class KubeconfigLoader {
             }
             return;
         }
-        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isBlank() && Files.isExecutable(Path.of(dir, command))) {
-                return;
-            }
+        if (org.drillconsole.model.Executables.onPath(command).isPresent()) {
+            return;
         }
         throw new ClusterConfigException("exec plugin \"" + command + "\" of user \"" + userName + "\" in " + file
                 + " is not installed (not found on PATH)");

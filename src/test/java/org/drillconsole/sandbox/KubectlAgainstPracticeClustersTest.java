@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.drillconsole.model.Executables;
 import org.drillconsole.model.Side;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.Assumptions;
@@ -51,8 +52,9 @@ class KubectlAgainstPracticeClustersTest {
 
     @BeforeAll
     static void kubectlIsInstalled() {
-        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed on this machine (.ci/run installs it):"
-                + " the kubectl compatibility tests are skipped");
+        Assumptions.assumeTrue(Executables.onPath("kubectl").isPresent(),
+                "kubectl is not installed on this machine (.ci/run installs it): the kubectl compatibility tests are"
+                        + " skipped");
     }
 
     @Test
@@ -325,12 +327,4 @@ class KubectlAgainstPracticeClustersTest {
         return builder;
     }
 
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
