@@ -147,7 +147,8 @@ public final class ConsoleApplication extends Application {
 
     /** For the benchmark: milliseconds from JVM start to the first painted frame and to both panes filled. */
     private void reportStartupTimes(Scene scene) {
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        // Started by `java -jar` through FastStart: from the user's command, not from this second JVM.
+        long jvmStart = Long.getLong(FastStart.LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - jvmStart) + " ms");

@@ -1,5 +1,7 @@
 package org.drillconsole.app;
 
+import java.util.OptionalInt;
+
 /**
  * Entry point of the jar. A plain class (not the JavaFX Application) so the app runs from the classpath;
  * with no arguments it opens the window, with a subcommand it runs headless.
@@ -10,8 +12,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // `java -jar` starts the command in a tuned second JVM (FastStart) and leaves with its status.
+        OptionalInt relaunched = FastStart.relaunch(args);
         // Every command, the window included, blocks until it is done; the mock servers' threads do not
         // stop by themselves, so leave explicitly.
-        System.exit(Cli.commandLine(args).execute(args));
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : Cli.commandLine(args).execute(args));
     }
 }

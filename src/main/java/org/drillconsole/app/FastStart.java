@@ -1,0 +1,332 @@
+package org.drillconsole.app;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Starts {@code java -jar drill-console.jar} the way the package starts: with the quick compiler only and an
+ * application class-data archive (AppCDS). {@code java -jar} cannot take JVM options from the jar, so the JVM
+ * the user started runs a second one with them and waits for it, passing on its terminal, its exit status and
+ * the signals that stop it. Measured on two cores (docs/benchmarks.md): {@code health} 2.7 s without, about
+ * 1.6 s with.
+ *
+ * <p>The archive is the command's own ({@code health}, {@code run}, the window …), kept in the user's cache
+ * directory ({@code $XDG_CACHE_HOME/drill-console/cds}, else {@code ~/.cache/drill-console/cds}) and named
+ * after the jar and the runtime, so a new build or another JDK makes a new one. The first start of a command
+ * writes it as it exits ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later), which makes that one exit a
+ * second or two slower; it is kept only after a JVM has started with it, because a truncated archive crashes
+ * the JVM that maps it. Nothing of this applies to the package (its launcher already starts tuned), to a
+ * class path start, to {@code --help} and {@code --version}, or when the user chose archive options of
+ * their own; {@code -Ddrillconsole.faststart=false} turns it off.
+ *
+ * <p>Only java.base is used before the decision: whatever this class loads, every start pays for twice.
+ */
+final class FastStart {
+
+    /** {@code false} runs the command in the JVM the user started. */
+    static final String PROPERTY = "drillconsole.faststart";
+
+    /** Epoch milliseconds at which the user's {@code java -jar} started (the window's startup timing counts from then). */
+    static final String LAUNCHED_AT = "drillconsole.launchedAt";
+
+    /** The subcommands, by name, without building picocli's model ({@code FastStartTest} compares them with Cli's). */
+    static final List<String> COMMANDS = List.of("health", "sandbox", "drills", "run", "team-db", "report", "history");
+
+    /** Arguments answered at once, not worth a second JVM. */
+    private static final Set<String> QUICK = Set.of("-h", "--help", "-V", "--version");
+
+    /** Options by which the user already chose how classes are shared or compiled ahead of time. */
+    private static final List<String> OWN_SHARING = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTCacheOutput", "-XX:AOTMode", "-XX:AOTConfiguration",
+            "-XX:SharedClassListFile", "-XX:+RecordDynamicDumpInfo");
+
+    /** The JVM's class-data-sharing messages (a dump lists every class it skips, on standard output). */
+    private static final List<String> QUIET = List.of("-Xlog:cds*=off");
+
+    /** How this JVM was started: its options, the jar, the command's arguments. */
+    record Start(List<String> jvmOptions, Path jar, List<String> args) {
+    }
+
+    /** The second JVM: its command line; the archive it uses or, when {@code dumpTo} is set, writes there first. */
+    record Plan(List<String> command, Path archive, Optional<Path> dumpTo) {
+    }
+
+    private FastStart() {
+    }
+
+    /**
+     * This JVM's start, when it is {@code java [options] -jar THIS-JAR args}: the options come before
+     * {@code -jar}, the command's arguments after the jar.
+     */
+    static Optional<Start> start(List<String> argv, Path thisJar, List<String> args) {
+        int jarOption = argv.indexOf("-jar");
+        if (jarOption < 0 || jarOption + 1 >= argv.size()) {
+            return Optional.empty();
+        }
+        Path named = Path.of(argv.get(jarOption + 1));
+        try {
+            if (!Files.isSameFile(named, thisJar)) {
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.of(new Start(List.copyOf(argv.subList(0, jarOption)), thisJar, List.copyOf(args)));
+    }
+
+    /**
+     * The second JVM for this start, or none: not for help or the version, not when the user's options or
+     * environment ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}) already choose class sharing.
+     *
+     * @param java       the {@code java} executable of this runtime
+     * @param cacheDir   where the archives are kept
+     * @param runtimeKey what names this jar and runtime (path, size, time of the jar; the runtime's home and version)
+     * @param archiveOk  whether a kept archive is there to use
+     * @param mayWrite   whether the cache directory takes a new archive
+     * @param tag        what makes a dump's temporary file this process's own
+     * @param launchedAt when the user's command started, for the second JVM's startup timing
+     */
+    static Optional<Plan> plan(String java, Start start, Map<String, String> environment, Path cacheDir,
+                               String runtimeKey, Predicate<Path> archiveOk, boolean mayWrite, String tag,
+                               Optional<Instant> launchedAt) {
+        if (!Collections.disjoint(start.args(), QUICK) || choosesSharing(start.jvmOptions())
+                || choosesSharing(words(environment.get("JAVA_TOOL_OPTIONS")))
+                || choosesSharing(words(environment.get("JDK_JAVA_OPTIONS")))) {
+            return Optional.empty();
+        }
+        String command = "window";
+        for (String arg : start.args()) {
+            if (COMMANDS.contains(arg)) {
+                command = arg;
+                break;
+            }
+        }
+        Path archive = cacheDir.resolve(command + "-" + Integer.toHexString(runtimeKey.hashCode()) + ".jsa");
+        boolean use = archiveOk.test(archive);
+        Optional<Path> dumpTo = use || !mayWrite ? Optional.empty()
+                : Optional.of(cacheDir.resolve(archive.getFileName() + "." + tag + ".tmp"));
+        List<String> line = new ArrayList<>();
+        line.add(java);
+        line.add("-XX:TieredStopAtLevel=1");
+        if (use) {
+            line.add("-XX:SharedArchiveFile=" + archive);
+        }
+        if (dumpTo.isPresent()) {
+            line.add("-XX:ArchiveClassesAtExit=" + dumpTo.get());
+        }
+        line.addAll(QUIET);
+        if (launchedAt.isPresent()) {
+            line.add("-D" + LAUNCHED_AT + "=" + launchedAt.get().toEpochMilli());
+        }
+        // The user's own options come after ours: where both set the same thing, theirs wins; but the second
+        // JVM never starts a third.
+        line.addAll(start.jvmOptions());
+        line.add("-D" + PROPERTY + "=false");
+        line.add("-jar");
+        line.add(start.jar().toString());
+        line.addAll(start.args());
+        return Optional.of(new Plan(List.copyOf(line), archive, dumpTo));
+    }
+
+    /** The command line that checks a fresh archive: a JVM that must map it ({@code -Xshare:on}) and stop. */
+    static List<String> check(String java, Path archive, Path jar) {
+        List<String> line = new ArrayList<>(List.of(java, "-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+        line.addAll(QUIET);
+        line.addAll(List.of("-XX:ErrorFile=/dev/null", "-XX:-CreateCoredumpOnCrash", "-cp", jar.toString(), "-version"));
+        return List.copyOf(line);
+    }
+
+    private static boolean choosesSharing(List<String> options) {
+        for (String option : options) {
+            for (String sharing : OWN_SHARING) {
+                if (option.startsWith(sharing)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    }
+
+    /**
+     * Runs the command in a second, tuned JVM when this one was started with {@code java -jar}: its exit
+     * status, or empty to run the command here.
+     */
+    static OptionalInt relaunch(String[] args) {
+        if ("false".equals(System.getProperty(PROPERTY)) || System.getProperty("jpackage.app-path") != null) {
+            return OptionalInt.empty();
+        }
+        Optional<Path> jar = thisJar();
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        Optional<String[]> argv = self.arguments();
+        if (jar.isEmpty() || argv.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Optional<Start> start = start(List.of(argv.get()), jar.get(), List.of(args));
+        if (start.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path cacheDir = cacheDir();
+        Optional<Plan> plan = plan(java, start.get(), System.getenv(), cacheDir, runtimeKey(jar.get()),
+                new Kept(), writable(cacheDir), Long.toString(ProcessHandle.current().pid()),
+                self.startInstant());
+        return plan.isEmpty() ? OptionalInt.empty() : run(plan.get(), java, jar.get());
+    }
+
+    private static OptionalInt run(Plan plan, String java, Path jar) {
+        Process child;
+        try {
+            child = new ProcessBuilder(plan.command()).inheritIO().start();
+        } catch (IOException | RuntimeException cannotStart) {
+            return OptionalInt.empty();
+        }
+        stopWith(child);
+        int status = waitFor(child);
+        if (plan.dumpTo().isPresent()) {
+            keep(plan.dumpTo().get(), plan.archive(), java, jar);
+        } else if (status == 134 && plan.command().contains("-XX:SharedArchiveFile=" + plan.archive())) {
+            // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.
+            delete(plan.archive());
+        }
+        return OptionalInt.of(status);
+    }
+
+    /** A signal that would stop this JVM stops the command's (Ctrl-C reaches both; a kill only this one). */
+    private static void stopWith(Process child) {
+        Stop stop = new Stop(child);
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), stop);
+            } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
+                // not a signal on this system (HUP on Windows): the default stays
+            }
+        }
+    }
+
+    // Classes, not lambdas, before and while the second JVM starts: the first lambda costs this JVM about
+    // 40 ms of bootstrapping, and the two share the processor.
+
+    /** Stops the command's JVM as a signal would have stopped this one. */
+    private record Stop(Process child) implements sun.misc.SignalHandler {
+        @Override
+        public void handle(sun.misc.Signal signal) {
+            child.destroy();
+        }
+    }
+
+    /** An archive kept by an earlier start. */
+    private static final class Kept implements Predicate<Path> {
+        @Override
+        public boolean test(Path archive) {
+            return Files.isRegularFile(archive);
+        }
+    }
+
+    private static int waitFor(Process child) {
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // nothing here interrupts this thread; keep waiting for the command, which owns the exit status
+            }
+        }
+    }
+
+    /** Keeps a fresh archive once a JVM has started with it; drops it and the command's older ones otherwise. */
+    private static void keep(Path fresh, Path archive, String java, Path jar) {
+        try {
+            if (!Files.isRegularFile(fresh)) {
+                return;
+            }
+            Process check = new ProcessBuilder(check(java, fresh, jar))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (waitFor(check) == 0) {
+                dropOthers(archive);
+                Files.move(fresh, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException notKept) {
+            // the next start writes it again
+        } finally {
+            delete(fresh);
+        }
+    }
+
+    /** The same command's archives of earlier builds or runtimes, and temporary files left by killed starts. */
+    private static void dropOthers(Path archive) throws IOException {
+        String command = archive.getFileName().toString().replaceFirst("-[0-9a-f]+\\.jsa$", "-");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), command + "*")) {
+            for (Path file : files) {
+                if (!file.equals(archive) && (!file.toString().endsWith(".tmp") || olderThanADay(file))) {
+                    delete(file);
+                }
+            }
+        }
+    }
+
+    private static boolean olderThanADay(Path file) throws IOException {
+        return Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - 86_400_000L;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException ignored) {
+            // a file that cannot be deleted is overwritten or ignored next time
+        }
+    }
+
+    private static Optional<Path> thisJar() {
+        try {
+            CodeSource source = FastStart.class.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : Path.of(source.getLocation().toURI());
+            return path != null && Files.isRegularFile(path) && path.toString().endsWith(".jar")
+                    ? Optional.of(path) : Optional.empty();
+        } catch (URISyntaxException | RuntimeException notAFile) {
+            return Optional.empty();
+        }
+    }
+
+    static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("drill-console").resolve("cds");
+    }
+
+    private static boolean writable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.isWritable(dir);
+        } catch (IOException | RuntimeException no) {
+            return false;
+        }
+    }
+
+    private static String runtimeKey(Path jar) {
+        try {
+            return jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
+                    + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+        } catch (IOException | RuntimeException unreadable) {
+            return jar.toAbsolutePath() + "|" + System.getProperty("java.vm.version");
+        }
+    }
+}

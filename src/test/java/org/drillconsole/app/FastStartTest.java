@@ -1,0 +1,300 @@
+package org.drillconsole.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar} runs the command in a second JVM with the quick compiler and the command's class-data
+ * archive: decided from how the JVM was started, and then with real JVMs from a real jar.
+ */
+@Timeout(180)
+class FastStartTest {
+
+    private static final String JAVA = "/jdk/bin/java";
+    private static final Path CACHE = Path.of("/home/u/.cache/drill-console/cds");
+
+    @TempDir
+    Path dir;
+
+    private FastStart.Start started(List<String> options, String... args) throws IOException {
+        Path jar = Files.createFile(dir.resolve("drill-console.jar"));
+        List<String> argv = new ArrayList<>(options);
+        argv.add("-jar");
+        argv.add(jar.toString());
+        argv.addAll(List.of(args));
+        return FastStart.start(argv, jar, List.of(args)).orElseThrow();
+    }
+
+    private static Optional<FastStart.Plan> plan(FastStart.Start start, Map<String, String> environment, boolean kept,
+                                                 boolean mayWrite) {
+        return FastStart.plan(JAVA, start, environment, CACHE, "jar|17", archive -> kept, mayWrite, "42",
+                Optional.of(Instant.ofEpochMilli(1234)));
+    }
+
+    @Test
+    void theSubcommandsItKnowsAreTheCommandLinesSubcommands() {
+        assertEquals(List.copyOf(Cli.commandLine().getSubcommands().keySet()), FastStart.COMMANDS);
+    }
+
+    @Test
+    void aJarStartIsOptionsBeforeDashJarAndArgumentsAfterTheJar() throws IOException {
+        FastStart.Start start = started(List.of("-Xmx1g", "-Dx=y"), "health", "--primary", "p");
+        assertEquals(List.of("-Xmx1g", "-Dx=y"), start.jvmOptions());
+        assertEquals(List.of("health", "--primary", "p"), start.args());
+    }
+
+    @Test
+    void aClassPathStartOrAnotherJarIsNotAJarStartOfThisJar() throws IOException {
+        Path jar = Files.createFile(dir.resolve("drill-console.jar"));
+        Path other = Files.createFile(dir.resolve("other.jar"));
+        assertEquals(Optional.empty(), FastStart.start(List.of("-cp", jar.toString(), "org.drillconsole.app.Launcher"),
+                jar, List.of()));
+        assertEquals(Optional.empty(), FastStart.start(List.of("-jar", other.toString()), jar, List.of()));
+        assertEquals(Optional.empty(), FastStart.start(List.of("-jar"), jar, List.of()));
+    }
+
+    @Test
+    void aCommandWithoutItsArchiveWritesItAtExitToAFileOfItsOwn() throws IOException {
+        FastStart.Plan plan = plan(started(List.of(), "health", "--json"), Map.of(), false, true).orElseThrow();
+        Path fresh = plan.dumpTo().orElseThrow();
+        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+\\.jsa"), plan.archive().toString());
+        assertEquals(plan.archive().getFileName() + ".42.tmp", fresh.getFileName().toString());
+        assertTrue(plan.command().contains("-XX:ArchiveClassesAtExit=" + fresh), plan.command().toString());
+        assertFalse(plan.command().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")), plan.command().toString());
+    }
+
+    @Test
+    void aCommandWithItsArchiveStartsWithItQuicklyCompiledAndQuiet() throws IOException {
+        FastStart.Plan plan = plan(started(List.of(), "run", "drills/x.yaml"), Map.of(), true, true).orElseThrow();
+        assertEquals(Optional.empty(), plan.dumpTo());
+        assertTrue(plan.archive().getFileName().toString().startsWith("run-"), plan.archive().toString());
+        List<String> command = plan.command();
+        assertEquals(JAVA, command.get(0));
+        assertTrue(command.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + plan.archive(),
+                "-Xlog:cds*=off", "-Ddrillconsole.launchedAt=1234")), command.toString());
+    }
+
+    @Test
+    void anUnwritableCacheStillGivesTheQuickCompilerButNoArchive() throws IOException {
+        FastStart.Plan plan = plan(started(List.of(), "health"), Map.of(), false, false).orElseThrow();
+        assertEquals(Optional.empty(), plan.dumpTo());
+        assertFalse(plan.command().stream().anyMatch(o -> o.contains("Archive")), plan.command().toString());
+        assertTrue(plan.command().contains("-XX:TieredStopAtLevel=1"), plan.command().toString());
+    }
+
+    @Test
+    void theUsersOptionsComeAfterOursAndTheSecondJvmNeverStartsAThird() throws IOException {
+        FastStart.Start start = started(List.of("-Xmx2g", "-Ddrillconsole.faststart=true"), "--practice");
+        List<String> command = plan(start, Map.of(), true, true).orElseThrow().command();
+        int jar = command.indexOf("-jar");
+        assertTrue(command.indexOf("-XX:TieredStopAtLevel=1") < command.indexOf("-Xmx2g"), command.toString());
+        assertEquals("-Ddrillconsole.faststart=false", command.get(jar - 1), command.toString());
+        assertEquals(List.of(start.jar().toString(), "--practice"), command.subList(jar + 1, command.size()));
+    }
+
+    @Test
+    void theWindowAndEachCommandHaveTheirOwnArchive() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String[] args : new String[][] {{}, {"--settings", "s.json"}, {"health"}, {"--settings", "s", "history"},
+                {"drills", "validate", "run"}}) {
+            names.add(plan(started(List.of(), args), Map.of(), true, true).orElseThrow().archive().getFileName()
+                    .toString().replaceFirst("-.*", ""));
+            Files.delete(dir.resolve("drill-console.jar"));
+        }
+        assertEquals(List.of("window", "window", "health", "history", "drills"), names);
+    }
+
+    @Test
+    void anotherBuildOrRuntimeGetsAnotherArchive() throws IOException {
+        FastStart.Start start = started(List.of(), "health");
+        Path one = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, "1", Optional.empty())
+                .orElseThrow().archive();
+        Path two = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, "1", Optional.empty())
+                .orElseThrow().archive();
+        assertFalse(one.equals(two), one + " " + two);
+    }
+
+    @Test
+    void helpTheVersionAndTheUsersOwnClassSharingRunInTheJvmTheUserStarted() throws IOException {
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"--version"}, {"-V"}, {"health", "--help"}}) {
+            assertEquals(Optional.empty(), plan(started(List.of(), args), Map.of(), true, true), String.join(" ", args));
+            Files.delete(dir.resolve("drill-console.jar"));
+        }
+        for (String option : List.of("-Xshare:off", "-XX:SharedArchiveFile=a.jsa", "-XX:ArchiveClassesAtExit=a.jsa",
+                "-XX:AOTCache=a.aot", "-XX:+AutoCreateSharedArchive")) {
+            assertEquals(Optional.empty(), plan(started(List.of(option), "health"), Map.of(), true, true), option);
+            Files.delete(dir.resolve("drill-console.jar"));
+        }
+        FastStart.Start start = started(List.of(), "health");
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            assertEquals(Optional.empty(), plan(start, Map.of(variable, " -Xmx1g  -XX:SharedArchiveFile=/x.jsa"), true,
+                    true), variable);
+            assertTrue(plan(start, Map.of(variable, "-Xmx1g"), true, true).isPresent(), variable);
+        }
+    }
+
+    @Test
+    void theCheckOfAFreshArchiveMustMapIt() {
+        List<String> check = FastStart.check(JAVA, Path.of("/c/a.jsa.1.tmp"), Path.of("/j/drill-console.jar"));
+        assertTrue(check.containsAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=/c/a.jsa.1.tmp", "-cp",
+                "/j/drill-console.jar", "-version")), check.toString());
+    }
+
+    // Real JVMs from a real jar: this build's classes, its dependencies on the jar's Class-Path.
+
+    @Test
+    void aJarStartAnswersAsBeforeWritesTheArchiveOnceAndThenLoadsTheCommandFromIt() throws Exception {
+        Path jar = jar();
+        Path cache = dir.resolve("cache");
+        Path runbook = Path.of("drills/standby-readiness.yaml").toAbsolutePath();
+        Run inProcess = java(jar, cache, List.of("-Ddrillconsole.faststart=false"), "drills", "validate",
+                runbook.toString());
+        assertEquals(0, inProcess.code(), inProcess.out());
+        assertFalse(Files.exists(cache.resolve("drill-console/cds")), "nothing is written without a second JVM");
+
+        Run first = java(jar, cache, List.of(), "drills", "validate", runbook.toString());
+        assertEquals(new Run(0, inProcess.out()), first);
+        List<Path> archives = files(cache.resolve("drill-console/cds"));
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("drills-[0-9a-f]+\\.jsa"), archives.toString());
+
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Run second = java(jar, cache, List.of("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log")),
+                "drills", "validate", runbook.toString());
+        assertEquals(new Run(0, inProcess.out()), second);
+        List<String> loaded = new ArrayList<>();
+        for (Path log : files(logs)) {
+            loaded.addAll(Files.readAllLines(log));
+        }
+        assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
+                + "objects file (top)")), "the command's classes come from its archive");
+        assertEquals(archives, files(cache.resolve("drill-console/cds")), "the archive is kept, nothing else");
+    }
+
+    @Test
+    void aJarStartPassesOnTheExitStatusAndTheStandardStreams() throws Exception {
+        Path jar = jar();
+        Path cache = dir.resolve("cache");
+        Run missing = java(jar, cache, List.of(), "drills", "validate", dir.resolve("missing.yaml").toString());
+        assertEquals(Cli.USAGE, missing.code(), missing.out());
+        assertTrue(missing.out().contains("missing.yaml"), missing.out());
+
+        Process sandbox = start(jar, cache, "sandbox", "--dir", dir.resolve("sbx").toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
+                StandardCharsets.UTF_8)); OutputStream in = sandbox.getOutputStream()) {
+            assertTrue(out.readLine().startsWith("practice clusters ready"));
+            in.write("help\nquit\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            String rest = out.lines().collect(Collectors.joining("\n"));
+            assertTrue(rest.contains("stop the practice clusters"), rest);
+            assertTrue(sandbox.waitFor(60, TimeUnit.SECONDS), "the sandbox stops on quit");
+            assertEquals(0, sandbox.exitValue(), rest);
+        } finally {
+            sandbox.destroyForcibly();
+        }
+    }
+
+    @Test
+    void stoppingTheJvmTheUserStartedStopsTheCommand() throws Exception {
+        Process sandbox = start(jar(), dir.resolve("cache"), "sandbox", "--dir", dir.resolve("sbx").toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertTrue(out.readLine().startsWith("practice clusters ready"));
+            List<ProcessHandle> command = sandbox.children().collect(Collectors.toList());
+            assertEquals(1, command.size(), "one second JVM");
+            sandbox.destroy(); // SIGTERM to the JVM the user started, as `kill` would
+            assertTrue(sandbox.waitFor(60, TimeUnit.SECONDS), "the JVM the user started ends");
+            assertFalse(command.get(0).isAlive(), "and so does the command's");
+            assertEquals(143, sandbox.exitValue(), "with the status of a command ended by SIGTERM");
+        } finally {
+            sandbox.descendants().forEach(ProcessHandle::destroyForcibly);
+            sandbox.destroyForcibly();
+        }
+    }
+
+    private record Run(int code, String out) {
+    }
+
+    private Run java(Path jar, Path cache, List<String> options, String... args) throws Exception {
+        Process process = start(jar, cache, options, args);
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "ends: " + String.join(" ", args));
+        return new Run(process.exitValue(), out);
+    }
+
+    private Process start(Path jar, Path cache, String... args) throws IOException {
+        return start(jar, cache, List.of(), args);
+    }
+
+    private Process start(Path jar, Path cache, List<String> options, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        return builder.start();
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** This build's classes in a jar whose Class-Path names the dependencies, as the shaded jar holds them. */
+    private Path jar() throws IOException {
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        String classPath = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of).filter(p -> p.toString().endsWith(".jar"))
+                .map(p -> p.toAbsolutePath().toUri().toString()).collect(Collectors.joining(" "));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Launcher.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classPath);
+        Path jar = dir.resolve("drill-console.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+             Stream<Path> files = Files.walk(classes)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return jar;
+    }
+}
