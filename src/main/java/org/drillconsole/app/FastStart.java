@@ -1,6 +1,7 @@
 package org.drillconsole.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -174,8 +175,7 @@ final class FastStart {
             return OptionalInt.empty();
         }
         Optional<Path> jar = thisJar();
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<String[]> argv = self.arguments();
+        Optional<String[]> argv = ProcessHandle.current().info().arguments();
         if (jar.isEmpty() || argv.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -187,7 +187,7 @@ final class FastStart {
         Path cacheDir = cacheDir();
         Optional<Plan> plan = plan(java, start.get(), System.getenv(), cacheDir, runtimeKey(jar.get()),
                 new Kept(), writable(cacheDir), Long.toString(ProcessHandle.current().pid()),
-                self.startInstant());
+                launchedAt());
         return plan.isEmpty() ? OptionalInt.empty() : run(plan.get(), java, jar.get());
     }
 
@@ -292,6 +292,17 @@ final class FastStart {
         } catch (IOException | RuntimeException ignored) {
             // a file that cannot be deleted is overwritten or ignored next time
         }
+    }
+
+    /**
+     * When this JVM started, for the window's startup timing only: the process's start time from the system
+     * is a second off on Linux (the boot time it counts from is whole seconds), and the JVM's own costs a
+     * management bean no ordinary start should load.
+     */
+    private static Optional<Instant> launchedAt() {
+        return Boolean.getBoolean("drillconsole.timing")
+                ? Optional.of(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()))
+                : Optional.empty();
     }
 
     private static Optional<Path> thisJar() {
