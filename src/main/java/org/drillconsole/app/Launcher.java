@@ -16,6 +16,15 @@ public final class Launcher {
         OptionalInt relaunched = FastStart.relaunch(args);
         // Every command, the window included, blocks until it is done; the mock servers' threads do not
         // stop by themselves, so leave explicitly.
-        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : Cli.commandLine(args).execute(args));
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
+        }
+        if (args.length == 0) {
+            // The desktop entry and the bare command: the window with every default, without building picocli's
+            // model (its classes are Java 5 class files, which no class-data archive or AOT cache can hold).
+            RootCommand.withDefaults().run();
+            System.exit(0);
+        }
+        System.exit(Cli.commandLine(args).execute(args));
     }
 }

@@ -28,6 +28,14 @@ public final class RootCommand implements Runnable {
     @Mixin
     TeamOptions team;
 
+    /** The root command as picocli builds it from no arguments at all. */
+    static RootCommand withDefaults() {
+        RootCommand root = new RootCommand();
+        root.journal = new JournalOptions();
+        root.team = new TeamOptions();
+        return root;
+    }
+
     @Override
     public void run() {
         org.drillconsole.store.TeamDatabase teamDb;

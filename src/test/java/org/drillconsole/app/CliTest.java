@@ -39,6 +39,33 @@ class CliTest {
     }
 
     @Test
+    void theBareCommandOpensTheWindowWithTheValuesPicocliGivesNoArguments() throws ReflectiveOperationException {
+        CommandLine line = Cli.commandLine();
+        line.parseArgs();
+        RootCommand parsed = line.getCommand();
+        RootCommand bare = RootCommand.withDefaults();
+        for (java.lang.reflect.Field field : RootCommand.class.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object expected = field.get(parsed);
+            Object actual = field.get(bare);
+            if (field.isAnnotationPresent(CommandLine.Mixin.class)) {
+                assertEquals(expected.getClass(), actual.getClass(), field.getName());
+                for (java.lang.reflect.Field option : expected.getClass().getDeclaredFields()) {
+                    if (!java.lang.reflect.Modifier.isStatic(option.getModifiers())) {
+                        option.setAccessible(true);
+                        assertEquals(option.get(expected), option.get(actual), field.getName() + "." + option.getName());
+                    }
+                }
+            } else {
+                assertEquals(expected, actual, field.getName());
+            }
+        }
+    }
+
+    @Test
     void aWrongWindowOptionIsAnsweredWithTheWholeUsage() {
         CliRun run = CliRun.of("--practice", "--praktice");
         assertEquals(Cli.USAGE, run.code(), run.err());
