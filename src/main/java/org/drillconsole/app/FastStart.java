@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * Starts {@code java -jar drill-console.jar} the way the package starts: with the quick compiler only and an
  * application class-data archive (AppCDS). {@code java -jar} cannot take JVM options from the jar, so the JVM
  * the user started runs a second one with them and waits for it, passing on its terminal, its exit status and
- * the signals that stop it. Measured on two cores (docs/benchmarks.md): {@code health} 2.7 s without, about
- * 1.6 s with.
+ * the signals that stop it. Measured on two cores (docs/benchmarks.md): {@code health} 2.8 s without, 1.8 s
+ * with; the window's first frame 3.9 s without, 2.5 s with.
  *
  * <p>The archive is the command's own ({@code health}, {@code run}, the window …), kept in the user's cache
  * directory ({@code $XDG_CACHE_HOME/drill-console/cds}, else {@code ~/.cache/drill-console/cds}) and named
@@ -34,26 +34,27 @@ import java.util.function.Predicate;
  * class path start, to {@code --help} and {@code --version}, or when the user chose archive options of
  * their own; {@code -Ddrillconsole.faststart=false} turns it off.
  *
- * <p>Only java.base is used before the decision: whatever this class loads, every start pays for twice.
+ * <p>Only java.base is used before the decision (and java.management when startup timing is asked for):
+ * whatever this class loads, every start pays for twice.
  */
 final class FastStart {
 
     /** {@code false} runs the command in the JVM the user started. */
     static final String PROPERTY = "drillconsole.faststart";
 
-    /** Epoch milliseconds at which the user's {@code java -jar} started (the window's startup timing counts from then). */
+    /** Epoch milliseconds at which the user's {@code java -jar} started: the window's startup timing counts from it. */
     static final String LAUNCHED_AT = "drillconsole.launchedAt";
 
-    /** The subcommands, by name, without building picocli's model ({@code FastStartTest} compares them with Cli's). */
+    /** The subcommands by name, without building picocli's model ({@code FastStartTest} compares them with Cli's). */
     static final List<String> COMMANDS = List.of("health", "sandbox", "drills", "run", "team-db", "report", "history");
 
     /** Arguments answered at once, not worth a second JVM. */
     private static final Set<String> QUICK = Set.of("-h", "--help", "-V", "--version");
 
     /** Options by which the user already chose how classes are shared or compiled ahead of time. */
-    private static final List<String> OWN_SHARING = List.of("-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
-            "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTCacheOutput", "-XX:AOTMode", "-XX:AOTConfiguration",
-            "-XX:SharedClassListFile", "-XX:+RecordDynamicDumpInfo");
+    private static final List<String> OWN_SHARING = List.of("-Xshare", "-XX:SharedArchiveFile",
+            "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTCacheOutput",
+            "-XX:AOTMode", "-XX:AOTConfiguration", "-XX:SharedClassListFile", "-XX:+RecordDynamicDumpInfo");
 
     /** The JVM's class-data-sharing messages (a dump lists every class it skips, on standard output). */
     private static final List<String> QUIET = List.of("-Xlog:cds*=off");
@@ -62,7 +63,7 @@ final class FastStart {
     record Start(List<String> jvmOptions, Path jar, List<String> args) {
     }
 
-    /** The second JVM: its command line; the archive it uses or, when {@code dumpTo} is set, writes there first. */
+    /** The second JVM: its command line, and the archive it uses or, with {@code dumpTo}, writes there first. */
     record Plan(List<String> command, Path archive, Optional<Path> dumpTo) {
     }
 
