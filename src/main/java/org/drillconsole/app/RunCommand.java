@@ -270,8 +270,9 @@ final class RunCommand implements Callable<Integer> {
             out.println();
         } else if (stepLine) {
             line = "  " + line;
-        } else {
-            // Run-level events carry their kind, so a log of the terminal can be searched for them.
+        } else if (!(event instanceof RunEvent.Finished)) {
+            // Run-level events carry their kind, so a log of the terminal can be searched for them (the end's
+            // words begin with it already: "COMPLETED WITHIN_OBJECTIVE: completed in …").
             line = event.kind() + (event.outcome() == null ? "" : " " + event.outcome()) + ": " + line;
         }
         out.println(TIME.format(Instant.now()) + " " + line + clock);

@@ -55,6 +55,8 @@ class RunCommandTest {
                 "done\npractice-standby\npractice-standby\n");
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("CLOCK_STOP WITHIN_OBJECTIVE"), run.out());
+        assertTrue(run.out().lines().anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d COMPLETED WITHIN_OBJECTIVE: completed in .*")),
+                "the end is said once: " + run.out());
         try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
             RunRecord record = store.runs().get(0);
             assertEquals(RunStatus.COMPLETED, record.status());
