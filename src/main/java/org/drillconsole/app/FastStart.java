@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * after the jar and the runtime, so a new build or another JDK makes a new one. The first start of a command
  * writes it as it exits ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later), which makes that one exit a
  * second or two slower; it is kept only after a JVM has started with it, because a truncated archive crashes
- * the JVM that maps it. Nothing of this applies to the package (its launcher already starts tuned), to a
+ * the JVM that maps it, and not from a start that ended in a usage error. Nothing of this applies to the package (its launcher already starts tuned), to a
  * class path start, to {@code --help} and {@code --version}, or when the user chose archive options of
  * their own; {@code -Ddrillconsole.faststart=false} turns it off.
  *
@@ -201,7 +201,11 @@ final class FastStart {
         }
         stopWith(child);
         int status = waitFor(child);
-        if (plan.dumpTo().isPresent()) {
+        if (plan.dumpTo().isPresent() && status == Cli.USAGE) {
+            // A usage error (a typo, a missing file) ran a path too short to serve the command's later starts:
+            // the next start writes it again. (A JVM stopped by Ctrl-C, as a sandbox is, writes it whole.)
+            delete(plan.dumpTo().get());
+        } else if (plan.dumpTo().isPresent()) {
             keep(plan.dumpTo().get(), plan.archive(), java, jar);
         } else if (status == 134 && plan.command().contains("-XX:SharedArchiveFile=" + plan.archive())) {
             // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.

@@ -203,6 +203,8 @@ class FastStartTest {
         Run missing = java(jar, cache, List.of(), "drills", "validate", dir.resolve("missing.yaml").toString());
         assertEquals(Cli.USAGE, missing.code(), missing.out());
         assertTrue(missing.out().contains("missing.yaml"), missing.out());
+        assertEquals(List.of(), files(cache.resolve("drill-console/cds")),
+                "a usage error's short run is no archive for the command's later starts");
 
         Process sandbox = start(jar, cache, "sandbox", "--dir", dir.resolve("sbx").toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
@@ -221,7 +223,8 @@ class FastStartTest {
 
     @Test
     void stoppingTheJvmTheUserStartedStopsTheCommand() throws Exception {
-        Process sandbox = start(jar(), dir.resolve("cache"), "sandbox", "--dir", dir.resolve("sbx").toString());
+        Path cache = dir.resolve("cache");
+        Process sandbox = start(jar(), cache, "sandbox", "--dir", dir.resolve("sbx").toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(),
                 StandardCharsets.UTF_8))) {
             assertTrue(out.readLine().startsWith("practice clusters ready"));
@@ -231,6 +234,9 @@ class FastStartTest {
             assertTrue(sandbox.waitFor(60, TimeUnit.SECONDS), "the JVM the user started ends");
             assertFalse(command.get(0).isAlive(), "and so does the command's");
             assertEquals(143, sandbox.exitValue(), "with the status of a command ended by SIGTERM");
+            List<Path> archives = files(cache.resolve("drill-console/cds"));
+            assertTrue(archives.size() == 1 && archives.get(0).getFileName().toString().startsWith("sandbox-"),
+                    "a command stopped by a signal still leaves its archive: " + archives);
         } finally {
             sandbox.descendants().forEach(ProcessHandle::destroyForcibly);
             sandbox.destroyForcibly();
