@@ -63,10 +63,26 @@ public final class Cli {
             err.println("(run with --help for all options)");
             return USAGE;
         });
-        line.setExecutionExceptionHandler((error, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
-            return 2;
-        });
+        line.setExecutionExceptionHandler((error, cmd, parseResult) -> failed(error, cmd.getErr()));
         return line;
+    }
+
+    /**
+     * The window with every default, as the bare command opens it (without building picocli's model: its
+     * classes are Java 5 class files, which no class-data archive or AOT cache can hold). Its exit status.
+     */
+    public static int openTheWindow() {
+        try {
+            RootCommand.withDefaults().run();
+            return 0;
+        } catch (RuntimeException error) {
+            return failed(error, new PrintWriter(System.err, true));
+        }
+    }
+
+    /** What stopped a command, in one line ("error: Unable to open DISPLAY"), never a stack trace: exits 2. */
+    private static int failed(Exception error, PrintWriter err) {
+        err.println("error: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+        return 2;
     }
 }

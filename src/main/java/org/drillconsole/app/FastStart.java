@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * after the jar and the runtime, so a new build or another JDK makes a new one. The first start of a command
  * writes it as it exits ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later), which makes that one exit a
  * second or two slower; it is kept only after a JVM has started with it, because a truncated archive crashes
- * the JVM that maps it, and not from a start that ended in a usage error. Nothing of this applies to the package (its launcher already starts tuned), to a
+ * the JVM that maps it, and not from a start whose path was too short to serve the later ones ({@link #keeps}). Nothing of this applies to the package (its launcher already starts tuned), to a
  * class path start, to {@code --help} and {@code --version}, or when the user chose archive options of
  * their own; {@code -Ddrillconsole.faststart=false} turns it off.
  *
@@ -64,7 +64,7 @@ final class FastStart {
     }
 
     /** The second JVM: its command line, and the archive it uses or, with {@code dumpTo}, writes there first. */
-    record Plan(List<String> command, Path archive, Optional<Path> dumpTo) {
+    record Plan(String name, List<String> command, Path archive, Optional<Path> dumpTo) {
     }
 
     private FastStart() {
@@ -141,7 +141,18 @@ final class FastStart {
         line.add("-jar");
         line.add(start.jar().toString());
         line.addAll(start.args());
-        return Optional.of(new Plan(List.copyOf(line), archive, dumpTo));
+        return Optional.of(new Plan(command, List.copyOf(line), archive, dumpTo));
+    }
+
+    /**
+     * Whether the archive a start of this command wrote as it ended with this status serves its later starts.
+     * Not after a usage error (a typo, a missing file), nor after a window that did not open (no display):
+     * their paths were too short, and the next start writes it again. A subcommand's other statuses are
+     * answers ({@code health} exits 2 for a cluster that is down), and a JVM stopped by Ctrl-C, as a sandbox
+     * is, writes it whole.
+     */
+    static boolean keeps(String command, int status) {
+        return "window".equals(command) ? status == 0 || status >= 128 : status != Cli.USAGE;
     }
 
     /** The command line that checks a fresh archive: a JVM that must map it ({@code -Xshare:on}) and stop. */
@@ -201,9 +212,7 @@ final class FastStart {
         }
         stopWith(child);
         int status = waitFor(child);
-        if (plan.dumpTo().isPresent() && status == Cli.USAGE) {
-            // A usage error (a typo, a missing file) ran a path too short to serve the command's later starts:
-            // the next start writes it again. (A JVM stopped by Ctrl-C, as a sandbox is, writes it whole.)
+        if (plan.dumpTo().isPresent() && !keeps(plan.name(), status)) {
             delete(plan.dumpTo().get());
         } else if (plan.dumpTo().isPresent()) {
             keep(plan.dumpTo().get(), plan.archive(), java, jar);

@@ -19,12 +19,7 @@ public final class Launcher {
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
-        if (args.length == 0) {
-            // The desktop entry and the bare command: the window with every default, without building picocli's
-            // model (its classes are Java 5 class files, which no class-data archive or AOT cache can hold).
-            RootCommand.withDefaults().run();
-            System.exit(0);
-        }
-        System.exit(Cli.commandLine(args).execute(args));
+        // The desktop entry and the bare command open the window without picocli's model.
+        System.exit(args.length == 0 ? Cli.openTheWindow() : Cli.commandLine(args).execute(args));
     }
 }

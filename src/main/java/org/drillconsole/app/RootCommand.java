@@ -49,8 +49,14 @@ public final class RootCommand implements Runnable {
             System.exit(Cli.USAGE);
             return;
         }
-        ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
-                runbookDir != null ? runbookDir : defaultRunbookDir(), journal, teamDb));
+        try {
+            ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
+                    runbookDir != null ? runbookDir : defaultRunbookDir(), journal, teamDb));
+        } catch (UnsupportedOperationException noWindowingSystem) {
+            // JavaFX's own words ("Unable to open DISPLAY"), and what still works without a display.
+            throw new IllegalStateException("cannot open the window: " + noWindowingSystem.getMessage()
+                    + " (the subcommands need no display: drill-console --help)", noWindowingSystem);
+        }
     }
 
     /** The team database named in the settings file (read before the window opens), or null. */

@@ -1,10 +1,17 @@
 package org.drillconsole.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command tree is built for the arguments given, and still looks whole to the user. */
@@ -44,8 +51,8 @@ class CliTest {
         line.parseArgs();
         RootCommand parsed = line.getCommand();
         RootCommand bare = RootCommand.withDefaults();
-        for (java.lang.reflect.Field field : RootCommand.class.getDeclaredFields()) {
-            if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        for (Field field : RootCommand.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
                 continue;
             }
             field.setAccessible(true);
@@ -53,8 +60,8 @@ class CliTest {
             Object actual = field.get(bare);
             if (field.isAnnotationPresent(CommandLine.Mixin.class)) {
                 assertEquals(expected.getClass(), actual.getClass(), field.getName());
-                for (java.lang.reflect.Field option : expected.getClass().getDeclaredFields()) {
-                    if (!java.lang.reflect.Modifier.isStatic(option.getModifiers())) {
+                for (Field option : expected.getClass().getDeclaredFields()) {
+                    if (!Modifier.isStatic(option.getModifiers())) {
                         option.setAccessible(true);
                         assertEquals(option.get(expected), option.get(actual), field.getName() + "." + option.getName());
                     }
@@ -63,6 +70,23 @@ class CliTest {
                 assertEquals(expected, actual, field.getName());
             }
         }
+    }
+
+    @Test
+    void theBareCommandWithoutADisplaySaysSoInOneLine(@TempDir Path home) throws Exception {
+        ProcessBuilder bare = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()).redirectErrorStream(true);
+        bare.environment().remove("DISPLAY");
+        bare.environment().remove("WAYLAND_DISPLAY");
+        bare.environment().remove("JAVA_TOOL_OPTIONS");
+        bare.environment().put("HOME", home.toString());
+        Process process = bare.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(2, process.exitValue(), out);
+        assertTrue(out.strip().startsWith("error: cannot open the window: ") && out.contains("DISPLAY"), out);
+        assertFalse(out.contains("Exception") || out.contains("\tat "), "no stack trace: " + out);
     }
 
     @Test

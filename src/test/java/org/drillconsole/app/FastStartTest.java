@@ -159,6 +159,19 @@ class FastStartTest {
     }
 
     @Test
+    void anArchiveIsKeptFromAnswersAndStopsButNotFromAUsageErrorOrAWindowThatDidNotOpen() {
+        assertTrue(FastStart.keeps("health", 0));
+        assertTrue(FastStart.keeps("health", 2), "a cluster that is down is an answer");
+        assertTrue(FastStart.keeps("drills", 1), "an invalid runbook is an answer");
+        assertTrue(FastStart.keeps("sandbox", 130), "Ctrl-C");
+        assertFalse(FastStart.keeps("health", Cli.USAGE));
+        assertTrue(FastStart.keeps("window", 0));
+        assertTrue(FastStart.keeps("window", 143), "closed by a signal after it opened");
+        assertFalse(FastStart.keeps("window", 2), "no display");
+        assertFalse(FastStart.keeps("window", Cli.USAGE));
+    }
+
+    @Test
     void theCheckOfAFreshArchiveMustMapIt() {
         List<String> check = FastStart.check(JAVA, Path.of("/c/a.jsa.1.tmp"), Path.of("/j/drill-console.jar"));
         assertTrue(check.containsAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=/c/a.jsa.1.tmp", "-cp",
