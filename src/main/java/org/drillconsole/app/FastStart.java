@@ -30,9 +30,10 @@ import java.util.function.Predicate;
  * after the jar and the runtime, so a new build or another JDK makes a new one. The first start of a command
  * writes it as it exits ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later), which makes that one exit a
  * second or two slower; it is kept only after a JVM has started with it, because a truncated archive crashes
- * the JVM that maps it, and not from a start whose path was too short to serve the later ones ({@link #keeps}). Nothing of this applies to the package (its launcher already starts tuned), to a
- * class path start, to {@code --help} and {@code --version}, or when the user chose archive options of
- * their own; {@code -Ddrillconsole.faststart=false} turns it off.
+ * the JVM that maps it, and not from a start whose path was too short to serve the later ones
+ * ({@link #keeps}). Nothing of this applies to the package (its launcher already starts tuned), to a class
+ * path start, to {@code --help} and {@code --version}, or when the user chose archive options of their own;
+ * {@code -Ddrillconsole.faststart=false} turns it off.
  *
  * <p>Only java.base is used before the decision (and java.management when startup timing is asked for):
  * whatever this class loads, every start pays for twice.
