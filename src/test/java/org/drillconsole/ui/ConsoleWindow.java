@@ -3,11 +3,16 @@ package org.drillconsole.ui;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
@@ -84,5 +89,23 @@ final class ConsoleWindow {
 
     static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** The lines of that list shown cut off: ending in "…" or running past the list's right edge. */
+    static List<String> linesCutOff(FxRobot robot, String listId) {
+        Node list = robot.lookup(listId).query();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            double right = list.localToScene(list.getBoundsInLocal()).getMaxX();
+            robot.lookup(listId + " .list-cell").queryAll().forEach(node -> {
+                ListCell<?> cell = (ListCell<?>) node;
+                if (cell.getText() != null && cell.isVisible() && cell.lookup(".text") instanceof Text shown
+                        && (!shown.getText().equals(cell.getText())
+                        || shown.localToScene(shown.getBoundsInLocal()).getMaxX() > right)) {
+                    cut.add(cell.getText());
+                }
+            });
+        });
+        return cut;
     }
 }

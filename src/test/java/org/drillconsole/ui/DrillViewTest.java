@@ -95,6 +95,10 @@ class DrillViewTest {
         waitUntil(() -> robot.lookup("#drillScreen").tryQuery().isPresent(), 5, () -> "drill mode did not come back");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#standbyVerdict").tryQuery().isPresent(), 5, () -> "the panes did not come back");
+        // Back in the side panel, a third of the window wide: the journal's lines wrap, whole and inside the list
+        // (not ending in "…", not running past its right edge).
+        robot.clickOn("#drillTab");
+        assertEquals(java.util.List.of(), ConsoleWindow.linesCutOff(robot, "#drillLog"), "journal lines cut off");
         model.close();
         try (JournalStore store = JournalStore.openIn(dir.resolve("data"), Clock.systemUTC())) {
             assertEquals(RunStatus.COMPLETED, store.runs().get(0).status());

@@ -110,6 +110,7 @@ class MainViewTest {
         waitUntil(() -> text(robot, "#primaryVerdict").contains("DOWN"), 10, () -> text(robot, "#primaryVerdict"));
         assertTrue(text(robot, "#primaryReasons").contains("mysql"), text(robot, "#primaryReasons"));
         assertFalse(problems(robot).stream().anyMatch(p -> p.contains("other pod")), problems(robot).toString());
+        assertEquals(List.of(), ConsoleWindow.linesCutOff(robot, "#primaryProblems"), "problems cut off");
     }
 
     @Test

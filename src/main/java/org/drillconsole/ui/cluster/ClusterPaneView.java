@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.ui.StatusText;
+import org.drillconsole.ui.WrappingCell;
 
 /** One cluster's pane: connection, verdict with reasons, nodes, components, and problems. */
 public final class ClusterPaneView extends VBox {
@@ -73,6 +74,7 @@ public final class ClusterPaneView extends VBox {
         // Never squeezed to nothing by the components table on a small screen: two lines stay readable.
         problems.setMinHeight(58);
         problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
+        problems.setCellFactory(list -> new WrappingCell<>(list, line -> line));
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
                 labelled("Serving", serving), gitpodLine,

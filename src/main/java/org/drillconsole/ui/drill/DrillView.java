@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -23,6 +22,7 @@ import javafx.util.StringConverter;
 import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.ui.DialogService;
+import org.drillconsole.ui.WrappingCell;
 
 /**
  * The guided drill, beside the health panes (never modal): start form, RTO stopwatch, the steps with their
@@ -70,15 +70,9 @@ public final class DrillView extends VBox {
         steps.setId("drillSteps");
         steps.setPrefHeight(220);
         steps.setPlaceholder(new Label("choose a runbook and start"));
-        steps.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(StepRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.status() + "  " + row.title()
-                        + (row.section().equals("step") ? "" : "  (" + row.section() + ")")
-                        + (row.split().isEmpty() ? "" : "  ·  " + row.split()));
-            }
-        });
+        steps.setCellFactory(list -> new WrappingCell<>(list, row -> row.status() + "  " + row.title()
+                + (row.section().equals("step") ? "" : "  (" + row.section() + ")")
+                + (row.split().isEmpty() ? "" : "  ·  " + row.split())));
 
         Label outcome = new Label();
         outcome.setId("drillOutcome");
@@ -87,6 +81,7 @@ public final class DrillView extends VBox {
         ListView<String> log = new ListView<>(model.log());
         log.setId("drillLog");
         log.setPrefHeight(160);
+        log.setCellFactory(list -> new WrappingCell<>(list, line -> line));
         VBox.setVgrow(log, Priority.ALWAYS);
 
         VBox promptBox = new VBox(6);
