@@ -93,6 +93,13 @@ class KubeconfigLoaderTest {
     }
 
     @Test
+    void saysSoWhenTheFileIsYamlButNotAKubeconfig() throws Exception {
+        Path runbook = write("runbook.yaml", "apiVersion: drills.gitpod-dr/v1\nkind: Drill\nmetadata: {name: x}\n");
+        String message = failure(runbook, null);
+        assertTrue(message.contains("runbook.yaml is not a kubeconfig") && !message.contains("available: )"), message);
+    }
+
+    @Test
     void explainsThatADirectoryCannotBeRead() {
         String message = failure(dir, null);
         assertTrue(message.contains("not a file"), message);
