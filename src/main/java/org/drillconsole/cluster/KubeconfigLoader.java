@@ -63,8 +63,8 @@ public final class KubeconfigLoader {
         List<String> names = kubeconfig.getContexts().stream().map(NamedContext::getName).toList();
         if (names.isEmpty() && kubeconfig.getClusters().isEmpty() && (kubeconfig.getCurrentContext() == null
                 || kubeconfig.getCurrentContext().isBlank())) {
-            throw new ClusterConfigException(file + " is not a kubeconfig: it names no cluster, no context and no current-context (`kubectl "
-                    + "config view --minify --flatten` writes one for the " + who + ")");
+            throw new ClusterConfigException(file + " is not a kubeconfig: it names no cluster, no context and no "
+                    + "current-context (`kubectl config view --minify --flatten` writes one for the " + who + ")");
         }
         if (contextName == null || contextName.isBlank()) {
             throw new ClusterConfigException(file + " has no current-context; choose a context for the " + who
