@@ -60,6 +60,20 @@ class MainViewTest {
     }
 
     @Test
+    void aTableCellOfTextCarriesItsWholeTextAsItsTooltip(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE") && !onFx(() -> robot.lookup("#comparisonTable")
+                .queryAs(TableView.class).getItems().isEmpty()), 20, () -> text(robot, "#standbyVerdict"));
+        List<String> withoutTheirText = onFx(() -> java.util.stream.Stream.of("#comparisonTable", "#primaryComponents")
+                .flatMap(table -> robot.lookup(table + " .table-cell").queryAll().stream())
+                .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()
+                        && !"Status".equals(cell.getTableColumn().getText()))
+                .filter(cell -> cell.getTooltip() == null || !cell.getText().equals(cell.getTooltip().getText()))
+                .map(javafx.scene.control.TableCell::getText).toList());
+        assertEquals(List.of(), withoutTheirText, "cells whose whole text a tooltip does not show");
+    }
+
+    @Test
     void showsAStoppedPrimaryAsUnreachableWhileTheStandbyStaysLive(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE") && text(robot, "#primaryVerdict")
                 .contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));

@@ -9,13 +9,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentStatus;
+import org.drillconsole.ui.FullTextCell;
 import org.drillconsole.ui.StatusText;
 import org.drillconsole.ui.WrappingCell;
 
@@ -117,16 +117,7 @@ public final class ClusterPaneView extends VBox {
         });
         table.getColumns().add(status);
         table.getColumns().add(column("Ready", 60, c -> new ReadOnlyStringWrapper(c.ready() + "/" + c.desired())));
-        TableColumn<ComponentHealth, String> reason = column("Reason", 220, c -> new ReadOnlyStringWrapper(c.message()));
-        reason.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
-        table.getColumns().add(reason);
+        table.getColumns().add(column("Reason", 220, c -> new ReadOnlyStringWrapper(c.message())));
         return table;
     }
 
@@ -135,6 +126,7 @@ public final class ClusterPaneView extends VBox {
         TableColumn<ComponentHealth, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        column.setCellFactory(col -> new FullTextCell<>());
         return column;
     }
 

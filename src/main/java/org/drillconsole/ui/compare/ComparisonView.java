@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.drillconsole.model.ComparisonRow;
+import org.drillconsole.ui.FullTextCell;
 
 public final class ComparisonView extends VBox {
 
@@ -39,6 +40,7 @@ public final class ComparisonView extends VBox {
         TableColumn<ComparisonRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(col -> new FullTextCell<>());
         return column;
     }
 }
