@@ -64,8 +64,11 @@ final class FastStart {
     record Start(List<String> jvmOptions, Path jar, List<String> args) {
     }
 
-    /** The second JVM: its command line, and the archive it uses or, with {@code dumpTo}, writes there first. */
-    record Plan(String name, List<String> command, Path archive, Optional<Path> dumpTo) {
+    /**
+     * The second JVM: the command's name, its command line, and its archive: used when {@code usesArchive}, written
+     * to {@code dumpTo} first when that is set (neither when the cache directory takes no new archive).
+     */
+    record Plan(String name, List<String> command, Path archive, boolean usesArchive, Optional<Path> dumpTo) {
     }
 
     private FastStart() {
@@ -142,7 +145,7 @@ final class FastStart {
         line.add("-jar");
         line.add(start.jar().toString());
         line.addAll(start.args());
-        return Optional.of(new Plan(command, List.copyOf(line), archive, dumpTo));
+        return Optional.of(new Plan(command, List.copyOf(line), archive, use, dumpTo));
     }
 
     /**
@@ -216,8 +219,8 @@ final class FastStart {
         if (plan.dumpTo().isPresent() && !keeps(plan.name(), status)) {
             delete(plan.dumpTo().get());
         } else if (plan.dumpTo().isPresent()) {
-            keep(plan.dumpTo().get(), plan.archive(), java, jar);
-        } else if (status == 134 && plan.command().contains("-XX:SharedArchiveFile=" + plan.archive())) {
+            keep(plan, java, jar);
+        } else if (status == 134 && plan.usesArchive()) {
             // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.
             delete(plan.archive());
         }
@@ -265,8 +268,13 @@ final class FastStart {
         }
     }
 
-    /** Keeps a fresh archive once a JVM has started with it; drops it and the command's older ones otherwise. */
-    private static void keep(Path fresh, Path archive, String java, Path jar) {
+    /**
+     * Keeps the plan's fresh archive once a JVM has started with it, in place of the command's older ones;
+     * the temporary file goes either way.
+     */
+    private static void keep(Plan plan, String java, Path jar) {
+        Path fresh = plan.dumpTo().orElseThrow();
+        Path archive = plan.archive();
         try {
             if (!Files.isRegularFile(fresh)) {
                 return;
@@ -275,7 +283,7 @@ final class FastStart {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (waitFor(check) == 0) {
-                dropOthers(archive);
+                dropOthers(plan.name(), archive);
                 Files.move(fresh, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException notKept) {
@@ -286,9 +294,8 @@ final class FastStart {
     }
 
     /** The same command's archives of earlier builds or runtimes, and temporary files left by killed starts. */
-    private static void dropOthers(Path archive) throws IOException {
-        String command = archive.getFileName().toString().replaceFirst("-[0-9a-f]+\\.jsa$", "-");
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), command + "*")) {
+    private static void dropOthers(String command, Path archive) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), command + "-*")) {
             for (Path file : files) {
                 if (!file.equals(archive) && (!file.toString().endsWith(".tmp") || olderThanADay(file))) {
                     delete(file);

@@ -14,12 +14,12 @@ public final class Launcher {
     public static void main(String[] args) {
         // `java -jar` starts the command in a tuned second JVM (FastStart) and leaves with its status.
         OptionalInt relaunched = FastStart.relaunch(args);
-        // Every command, the window included, blocks until it is done; the mock servers' threads do not
-        // stop by themselves, so leave explicitly.
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
-        // The desktop entry and the bare command open the window without picocli's model.
+        // Every command, the window included, blocks until it is done; the mock servers' threads do not
+        // stop by themselves, so leave explicitly. The desktop entry and the bare command open the window
+        // without picocli's model.
         System.exit(args.length == 0 ? Cli.openTheWindow() : Cli.commandLine(args).execute(args));
     }
 }

@@ -82,6 +82,7 @@ class FastStartTest {
     void aCommandWithoutItsArchiveWritesItAtExitToAFileOfItsOwn() throws IOException {
         FastStart.Plan plan = plan(started(List.of(), "health", "--json"), Map.of(), false, true).orElseThrow();
         Path fresh = plan.dumpTo().orElseThrow();
+        assertFalse(plan.usesArchive());
         assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+\\.jsa"), plan.archive().toString());
         assertEquals(plan.archive().getFileName() + ".42.tmp", fresh.getFileName().toString());
         assertTrue(plan.command().contains("-XX:ArchiveClassesAtExit=" + fresh), plan.command().toString());
@@ -92,6 +93,7 @@ class FastStartTest {
     void aCommandWithItsArchiveStartsWithItQuicklyCompiledAndQuiet() throws IOException {
         FastStart.Plan plan = plan(started(List.of(), "run", "drills/x.yaml"), Map.of(), true, true).orElseThrow();
         assertEquals(Optional.empty(), plan.dumpTo());
+        assertTrue(plan.usesArchive());
         assertTrue(plan.archive().getFileName().toString().startsWith("run-"), plan.archive().toString());
         List<String> command = plan.command();
         assertEquals(JAVA, command.get(0));
@@ -103,6 +105,7 @@ class FastStartTest {
     void anUnwritableCacheStillGivesTheQuickCompilerButNoArchive() throws IOException {
         FastStart.Plan plan = plan(started(List.of(), "health"), Map.of(), false, false).orElseThrow();
         assertEquals(Optional.empty(), plan.dumpTo());
+        assertFalse(plan.usesArchive());
         assertFalse(plan.command().stream().anyMatch(o -> o.contains("Archive")), plan.command().toString());
         assertTrue(plan.command().contains("-XX:TieredStopAtLevel=1"), plan.command().toString());
     }
@@ -207,6 +210,25 @@ class FastStartTest {
         assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
                 + "objects file (top)")), "the command's classes come from its archive");
         assertEquals(archives, files(cache.resolve("drill-console/cds")), "the archive is kept, nothing else");
+    }
+
+    @Test
+    void aKeptArchiveReplacesTheCommandsEarlierOnesAndLeavesTheOtherCommandsAlone() throws Exception {
+        Path jar = jar();
+        Path cds = Files.createDirectories(dir.resolve("cache/drill-console/cds"));
+        Path earlierBuild = Files.writeString(cds.resolve("drills-0badc0de.jsa"), "an earlier build's");
+        Path killedLongAgo = Files.writeString(cds.resolve("drills-0badc0de.jsa.7.tmp"), "left by a killed start");
+        Files.setLastModifiedTime(killedLongAgo, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(
+                2 * 86_400)));
+        Path anotherStartWriting = Files.writeString(cds.resolve("drills-0badc0de.jsa.8.tmp"), "being written");
+        Path anotherCommand = Files.writeString(cds.resolve("health-0badc0de.jsa"), "health's");
+        Run run = java(jar, dir.resolve("cache"), List.of(), "drills", "validate",
+                Path.of("drills/standby-readiness.yaml").toAbsolutePath().toString());
+        assertEquals(0, run.code(), run.out());
+        List<Path> left = files(cds);
+        assertFalse(left.contains(earlierBuild) || left.contains(killedLongAgo), left.toString());
+        assertTrue(left.containsAll(List.of(anotherStartWriting, anotherCommand)), left.toString());
+        assertEquals(4 - 2 + 1, left.size(), "and the command's new archive: " + left);
     }
 
     @Test
