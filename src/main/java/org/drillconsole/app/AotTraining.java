@@ -64,32 +64,42 @@ public final class AotTraining {
     private static void trainWindow(Path java, Path jar, Path cache, Path work) throws IOException,
             InterruptedException {
         Xvfb display = onLinux() ? Xvfb.start() : null;
-        try {
-            List<String> command = training(java, cache);
-            command.addAll(List.of("-Dprism.order=sw", "-Ddrillconsole.aot.training=true"));
-            String where;
-            if (display != null) {
-                where = "on Xvfb display " + display.name();
-            } else {
-                command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                        "-Dheadless.geometry=1600x1200-32"));
-                where = "headless (Monocle)";
-            }
-            command.addAll(List.of("-cp", jar.toString(), Launcher.class.getName(), "--practice",
-                    "--settings", work.resolve("settings.json").toString(),
-                    "--data-dir", work.resolve("data").toString()));
-            System.out.println("AOT training run " + where);
-            ProcessBuilder training = new ProcessBuilder(command).inheritIO();
-            if (display != null) {
-                training.environment().put("DISPLAY", display.name());
-            }
-            awaitCache(training.start(), cache, 0);
-        } finally {
-            if (display != null) {
+        if (display != null) {
+            try {
+                System.out.println("AOT training run on Xvfb display " + display.name());
+                int exit = awaitExit(windowTraining(java, jar, cache, work, display));
+                if (exit == 0 && Files.isRegularFile(cache)) {
+                    return;
+                }
+                // Xvfb without GTK's libraries (a build machine with no desktop): the window cannot open there
+                System.out.println("the window did not open on Xvfb (exit " + exit + "): training headless instead");
+            } finally {
                 display.process().destroy();
                 display.process().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        System.out.println("AOT training run headless (Monocle)");
+        awaitCache(windowTraining(java, jar, cache, work, null), cache, 0);
+    }
+
+    /** The window's training run, on {@code display} or, where it is null, on the headless Monocle platform. */
+    private static Process windowTraining(Path java, Path jar, Path cache, Path work, Xvfb display)
+            throws IOException {
+        Files.deleteIfExists(cache);
+        List<String> command = training(java, cache);
+        command.addAll(List.of("-Dprism.order=sw", "-Ddrillconsole.aot.training=true"));
+        if (display == null) {
+            command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                    "-Dheadless.geometry=1600x1200-32"));
+        }
+        command.addAll(List.of("-cp", jar.toString(), Launcher.class.getName(), "--practice",
+                "--settings", work.resolve("settings.json").toString(),
+                "--data-dir", work.resolve("data").toString()));
+        ProcessBuilder training = new ProcessBuilder(command).inheritIO();
+        if (display != null) {
+            training.environment().put("DISPLAY", display.name());
+        }
+        return training.start();
     }
 
     /** {@code health} of practice clusters served by a {@code sandbox} of the same jar and runtime: its own cache. */
@@ -121,13 +131,18 @@ public final class AotTraining {
     }
 
     private static void awaitCache(Process run, Path cache, int worstExit) throws IOException, InterruptedException {
+        int exit = awaitExit(run);
+        if (exit > worstExit || !Files.isRegularFile(cache)) {
+            throw new IOException("the AOT training run failed (exit " + exit + "), no " + cache);
+        }
+    }
+
+    private static int awaitExit(Process run) throws IOException, InterruptedException {
         if (!run.waitFor(5, TimeUnit.MINUTES)) {
             run.destroyForcibly();
             throw new IOException("the AOT training run did not end within 5 minutes");
         }
-        if (run.exitValue() > worstExit || !Files.isRegularFile(cache)) {
-            throw new IOException("the AOT training run failed (exit " + run.exitValue() + "), no " + cache);
-        }
+        return run.exitValue();
     }
 
     private static boolean onLinux() {
