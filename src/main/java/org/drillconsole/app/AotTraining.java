@@ -55,7 +55,7 @@ public final class AotTraining {
     /** Writes a cache at {@code cache}, like the launcher's options, or the JVM ignores the cache. */
     private static List<String> training(Path java, Path cache) {
         return new ArrayList<>(List.of(java.toString(), "-XX:AOTCacheOutput=" + cache,
-                // =warning lists the ~200 classes it cannot cache: picocli's Java 5 bytecode, proxies, JFR events
+                // =warning lists the classes it cannot cache: dynamic proxies, lambda forms, JFR events
                 "-Xlog:aot=error",
                 // the same as the launcher's (packaging/common.txt), or the JVM ignores the cache
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));

@@ -68,8 +68,8 @@ public final class Cli {
     }
 
     /**
-     * The window with every default, as the bare command opens it (without building picocli's model: its
-     * classes are Java 5 class files, which no class-data archive or AOT cache can hold). Its exit status.
+     * The window with every default, as the bare command opens it, without building picocli's model (by
+     * reflection over the root command and its mixins, on a cold JVM). Its exit status.
      */
     public static int openTheWindow() {
         try {

@@ -20,6 +20,20 @@ class CliTest {
     private static final List<String> ALL = List.of("health", "sandbox", "drills", "run", "team-db", "report",
             "history");
 
+    /**
+     * picocli's published jar is Java 5 bytecode, which no class-data archive or AOT cache holds; the build
+     * compiles its source instead (pom.xml, picocli-source), so its classes start from the archive.
+     */
+    @Test
+    void picocliIsJava17BytecodeThatAClassDataArchiveCanHold() throws java.io.IOException {
+        try (var in = CommandLine.class.getResourceAsStream("CommandLine$Model$CommandSpec.class")) {
+            byte[] header = in.readNBytes(8);
+            int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            assertEquals(61, major, "class file major version of picocli's CommandSpec");
+        }
+        assertTrue(CommandLine.VERSION.startsWith("4."), CommandLine.VERSION);
+    }
+
     @Test
     void buildsOnlyTheSubcommandThatIsAskedFor() {
         assertEquals(List.of("health"), List.copyOf(Cli.commandLine("health", "--json").getSubcommands().keySet()));
