@@ -43,6 +43,12 @@ final class FastStart {
     /** {@code false} runs the command in the JVM the user started. */
     static final String PROPERTY = "drillconsole.faststart";
 
+    /** The process id of the JVM the user started, given to the second: it stops when that one is gone. */
+    static final String LAUNCHER_PID = "drillconsole.launcherPid";
+
+    /** The status of a command stopped from outside, as by SIGTERM (128 + 15). */
+    static final int STOPPED = 143;
+
     /** Epoch milliseconds at which the user's {@code java -jar} started: the window's startup timing counts from it. */
     static final String LAUNCHED_AT = "drillconsole.launchedAt";
 
@@ -103,11 +109,12 @@ final class FastStart {
      * @param runtimeKey what names this jar and runtime (path, size, time of the jar; the runtime's home and version)
      * @param archiveOk  whether a kept archive is there to use
      * @param mayWrite   whether the cache directory takes a new archive
-     * @param tag        what makes a dump's temporary file this process's own
+     * @param launcher   this JVM's process id: a dump's temporary file is named after it, and the second JVM
+     *                   stops when this process is gone
      * @param launchedAt when the user's command started, for the second JVM's startup timing
      */
     static Optional<Plan> plan(String java, Start start, Map<String, String> environment, Path cacheDir,
-                               String runtimeKey, Predicate<Path> archiveOk, boolean mayWrite, String tag,
+                               String runtimeKey, Predicate<Path> archiveOk, boolean mayWrite, long launcher,
                                Optional<Instant> launchedAt) {
         if (!Collections.disjoint(start.args(), QUICK) || choosesSharing(start.jvmOptions())
                 || choosesSharing(words(environment.get("JAVA_TOOL_OPTIONS")))
@@ -124,7 +131,7 @@ final class FastStart {
         Path archive = cacheDir.resolve(command + "-" + Integer.toHexString(runtimeKey.hashCode()) + ".jsa");
         boolean use = archiveOk.test(archive);
         Optional<Path> dumpTo = use || !mayWrite ? Optional.empty()
-                : Optional.of(cacheDir.resolve(archive.getFileName() + "." + tag + ".tmp"));
+                : Optional.of(cacheDir.resolve(archive.getFileName() + "." + launcher + ".tmp"));
         List<String> line = new ArrayList<>();
         line.add(java);
         line.add("-XX:TieredStopAtLevel=1");
@@ -141,6 +148,7 @@ final class FastStart {
         // The user's own options come after ours: where both set the same thing, theirs wins; but the second
         // JVM never starts a third.
         line.addAll(start.jvmOptions());
+        line.add("-D" + LAUNCHER_PID + "=" + launcher);
         line.add("-D" + PROPERTY + "=false");
         line.add("-jar");
         line.add(start.jar().toString());
@@ -202,7 +210,7 @@ final class FastStart {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path cacheDir = cacheDir();
         Optional<Plan> plan = plan(java, start.get(), System.getenv(), cacheDir, runtimeKey(jar.get()),
-                new Kept(), writable(cacheDir), Long.toString(ProcessHandle.current().pid()),
+                new Kept(), writable(cacheDir), ProcessHandle.current().pid(),
                 launchedAt());
         return plan.isEmpty() ? OptionalInt.empty() : run(plan.get(), java, jar.get());
     }
@@ -225,6 +233,35 @@ final class FastStart {
             delete(plan.archive());
         }
         return OptionalInt.of(status);
+    }
+
+    /**
+     * In the second JVM: ends the command, as SIGTERM would (shutdown hooks run, the journal is closed), once
+     * the JVM the user started is gone without having stopped it: killed with SIGKILL, which no handler sees,
+     * or crashed. Without this, a window or a sandbox went on running with nobody waiting for it. The JDK
+     * polls a process that is not its child (every 0.3 s at first, at most every 5 s).
+     */
+    static void followLauncher() {
+        String pid = System.getProperty(LAUNCHER_PID);
+        if (pid == null || !pid.matches("\\d{1,18}")) {
+            return;
+        }
+        long id = Long.parseLong(pid);
+        Optional<ProcessHandle> launcher = ProcessHandle.of(id);
+        if (launcher.isPresent()) {
+            launcher.get().onExit().thenRun(new LauncherGone(id));
+        } else {
+            new LauncherGone(id).run(); // gone already
+        }
+    }
+
+    /** Stops this JVM, saying why, once the JVM the user started has ended. */
+    private record LauncherGone(long pid) implements Runnable {
+        @Override
+        public void run() {
+            System.err.println("drill-console: stopping: the java process that started it (pid " + pid + ") has ended");
+            System.exit(STOPPED);
+        }
     }
 
     /** A signal that would stop this JVM stops the command's (Ctrl-C reaches both; a kill only this one). */

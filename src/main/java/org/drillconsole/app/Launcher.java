@@ -17,6 +17,8 @@ public final class Launcher {
         if (relaunched.isPresent()) {
             System.exit(relaunched.getAsInt());
         }
+        // The second JVM of a `java -jar` start ends with the first, even when that one is killed outright.
+        FastStart.followLauncher();
         // Every command, the window included, blocks until it is done; the mock servers' threads do not
         // stop by themselves, so leave explicitly. The desktop entry and the bare command open the window
         // without picocli's model.

@@ -52,7 +52,7 @@ class FastStartTest {
 
     private static Optional<FastStart.Plan> plan(FastStart.Start start, Map<String, String> environment, boolean kept,
                                                  boolean mayWrite) {
-        return FastStart.plan(JAVA, start, environment, CACHE, "jar|17", archive -> kept, mayWrite, "42",
+        return FastStart.plan(JAVA, start, environment, CACHE, "jar|17", archive -> kept, mayWrite, 42,
                 Optional.of(Instant.ofEpochMilli(1234)));
     }
 
@@ -98,7 +98,7 @@ class FastStartTest {
         List<String> command = plan.command();
         assertEquals(JAVA, command.get(0));
         assertTrue(command.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + plan.archive(),
-                "-Xlog:cds*=off", "-Ddrillconsole.launchedAt=1234")), command.toString());
+                "-Xlog:cds*=off", "-Ddrillconsole.launchedAt=1234", "-Ddrillconsole.launcherPid=42")), command.toString());
     }
 
     @Test
@@ -135,9 +135,9 @@ class FastStartTest {
     @Test
     void anotherBuildOrRuntimeGetsAnotherArchive() throws IOException {
         FastStart.Start start = started(List.of(), "health");
-        Path one = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, "1", Optional.empty())
+        Path one = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, 1, Optional.empty())
                 .orElseThrow().archive();
-        Path two = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, "1", Optional.empty())
+        Path two = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, 1, Optional.empty())
                 .orElseThrow().archive();
         assertFalse(one.equals(two), one + " " + two);
     }
@@ -278,6 +278,36 @@ class FastStartTest {
         }
     }
 
+    @Test
+    void killingTheJvmTheUserStartedOutrightStillStopsTheCommand() throws Exception {
+        // The window, headless: a command that does not read standard input, which the JDK closes when the
+        // first JVM ends (a sandbox would then stop on its own, by end of input). Output to a file, which
+        // outlives the first JVM as a terminal does.
+        Path log = dir.resolve("window.log");
+        ProcessBuilder builder = builder(jar(), dir.resolve("cache"), List.of("-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Ddrillconsole.timing=true"), "--practice",
+                "--settings", dir.resolve("settings.json").toString(), "--data-dir", dir.resolve("data").toString());
+        Process window = builder.redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.readString(log).contains("first frame painted") && window.isAlive()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(Files.readString(log).contains("first frame painted"), Files.readString(log));
+            ProcessHandle command = window.children().findFirst().orElseThrow();
+            window.toHandle().destroyForcibly(); // SIGKILL: no handler of the first JVM runs
+            assertTrue(window.waitFor(30, TimeUnit.SECONDS));
+            // the JDK polls a process that is not its child, every 0.3 s at first
+            command.onExit().get(30, TimeUnit.SECONDS);
+            assertTrue(Files.readString(log).contains("stopping: the java process that started it (pid "
+                    + window.pid() + ") has ended"), Files.readString(log));
+        } finally {
+            window.descendants().forEach(ProcessHandle::destroyForcibly);
+            window.destroyForcibly();
+        }
+    }
+
     private record Run(int code, String out) {
     }
 
@@ -294,6 +324,10 @@ class FastStartTest {
     }
 
     private Process start(Path jar, Path cache, List<String> options, String... args) throws IOException {
+        return builder(jar, cache, options, args).start();
+    }
+
+    private ProcessBuilder builder(Path jar, Path cache, List<String> options, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(options);
@@ -304,7 +338,7 @@ class FastStartTest {
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
-        return builder.start();
+        return builder;
     }
 
     private static List<Path> files(Path directory) throws IOException {
