@@ -288,6 +288,7 @@ class FastStartTest {
                 "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Ddrillconsole.timing=true"), "--practice",
                 "--settings", dir.resolve("settings.json").toString(), "--data-dir", dir.resolve("data").toString());
         Process window = builder.redirectOutput(log.toFile()).start();
+        List<ProcessHandle> started = new ArrayList<>(); // ended in any case: a dead first JVM has no descendants
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (!Files.readString(log).contains("first frame painted") && window.isAlive()
@@ -296,6 +297,7 @@ class FastStartTest {
             }
             assertTrue(Files.readString(log).contains("first frame painted"), Files.readString(log));
             ProcessHandle command = window.children().findFirst().orElseThrow();
+            started.add(command);
             window.toHandle().destroyForcibly(); // SIGKILL: no handler of the first JVM runs
             assertTrue(window.waitFor(30, TimeUnit.SECONDS));
             // the JDK polls a process that is not its child, every 0.3 s at first
@@ -304,6 +306,7 @@ class FastStartTest {
                     + window.pid() + ") has ended"), Files.readString(log));
         } finally {
             window.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.forEach(ProcessHandle::destroyForcibly);
             window.destroyForcibly();
         }
     }
