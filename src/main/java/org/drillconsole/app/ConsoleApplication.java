@@ -1,7 +1,6 @@
 package org.drillconsole.app;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
@@ -147,8 +146,8 @@ public final class ConsoleApplication extends Application {
 
     /** For the benchmark: milliseconds from JVM start to the first painted frame and to both panes filled. */
     private void reportStartupTimes(Scene scene) {
-        // Started by `java -jar` through FastStart: from the user's command, not from this second JVM.
-        long jvmStart = Long.getLong(FastStart.LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+        // From the user's command: the first JVM's start for `java -jar` (FastStart), else this process's own.
+        long jvmStart = StartupClock.commandStarted().toEpochMilli();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - jvmStart) + " ms");

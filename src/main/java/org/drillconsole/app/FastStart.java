@@ -1,7 +1,6 @@
 package org.drillconsole.app;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -354,14 +353,11 @@ final class FastStart {
     }
 
     /**
-     * When this JVM started, for the window's startup timing only: the process's start time from the system
-     * is a second off on Linux (the boot time it counts from is whole seconds), and the JVM's own costs a
-     * management bean no ordinary start should load.
+     * When the user's command started, for the window's startup timing only ({@link StartupClock}): the second
+     * JVM counts from it. Nothing of it is loaded on an ordinary start.
      */
     private static Optional<Instant> launchedAt() {
-        return Boolean.getBoolean("drillconsole.timing")
-                ? Optional.of(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()))
-                : Optional.empty();
+        return Boolean.getBoolean("drillconsole.timing") ? Optional.of(StartupClock.processStarted()) : Optional.empty();
     }
 
     private static Optional<Path> thisJar() {
