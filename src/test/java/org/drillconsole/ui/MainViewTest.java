@@ -144,6 +144,21 @@ class MainViewTest {
         }
     }
 
+    @Test
+    void aDrillStartsInPracticeModeOnThePracticeClustersAndAsADrillOnRealOnes(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
+        assertEquals("PRACTICE", onFx(() -> String.valueOf(robot.lookup("#modeBox")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue())));
+        var real = new org.drillconsole.store.Settings(dir.resolve("gone-a").toString(), null,
+                dir.resolve("gone-b").toString(), null, "gitpod", false, null, null, null);
+        robot.interact(() -> model.connect(real));
+        waitUntil(() -> "DRILL".equals(onFx(() -> String.valueOf(robot.lookup("#modeBox")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()))), 10, () -> "mode on real clusters");
+        robot.interact(() -> model.connect(org.drillconsole.store.Settings.practice()));
+        waitUntil(() -> "PRACTICE".equals(onFx(() -> String.valueOf(robot.lookup("#modeBox")
+                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()))), 10, () -> "mode back on practice");
+    }
+
     /** The primary's component row of that name as "status reason message", read on the FX thread. */
     private static String component(FxRobot robot, String name) {
         return onFx(() -> {

@@ -42,7 +42,8 @@ public final class DrillView extends VBox {
     /** The question the answer controls are for, so the same one shown again keeps what was typed. */
     private Prompt shownPrompt;
 
-    public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator, boolean practice) {
+    public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator,
+                     javafx.beans.value.ObservableBooleanValue practice) {
         this.model = model;
         this.dialogs = dialogs;
         setId("drillView");
@@ -148,10 +149,10 @@ public final class DrillView extends VBox {
         model.checkUnfinished();
     }
 
-    private GridPane startForm(String defaultOperator, boolean practice) {
+    private GridPane startForm(String defaultOperator, javafx.beans.value.ObservableBooleanValue practice) {
         ComboBox<Path> runbook = new ComboBox<>(model.runbooks());
         runbook.setId("runbookBox");
-        runbook.setPromptText("runbook");
+        runbook.setPromptText("choose a runbook");
         runbook.setConverter(new StringConverter<>() {
             @Override
             public String toString(Path path) {
@@ -170,7 +171,9 @@ public final class DrillView extends VBox {
         });
         ChoiceBox<RunMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(RunMode.values()));
         mode.setId("modeBox");
-        mode.setValue(practice ? RunMode.PRACTICE : RunMode.DRILL);
+        // The mode suits the clusters connected, and follows a switch between practice and real ones.
+        mode.setValue(DrillViewModel.modeFor(practice.get()));
+        practice.addListener((obs, was, now) -> mode.setValue(DrillViewModel.modeFor(now)));
         TextField operator = new TextField(defaultOperator);
         operator.setId("operatorField");
         TextField outageStart = new TextField();

@@ -308,6 +308,14 @@ public final class DrillViewModel {
                 throws Exception;
     }
 
+    /**
+     * The mode a drill starts in unless the operator chooses another: practice on the practice clusters, a
+     * planned drill on real ones (a failover is always chosen on purpose).
+     */
+    public static RunMode modeFor(boolean practiceClusters) {
+        return practiceClusters ? RunMode.PRACTICE : RunMode.DRILL;
+    }
+
     private void launch(Path runbook, ParameterValues values, RunMode mode, String operatorName,
                         SessionFactory factory) {
         if (running.get()) {

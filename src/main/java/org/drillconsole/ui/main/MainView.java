@@ -90,7 +90,8 @@ public final class MainView extends BorderPane {
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(center);
 
-        drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""), true);
+        drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""),
+                model.practiceProperty());
         drillView.onOpenHistory(() -> {
             drillMode.set(false);
             center.getSelectionModel().select(1);
