@@ -144,7 +144,10 @@ public final class ConsoleApplication extends Application {
         giveUp.play();
     }
 
-    /** For the benchmark: milliseconds from JVM start to the first painted frame and to both panes filled. */
+    /**
+     * For the benchmarks: milliseconds from the command's start to the first painted frame and to both
+     * panes filled.
+     */
     private void reportStartupTimes(Scene scene) {
         // From the user's command: the first JVM's start for `java -jar` (FastStart), else this process's own.
         long jvmStart = StartupClock.commandStarted().toEpochMilli();
