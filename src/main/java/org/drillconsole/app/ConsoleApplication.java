@@ -150,10 +150,11 @@ public final class ConsoleApplication extends Application {
      */
     private void reportStartupTimes(Scene scene) {
         // From the user's command: the first JVM's start for `java -jar` (FastStart), else this process's own.
-        long jvmStart = StartupClock.commandStarted().toEpochMilli();
+        long commandStart = StartupClock.commandStarted().toEpochMilli();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
-            System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - jvmStart) + " ms");
+            System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - commandStart)
+                    + " ms");
             scene.removePostLayoutPulseListener(once[0]);
         };
         scene.addPostLayoutPulseListener(once[0]);
@@ -162,7 +163,7 @@ public final class ConsoleApplication extends Application {
             public void invalidated(javafx.beans.Observable ignored) {
                 if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
                         && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
-                    System.err.println("timing: both panes filled after " + (System.currentTimeMillis() - jvmStart)
+                    System.err.println("timing: both panes filled after " + (System.currentTimeMillis() - commandStart)
                             + " ms");
                     model.primary().verdictProperty().removeListener(this);
                     model.standby().verdictProperty().removeListener(this);

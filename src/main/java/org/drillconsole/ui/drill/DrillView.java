@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -43,7 +44,7 @@ public final class DrillView extends VBox {
     private Prompt shownPrompt;
 
     public DrillView(DrillViewModel model, DialogService dialogs, String defaultOperator,
-                     javafx.beans.value.ObservableBooleanValue practice) {
+                     ObservableBooleanValue practice) {
         this.model = model;
         this.dialogs = dialogs;
         setId("drillView");
@@ -149,7 +150,7 @@ public final class DrillView extends VBox {
         model.checkUnfinished();
     }
 
-    private GridPane startForm(String defaultOperator, javafx.beans.value.ObservableBooleanValue practice) {
+    private GridPane startForm(String defaultOperator, ObservableBooleanValue practice) {
         ComboBox<Path> runbook = new ComboBox<>(model.runbooks());
         runbook.setId("runbookBox");
         runbook.setPromptText("choose a runbook");
