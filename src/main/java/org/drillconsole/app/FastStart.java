@@ -223,10 +223,12 @@ final class FastStart {
         }
         stopWith(child);
         int status = waitFor(child);
-        if (plan.dumpTo().isPresent() && !keeps(plan.name(), status)) {
-            delete(plan.dumpTo().get());
-        } else if (plan.dumpTo().isPresent()) {
-            keep(plan, java, jar);
+        if (plan.dumpTo().isPresent()) {
+            if (keeps(plan.name(), status)) {
+                keep(plan, java, jar);
+            } else {
+                delete(plan.dumpTo().get());
+            }
         } else if (status == 134 && plan.usesArchive()) {
             // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.
             delete(plan.archive());
