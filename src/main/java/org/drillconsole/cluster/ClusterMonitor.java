@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,9 +58,14 @@ public final class ClusterMonitor implements AutoCloseable {
     private final AtomicBoolean publishScheduled = new AtomicBoolean();
     /** How long the last health evaluation took (publish thread only). */
     private volatile long lastEvaluationMs;
-    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    /**
+     * Added on the probe thread, stopped by {@link #close()} on another and read on the publish thread: a
+     * plain list let a close miss an informer being created, which then listed through the closed client
+     * ("IllegalStateException: Client is closed" on a fabric8 thread, seen once in CI).
+     */
+    private final List<SharedIndexInformer<?>> informers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private KubernetesClient probeClient;
+    private volatile KubernetesClient probeClient;
     private volatile KubernetesClient workClient;
     /** The informers' client: objects read slim ({@link SlimReads}), judged and never written back. */
     private volatile KubernetesClient watchClient;
@@ -141,6 +145,10 @@ public final class ClusterMonitor implements AutoCloseable {
             probeClient = ClientFactory.probeClient(clusterTarget.config());
             workClient = ClientFactory.workClient(clusterTarget.config());
             watchClient = ClientFactory.readClient(clusterTarget.config());
+            if (closed) {
+                closeClients(); // closed while they were built: close() saw none or only some of them
+                return;
+            }
             probe = new ApiProbe(probeClient, target.namespace(), clock);
             probeThread.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
             backupThread.scheduleWithFixedDelay(this::lookForBackups, 0, BACKUP_CHECK_SECONDS, TimeUnit.SECONDS);
@@ -279,6 +287,11 @@ public final class ClusterMonitor implements AutoCloseable {
             return true; // keep retrying through outages: the informer resumes when the server answers again
         });
         informers.add(informer);
+        if (closed) {
+            // closed while the informers were being created: close() may not have seen this one
+            informer.stop();
+            return informer;
+        }
         informer.start().whenComplete((ignored, error) -> requestPublish());
         return informer;
     }
@@ -341,14 +354,14 @@ public final class ClusterMonitor implements AutoCloseable {
         publishThread.shutdownNow();
         backupThread.shutdownNow();
         informers.forEach(SharedIndexInformer::stop);
-        if (watchClient != null) {
-            watchClient.close();
-        }
-        if (workClient != null) {
-            workClient.close();
-        }
-        if (probeClient != null) {
-            probeClient.close();
+        closeClients();
+    }
+
+    private void closeClients() {
+        for (KubernetesClient client : new KubernetesClient[] {watchClient, workClient, probeClient}) {
+            if (client != null) {
+                client.close();
+            }
         }
     }
 
