@@ -43,6 +43,8 @@ public final class ConsoleApplication extends Application {
     /** The saved connection settings, read before the toolkit starts (null when none), or why they could not be. */
     private static volatile Settings savedSettings;
     private static volatile String settingsProblem;
+    /** When the user's command started, for the startup timing: read from the system before the toolkit starts. */
+    private static volatile long commandStart;
     private static volatile WindowState toRemember;
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
@@ -63,6 +65,9 @@ public final class ConsoleApplication extends Application {
             settingsProblem = e.getMessage();
         }
         systemDark = restored.theme() == null && SystemTheme.prefersDark();
+        if (Boolean.getBoolean("drillconsole.timing")) {
+            commandStart = StartupClock.commandStarted().toEpochMilli();
+        }
         // JavaFX warns at every start that it was loaded from the class path (the shaded jar, the package):
         // how this app is built, not something a user can act on, so it stays off the terminal.
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
@@ -145,12 +150,11 @@ public final class ConsoleApplication extends Application {
     }
 
     /**
-     * For the benchmarks: milliseconds from the command's start to the first painted frame and to both
-     * panes filled.
+     * For the benchmarks: milliseconds from the command's start ({@link #commandStart}, read from the system
+     * before the toolkit started, so no file is read here on the FX thread) to the first painted frame and to
+     * both panes filled.
      */
     private void reportStartupTimes(Scene scene) {
-        // From the user's command: the first JVM's start for `java -jar` (FastStart), else this process's own.
-        long commandStart = StartupClock.commandStarted().toEpochMilli();
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - commandStart)

@@ -210,7 +210,9 @@ public final class ClusterMonitor implements AutoCloseable {
             }
             requestPublish();
         } catch (RuntimeException e) {
-            LOG.warn("{} cluster probe failed: {}", target.side().label(), ApiProbe.describe(e));
+            if (!closed) { // a probe under way when the monitor closed fails on its closed client: no news
+                LOG.warn("{} cluster probe failed: {}", target.side().label(), ApiProbe.describe(e));
+            }
         }
     }
 
