@@ -96,6 +96,10 @@ final class ConsoleWindow {
         Node list = robot.lookup(listId).query();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
+            // Measured as laid out: a live list may have given a cell new text whose shown (wrapped or cut)
+            // text the next pulse's layout has not made yet, which read as cut off (seen once in CI).
+            list.getScene().getRoot().applyCss();
+            list.getScene().getRoot().layout();
             double right = list.localToScene(list.getBoundsInLocal()).getMaxX();
             robot.lookup(listId + " .list-cell").queryAll().forEach(node -> {
                 ListCell<?> cell = (ListCell<?>) node;
