@@ -13,25 +13,51 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * fabric8's JDK HTTP client factory, whose close also stops the JDK clients it built. fabric8 (built for
- * Java 11) only drops them, so each keeps its selector thread waiting in the kernel until it is collected,
- * and a JVM that exits with such a thread waits for it: 0.3 s more on every {@code health} (measured on
- * Java 25). Java 21 added {@code HttpClient.shutdownNow()}; on Java 17 there is nothing to call and the
- * clients are dropped as before.
+ * fabric8's JDK HTTP client factory, whose close also stops the JDK clients it built, and lets the work
+ * already under way finish.
+ *
+ * <p>Stopping: fabric8 (built for Java 11) only drops its clients, so each keeps its selector thread waiting
+ * in the kernel until it is collected, and a JVM that exits with such a thread waits for it: 0.3 s more on
+ * every {@code health} (measured on Java 25). Java 21 added {@code HttpClient.shutdownNow()}; on Java 17 there
+ * is nothing to call and the clients are dropped as before.
+ *
+ * <p>Finishing: fabric8 gives each JDK client a thread pool that its close stops at once ({@code shutdownNow}).
+ * An informer stopped just before its client is closed has sent its watch's WebSocket a close; the server's
+ * answer then comes back to a stopped pool, and the JDK drops the task that would have told fabric8 the
+ * WebSocket ended. fabric8's WebSocket then never ends: its ping (every 30 s, on fabric8's shared scheduler,
+ * for ever) keeps it, the watch, the informer, its handler and so the whole {@code ClusterMonitor} with its
+ * clients reachable (found in heap dumps of the window's JVM: two monitors, six clients and 20 informers more
+ * per change of clusters, on Java 17). Here each client gets a pool whose close lets running work finish and
+ * hands what comes later to a shared pool of daemon threads, so every WebSocket's end is delivered.
  */
 final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
 
     private static final MethodHandle SHUTDOWN_NOW = shutdownNow();
 
+    /** Where the work for a closed client goes: its WebSocket's last messages. Threads end after a minute idle. */
+    private static final ExecutorService AFTER_CLOSE = Executors.newCachedThreadPool(daemon("http-after-close"));
+
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
+
+    private final List<ClosingExecutor> executors = new CopyOnWriteArrayList<>();
 
     @Override
     protected HttpClient.Builder createNewHttpClientBuilder() {
-        return new Recording(super.createNewHttpClientBuilder(), built);
+        HttpClient.Builder builder = super.createNewHttpClientBuilder();
+        ClosingExecutor executor = new ClosingExecutor(Executors.newCachedThreadPool(daemon("http")));
+        executors.add(executor);
+        // fabric8's own pool is replaced before it started a thread; its close then finds nothing of its own
+        builder.executor(executor);
+        return new Recording(builder, built);
     }
 
     @Override
@@ -42,6 +68,54 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
             stop(jdk);
         }
         built.clear();
+        for (ClosingExecutor executor : executors) {
+            executor.close();
+        }
+        executors.clear();
+    }
+
+    /** The executors of the clients built and not yet closed. */
+    List<ClosingExecutor> executors() {
+        return List.copyOf(executors);
+    }
+
+    /**
+     * A client's pool: once closed, its threads end when their work is done, and work that still comes (the
+     * JDK client answering its last messages) runs on {@link #AFTER_CLOSE} instead of being refused.
+     */
+    static final class ClosingExecutor implements Executor {
+
+        private final ExecutorService pool;
+
+        ClosingExecutor(ExecutorService pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException closed) {
+                AFTER_CLOSE.execute(task);
+            }
+        }
+
+        void close() {
+            pool.shutdown();
+        }
+
+        boolean isClosed() {
+            return pool.isShutdown();
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "drill-console-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The JDK clients built and not yet stopped. */

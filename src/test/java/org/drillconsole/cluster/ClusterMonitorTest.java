@@ -49,6 +49,32 @@ class ClusterMonitorTest {
                 s -> (s.side() == Side.PRIMARY ? primary : standby).accept(s), Clock.systemUTC());
     }
 
+    /**
+     * A window that connects to other clusters closes its monitors: nothing of them may stay reachable. On
+     * Java 17 each closed monitor used to stay for good, with its clients and informers: the watches'
+     * WebSockets never learnt their end (their client's pool was stopped before the server's close came back)
+     * and fabric8's ping kept them (StoppingJdkHttpClientFactory).
+     */
+    @Test
+    void aClosedPairLeavesNoMonitorClientOrInformerReachable() throws Exception {
+        open("gitpod");
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+        standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+        java.lang.ref.WeakReference<ClusterMonitor> primaryMonitor = new java.lang.ref.WeakReference<>(
+                pair.monitor(Side.PRIMARY));
+        java.lang.ref.WeakReference<ClusterMonitor> standbyMonitor = new java.lang.ref.WeakReference<>(
+                pair.monitor(Side.STANDBY));
+        pair.close();
+        pair = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while ((primaryMonitor.get() != null || standbyMonitor.get() != null) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertEquals(null, primaryMonitor.get(), "the primary's monitor is still reachable 20 s after its close");
+        assertEquals(null, standbyMonitor.get(), "the standby's monitor is still reachable 20 s after its close");
+    }
+
     @Test
     void showsAStoppedApiServerAsUnreachableWithinSixSecondsWhileTheOtherStaysOnline() throws Exception {
         open("gitpod");

@@ -25,6 +25,21 @@ class StoppingJdkHttpClientFactoryTest {
         }
     }
 
+    /** A WebSocket's last messages can come back after its client was closed: they must still be delivered. */
+    @Test
+    void workHandedToAClosedClientStillRuns() throws Exception {
+        StoppingJdkHttpClientFactory factory = new StoppingJdkHttpClientFactory();
+        io.fabric8.kubernetes.client.http.HttpClient.Builder builder = factory.newBuilder();
+        var client = builder.build();
+        StoppingJdkHttpClientFactory.ClosingExecutor executor = factory.executors().get(0);
+        client.close();
+        assertTrue(executor.isClosed(), "the client's own pool is closed with it");
+        assertEquals(List.of(), factory.executors());
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        executor.execute(ran::countDown);
+        assertTrue(ran.await(10, java.util.concurrent.TimeUnit.SECONDS), "work after the close ran");
+    }
+
     @Test
     void closingTheClientStopsTheJdkClientWhereTheRuntimeCan() throws Throwable {
         StoppingJdkHttpClientFactory factory = new StoppingJdkHttpClientFactory();
