@@ -3,7 +3,6 @@ package org.drillconsole.app;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** Builds the picocli command tree and its conventions (usage errors exit 64, as sysexits.h says). */
 public final class Cli {
@@ -13,9 +12,28 @@ public final class Cli {
     private Cli() {
     }
 
-    /** In the order {@code --help} lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(HealthCommand.class, SandboxCommand.class,
-            DrillsCommand.class, RunCommand.class, TeamDbCommand.class, ReportCommand.class, HistoryCommand.class);
+    /** A subcommand: its name as typed, and its class. */
+    private record Subcommand(String name, Class<?> type) {
+    }
+
+    /**
+     * In the order {@code --help} lists them. Their names are the classes' own constants, not read from their
+     * {@code @Command} annotations: parsing an annotation on a cold JVM takes milliseconds each, and
+     * {@code health} would parse the six it does not run.
+     */
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(HealthCommand.NAME, HealthCommand.class),
+            new Subcommand(SandboxCommand.NAME, SandboxCommand.class),
+            new Subcommand(DrillsCommand.NAME, DrillsCommand.class),
+            new Subcommand(RunCommand.NAME, RunCommand.class),
+            new Subcommand(TeamDbCommand.NAME, TeamDbCommand.class),
+            new Subcommand(ReportCommand.NAME, ReportCommand.class),
+            new Subcommand(HistoryCommand.NAME, HistoryCommand.class));
+
+    /** The names of the subcommands, in the order {@code --help} lists them. */
+    static List<String> subcommandNames() {
+        return SUBCOMMANDS.stream().map(Subcommand::name).toList();
+    }
 
     /** The whole tree. */
     public static CommandLine commandLine() {
@@ -32,8 +50,8 @@ public final class Cli {
      */
     public static CommandLine commandLine(String... args) {
         for (String arg : args) {
-            for (Class<?> command : SUBCOMMANDS) {
-                if (arg.equals(command.getAnnotation(Command.class).name())) {
+            for (Subcommand command : SUBCOMMANDS) {
+                if (arg.equals(command.name())) {
                     return build(List.of(command));
                 }
             }
@@ -52,9 +70,9 @@ public final class Cli {
         }
     }
 
-    private static CommandLine build(List<Class<?>> subcommands) {
+    private static CommandLine build(List<Subcommand> subcommands) {
         CommandLine line = new CommandLine(new RootCommand());
-        subcommands.forEach(line::addSubcommand);
+        subcommands.forEach(command -> line.addSubcommand(command.name(), command.type()));
         line.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
             PrintWriter err = cmd.getErr();

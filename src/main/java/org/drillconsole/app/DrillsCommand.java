@@ -11,9 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "drills", mixinStandardHelpOptions = true, description = "Work with runbooks (drills/*.yaml).",
+@Command(name = DrillsCommand.NAME, mixinStandardHelpOptions = true, description = "Work with runbooks (drills/*.yaml).",
         subcommands = DrillsCommand.Validate.class)
 final class DrillsCommand {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "drills";
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Check runbooks and print every problem as file:line:column path: message.",

@@ -12,11 +12,14 @@ import org.drillconsole.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "health", mixinStandardHelpOptions = true,
+@Command(name = HealthCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Print the health of both clusters side by side and exit.",
                 "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable,",
                 "unauthorized, forbidden, bad kubeconfig), 64 usage error."})
 final class HealthCommand implements Callable<Integer> {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "health";
 
     @Option(names = "--primary", required = true, paramLabel = "FILE", description = "Kubeconfig of the primary cluster.")
     Path primary;

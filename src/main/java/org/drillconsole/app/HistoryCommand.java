@@ -23,10 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = HistoryCommand.NAME, mixinStandardHelpOptions = true,
         description = {"List the recorded runs, newest first, as a table, CSV, JSON or HTML.",
                 "Exit codes: 0 listed, 2 the journal or the file could not be read or written, 64 usage error."})
 final class HistoryCommand implements Callable<Integer> {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "history";
 
     static final class Format {
         @Option(names = "--csv", description = "CSV (RFC 4180) instead of a table.") boolean csv;

@@ -21,10 +21,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "report", mixinStandardHelpOptions = true, subcommands = ReportCommand.Verify.class,
+@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, subcommands = ReportCommand.Verify.class,
         description = {"Write the report of one run: html, pdf, md, json or junit (JUnit XML).",
                 "Exit codes: 0 written, 2 the run or the file could not be read or written, 64 usage error."})
 final class ReportCommand implements Callable<Integer> {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "report";
 
     // Not required in picocli's sense: `report verify FILE` must parse without them.
     @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID",

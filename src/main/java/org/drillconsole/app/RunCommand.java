@@ -41,7 +41,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = RunCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input",
                 "(done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing the",
                 "target context name; every event is journaled before it is printed.",
@@ -49,6 +49,9 @@ import picocli.CommandLine.Parameters;
                 "recovered to not healthy when the clock stopped, 2 aborted or failed, 64 usage error or invalid",
                 "runbook (nothing is journaled then)."})
 final class RunCommand implements Callable<Integer> {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "run";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 

@@ -14,11 +14,14 @@ import org.drillconsole.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = SandboxCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Start the practice clusters (two Kubernetes API servers on loopback shaped like a Gitpod install)",
                 "and write DIR/primary.kubeconfig and DIR/standby.kubeconfig. Reads fault commands from standard",
                 "input (type help). Runs until stopped."})
 final class SandboxCommand implements Callable<Integer> {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "sandbox";
 
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where to write the kubeconfigs.")
     Path dir;

@@ -5,9 +5,12 @@ import org.drillconsole.store.TeamDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "team-db", mixinStandardHelpOptions = true, description = "The team's PostgreSQL journal.",
+@Command(name = TeamDbCommand.NAME, mixinStandardHelpOptions = true, description = "The team's PostgreSQL journal.",
         subcommands = TeamDbCommand.Init.class)
 final class TeamDbCommand {
+
+    /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
+    static final String NAME = "team-db";
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = {"Create or upgrade the team journal's tables and roles (drill_console_writer: INSERT and",

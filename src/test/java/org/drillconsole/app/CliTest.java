@@ -42,6 +42,30 @@ class CliTest {
     }
 
     @Test
+    void eachSubcommandIsRegisteredUnderTheNameItsAnnotationGives() {
+        CommandLine all = Cli.commandLine();
+        assertEquals(ALL, Cli.subcommandNames());
+        all.getSubcommands().forEach((name, command) -> assertEquals(name, command.getCommandSpec().userObject()
+                .getClass().getAnnotation(CommandLine.Command.class).name()));
+    }
+
+    /**
+     * The package's terminal command (packaging/linux/drill-console.sh) chooses the AOT cache by the
+     * subcommand: {@code health} has its own, every other subcommand stops the search. A subcommand missing
+     * from its list would make an argument that merely equals "health" (a file name) pick the wrong cache.
+     */
+    @Test
+    void thePackagesTerminalCommandKnowsEverySubcommand() throws java.io.IOException {
+        String script = java.nio.file.Files.readString(Path.of("packaging/linux/drill-console.sh"));
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        java.util.regex.Matcher cases = java.util.regex.Pattern.compile("(?m)^\\s*([a-z|-]+)\\)").matcher(script);
+        while (cases.find()) {
+            named.addAll(List.of(cases.group(1).split("\\|")));
+        }
+        assertEquals(new java.util.TreeSet<>(ALL), named, "the subcommands the script's case lists name");
+    }
+
+    @Test
     void buildsTheWholeTreeForHelpAMistypedCommandOrAWrongOption() {
         assertEquals(ALL, List.copyOf(Cli.commandLine().getSubcommands().keySet()));
         for (String[] args : new String[][] {{"helth"}, {"--help"}, {"-h"}, {"--practice", "--help"}, {"--version"},
