@@ -16,6 +16,8 @@ public class TaskExecutor implements AutoCloseable {
 
     private final ExecutorService pool;
     private final Executor fxThread;
+    /** For {@link #later}: created on first use. */
+    private java.util.concurrent.ScheduledExecutorService timer;
 
     /** Results come back on the JavaFX application thread. */
     public TaskExecutor() {
@@ -65,8 +67,36 @@ public class TaskExecutor implements AutoCloseable {
         fxThread.execute(update);
     }
 
+    /** Runs {@code update} on the FX thread after {@code delay}, unless the window has closed by then. */
+    public void later(java.time.Duration delay, Runnable update) {
+        if (pool.isShutdown()) {
+            return;
+        }
+        timer().schedule(() -> {
+            if (!pool.isShutdown()) {
+                onFxThread(update);
+            }
+        }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ui-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
     }
 }

@@ -147,7 +147,6 @@ public final class DrillView extends VBox {
         getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, budget, budgetText,
                 outcome, summary, promptBox, next, steps, abortBox, new Label("Journal"), log);
         model.refreshRunbooks();
-        model.checkUnfinished();
     }
 
     private GridPane startForm(String defaultOperator, ObservableBooleanValue practice) {

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.PracticeNetwork;
@@ -52,6 +53,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>(Settings.practice());
     private final ReadOnlyObjectWrapper<PracticeClusters> practiceClusters = new ReadOnlyObjectWrapper<>();
     private final DrillViewModel drill;
+    /** When the journal is looked at for an unfinished run at the latest, should the panes never settle. */
+    static final java.time.Duration LOOK_FOR_UNFINISHED_AT_LATEST = java.time.Duration.ofSeconds(10);
+    /** Whether the journal was looked at for an unfinished run yet (once a start, on the FX thread). */
+    private boolean lookedForUnfinished;
     private final HistoryViewModel history;
     private final Callable<JournalStore> journalOpener;
     private JournalStore journal;
@@ -105,6 +110,7 @@ public final class MainViewModel implements AutoCloseable {
             dialogs.showWarning("Settings not loaded", error.getMessage());
             connect(Settings.practice());
         });
+        executor.later(LOOK_FOR_UNFINISHED_AT_LATEST, this::lookForAnUnfinishedRun);
     }
 
     /**
@@ -121,6 +127,7 @@ public final class MainViewModel implements AutoCloseable {
             dialogs.showWarning("Settings not loaded", problem);
         }
         connect(saved == null || forcePractice || problem != null ? Settings.practice() : saved);
+        executor.later(LOOK_FOR_UNFINISHED_AT_LATEST, this::lookForAnUnfinishedRun);
     }
 
     /** Switches to other clusters (or to the practice ones) and remembers the choice. */
@@ -168,6 +175,7 @@ public final class MainViewModel implements AutoCloseable {
             status.set(connected.pair().sameClusterWarning().orElse(""));
             connected.pair().sameClusterWarning().ifPresent(w -> dialogs.showWarning("Same cluster twice", w));
         }, error -> {
+            lookForAnUnfinishedRun();
             status.set("could not connect: " + error.getMessage());
             dialogs.showError(next.usePractice() ? "Practice clusters did not start" : "Could not connect",
                     String.valueOf(error.getMessage()));
@@ -190,6 +198,31 @@ public final class MainViewModel implements AutoCloseable {
     private void apply(ClusterSnapshot snapshot) {
         (snapshot.side() == Side.PRIMARY ? primary : standby).apply(snapshot);
         comparison.update(primary.snapshot(), standby.snapshot());
+        if (settled(primary.snapshot()) && settled(standby.snapshot())) {
+            lookForAnUnfinishedRun();
+        }
+    }
+
+    /**
+     * Whether a pane shows what its cluster is: judged objects, or why there are none (refused, unreachable,
+     * misconfigured). Not while the console is still connecting or listing.
+     */
+    static boolean settled(ClusterSnapshot snapshot) {
+        return snapshot != null && snapshot.state() != ConnectionState.CONNECTING
+                && (!snapshot.state().answers() || snapshot.objectsKnown());
+    }
+
+    /**
+     * Offers to resume a run the console never finished, once a window's start: when both panes have settled,
+     * when connecting failed, or {@link #LOOK_FOR_UNFINISHED_AT_LATEST} after the start, whichever comes first.
+     * Looking opens the journal (H2 and its Flyway migrations, about 1,100 classes on a cold JVM), which competed
+     * with the first frame and the panes for two cores: both came 0.2 - 0.3 s later (docs/benchmarks.md).
+     */
+    private void lookForAnUnfinishedRun() {
+        if (!lookedForUnfinished) {
+            lookedForUnfinished = true;
+            drill.checkUnfinished();
+        }
     }
 
     private static Path path(String text) {
