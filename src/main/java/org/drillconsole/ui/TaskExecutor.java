@@ -1,9 +1,12 @@
 package org.drillconsole.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -17,7 +20,7 @@ public class TaskExecutor implements AutoCloseable {
     private final ExecutorService pool;
     private final Executor fxThread;
     /** For {@link #later}: created on first use. */
-    private java.util.concurrent.ScheduledExecutorService timer;
+    private ScheduledExecutorService timer;
 
     /** Results come back on the JavaFX application thread. */
     public TaskExecutor() {
@@ -67,19 +70,15 @@ public class TaskExecutor implements AutoCloseable {
         fxThread.execute(update);
     }
 
-    /** Runs {@code update} on the FX thread after {@code delay}, unless the window has closed by then. */
-    public void later(java.time.Duration delay, Runnable update) {
+    /**
+     * Runs {@code update} on the FX thread after {@code delay}, unless the window has closed by then. Checked
+     * and scheduled under this executor's lock, which {@link #close} takes to stop the timer: nothing is
+     * scheduled on a stopped timer, and nothing scheduled outlives the close.
+     */
+    public synchronized void later(Duration delay, Runnable update) {
         if (pool.isShutdown()) {
             return;
         }
-        timer().schedule(() -> {
-            if (!pool.isShutdown()) {
-                onFxThread(update);
-            }
-        }, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized java.util.concurrent.ScheduledExecutorService timer() {
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "ui-timer");
@@ -87,7 +86,11 @@ public class TaskExecutor implements AutoCloseable {
                 return thread;
             });
         }
-        return timer;
+        timer.schedule(() -> {
+            if (!pool.isShutdown()) {
+                onFxThread(update);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
