@@ -64,6 +64,16 @@ public final class MainViewModel implements AutoCloseable {
     private TeamReplicator replicator;
     private final ReadOnlyStringWrapper teamStatus = new ReadOnlyStringWrapper("");
     private volatile ClusterPair pair;
+    private boolean closed;
+    /** The practice clusters the latest connection runs on (null on real clusters), written where it connects. */
+    private PracticeClusters connectedClusters;
+    /**
+     * Guards {@link #pair}, {@link #connection}, {@link #closed} and {@link #connectedClusters} between the FX
+     * thread (connect, close) and the background work that connects: a connection that finishes after the
+     * window closed, or after another connection started, closes what it opened itself (it used to be left
+     * running: monitors probing clusters whose files were gone, seen in a CI log).
+     */
+    private final Object connecting = new Object();
     /** Bumped on every connect, so snapshots still in flight from the previous clusters are dropped. */
     private volatile long connection;
 
@@ -138,9 +148,13 @@ public final class MainViewModel implements AutoCloseable {
                 + "nothing you do here touches a real cluster" : "REAL CLUSTERS: actions affect production");
         status.set(next.usePractice() ? "starting the practice clusters…" : "connecting…");
         probeGitpodUrls(next);
-        ClusterPair previous = pair;
-        pair = null;
-        long thisConnection = ++connection;
+        ClusterPair previous;
+        long thisConnection;
+        synchronized (connecting) {
+            previous = pair;
+            pair = null;
+            thisConnection = ++connection;
+        }
         dispatcher.clear();
         PracticeClusters running = practiceClusters.get();
         executor.run(() -> {
@@ -168,9 +182,29 @@ public final class MainViewModel implements AutoCloseable {
                     dispatcher.accept(snapshot);
                 }
             }, Clock.systemUTC());
-            pair = opened;
+            boolean windowClosed;
+            boolean superseded;
+            synchronized (connecting) {
+                windowClosed = closed;
+                superseded = connection != thisConnection;
+                if (!windowClosed && !superseded) {
+                    pair = opened;
+                    connectedClusters = clusters;
+                }
+            }
+            // Closed meanwhile, or another connection started: nothing else will close what this one opened.
+            if (windowClosed || superseded) {
+                opened.close();
+            }
+            // Practice clusters this connection started itself: the window's or the newer connection's are others.
+            if (clusters != null && (windowClosed || superseded && clusters != running)) {
+                clusters.close();
+            }
             return new Connected(opened, clusters);
         }, connected -> {
+            if (connection != thisConnection) {
+                return; // a newer connection is shown
+            }
             practiceClusters.set(connected.clusters());
             status.set(connected.pair().sameClusterWarning().orElse(""));
             connected.pair().sameClusterWarning().ifPresent(w -> dialogs.showWarning("Same cluster twice", w));
@@ -344,16 +378,25 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        ClusterPair current;
+        PracticeClusters connected;
+        synchronized (connecting) {
+            closed = true;
+            current = pair;
+            connected = connectedClusters;
+        }
         if (gitpodProbes != null) {
             gitpodProbes.shutdownNow();
         }
-        ClusterPair current = pair;
         if (current != null) {
             current.close();
         }
         PracticeClusters clusters = practiceClusters.get();
         if (clusters != null) {
             clusters.close();
+        }
+        if (connected != null && connected != clusters) {
+            connected.close(); // started by a connection whose result has not reached the FX thread yet
         }
         synchronized (this) {
             if (replicator != null) {

@@ -1,18 +1,97 @@
 package org.drillconsole.ui.main;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
+import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.JournalStore;
+import org.drillconsole.store.SettingsStore;
+import org.drillconsole.ui.RecordingDialogService;
+import org.drillconsole.ui.TaskExecutor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** When a pane has settled: the journal is looked at for an unfinished run only once both have. */
+/**
+ * When a pane has settled (the journal is looked at for an unfinished run only once both have), and a window
+ * closed while it connects leaves nothing running.
+ */
 class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Closing the window while it is still connecting: the connection finishes afterwards, and must close the
+     * practice clusters and the monitors it opened itself (they used to keep probing, seen in a CI log).
+     */
+    @Test
+    void aWindowClosedWhileItConnectsLeavesNoClustersOrMonitorsRunning() throws Exception {
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicReference<PracticeClusters> started =
+                new AtomicReference<>();
+        BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        TaskExecutor executor = new TaskExecutor(fxThread::add);
+        MainViewModel model = new MainViewModel(executor,
+                new SettingsStore(dir.resolve("settings.json")),
+                new RecordingDialogService(), () -> {
+                    starting.countDown();
+                    goOn.await();
+                    started.set(PracticeClusters.start(dir.resolve("practice"),
+                            SandboxOptions.defaults()));
+                    return started.get();
+                }, true, Path.of("src/test/resources/drills"),
+                () -> JournalStore.openIn(dir.resolve("data"), Clock.systemUTC()));
+        model.start(null, null);
+        assertTrue(starting.await(10, TimeUnit.SECONDS), "the practice clusters are starting");
+        model.close();
+        goOn.countDown();
+        for (int i = 0; i < 100 && started.get() == null; i++) {
+            Thread.sleep(100);
+        }
+        URI server = URI.create(started.get().cluster(Side.PRIMARY).url());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        boolean answers = true;
+        while (answers && System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 1000);
+                Thread.sleep(100);
+            } catch (IOException refused) {
+                answers = false;
+            }
+        }
+        assertFalse(answers, "the practice API server still answers at " + server + " 10 s after the window closed");
+        List<String> running;
+        do {
+            Thread.sleep(100);
+            running = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
+                    .map(Thread::getName).filter(n -> n.startsWith("probe-") || n.startsWith("backups-")).toList();
+        } while (!running.isEmpty() && System.nanoTime() < deadline + Duration.ofSeconds(5).toNanos());
+        assertEquals(List.of(), running, "monitors still running after the window closed");
+        executor.close();
+    }
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
