@@ -77,6 +77,8 @@ public final class Cli {
             CommandLine cmd = error.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("error: " + error.getMessage());
+            // a mistyped subcommand or option: "Did you mean: health?"
+            CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
             err.println("usage: " + cmd.getHelp().synopsis(0).strip());
             err.println("(run with --help for all options)");
             return USAGE;

@@ -150,5 +150,9 @@ class CliTest {
         CliRun typo = CliRun.of("helth");
         assertEquals(Cli.USAGE, typo.code(), typo.err());
         assertTrue(typo.err().contains("helth"), typo.err());
+        assertTrue(typo.err().contains("Did you mean: drill-console health?"), typo.err());
+        CliRun option = CliRun.of("health", "--primari", "p", "--standby", "s");
+        assertEquals(Cli.USAGE, option.code(), option.err());
+        assertTrue(option.err().contains("--primary"), "the option it resembles is named: " + option.err());
     }
 }
