@@ -196,8 +196,8 @@ public final class MainViewModel implements AutoCloseable {
             if (windowClosed || superseded) {
                 opened.close();
             }
-            // Practice clusters this connection started itself: the window's or the newer connection's are others.
-            if (clusters != null && (windowClosed || superseded && clusters != running)) {
+            // Practice clusters this connection started itself (the window's own are closed with the window).
+            if (clusters != null && clusters != running && (windowClosed || superseded)) {
                 clusters.close();
             }
             return new Connected(opened, clusters);
