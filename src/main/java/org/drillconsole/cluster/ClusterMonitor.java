@@ -115,9 +115,9 @@ public final class ClusterMonitor implements AutoCloseable {
                 clusterTarget == null ? "" : clusterTarget.server(), namespace);
         this.listener = listener;
         this.clock = clock;
-        this.probeThread = Executors.newSingleThreadScheduledExecutor(daemon("probe-" + side.key()));
-        this.publishThread = Executors.newSingleThreadScheduledExecutor(daemon("health-" + side.key()));
-        this.backupThread = Executors.newSingleThreadScheduledExecutor(daemon("backups-" + side.key()));
+        this.probeThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-" + side.key()));
+        this.publishThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("health-" + side.key()));
+        this.backupThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("backups-" + side.key()));
         this.lastProbe = new ProbeResult(ConnectionState.CONNECTING, "connecting…", -1, "", clock.instant());
     }
 
@@ -365,13 +365,5 @@ public final class ClusterMonitor implements AutoCloseable {
                 client.close();
             }
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

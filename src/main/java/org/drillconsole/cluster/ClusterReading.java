@@ -51,11 +51,7 @@ public final class ClusterReading {
     static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
                      Clock clock, Function<Config, KubernetesClient> readClients) {
         ClusterPair.Targets loaded = ClusterPair.Targets.load(primary, standby);
-        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "health-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("health-read"));
         try {
             Map<Side, CompletableFuture<ClusterSnapshot>> sides = new EnumMap<>(Side.class);
             for (Side side : Side.values()) {

@@ -16,8 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
@@ -44,7 +42,8 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
     private static final MethodHandle SHUTDOWN_NOW = shutdownNow();
 
     /** Where the work for a closed client goes: its WebSocket's last messages. Threads end after a minute idle. */
-    private static final ExecutorService AFTER_CLOSE = Executors.newCachedThreadPool(daemon("http-after-close"));
+    private static final ExecutorService AFTER_CLOSE = Executors.newCachedThreadPool(
+            DaemonThreads.named("http-after-close"));
 
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
 
@@ -53,7 +52,7 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
     @Override
     protected HttpClient.Builder createNewHttpClientBuilder() {
         HttpClient.Builder builder = super.createNewHttpClientBuilder();
-        ClosingExecutor executor = new ClosingExecutor(Executors.newCachedThreadPool(daemon("http")));
+        ClosingExecutor executor = new ClosingExecutor(Executors.newCachedThreadPool(DaemonThreads.named("http")));
         executors.add(executor);
         // fabric8's own pool is replaced before it started a thread; its close then finds nothing of its own
         builder.executor(executor);
@@ -107,15 +106,6 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
         boolean isClosed() {
             return pool.isShutdown();
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "drill-console-" + name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** The JDK clients built and not yet stopped. */

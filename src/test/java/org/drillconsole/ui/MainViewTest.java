@@ -147,16 +147,19 @@ class MainViewTest {
     @Test
     void aDrillStartsInPracticeModeOnThePracticeClustersAndAsADrillOnRealOnes(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
-        assertEquals("PRACTICE", onFx(() -> String.valueOf(robot.lookup("#modeBox")
-                .queryAs(javafx.scene.control.ChoiceBox.class).getValue())));
+        assertEquals("PRACTICE", mode(robot));
         var real = new org.drillconsole.store.Settings(dir.resolve("gone-a").toString(), null,
                 dir.resolve("gone-b").toString(), null, "gitpod", false, null, null, null);
         robot.interact(() -> model.connect(real));
-        waitUntil(() -> "DRILL".equals(onFx(() -> String.valueOf(robot.lookup("#modeBox")
-                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()))), 10, () -> "mode on real clusters");
+        waitUntil(() -> "DRILL".equals(mode(robot)), 10, () -> "mode on real clusters");
         robot.interact(() -> model.connect(org.drillconsole.store.Settings.practice()));
-        waitUntil(() -> "PRACTICE".equals(onFx(() -> String.valueOf(robot.lookup("#modeBox")
-                .queryAs(javafx.scene.control.ChoiceBox.class).getValue()))), 10, () -> "mode back on practice");
+        waitUntil(() -> "PRACTICE".equals(mode(robot)), 10, () -> "mode back on practice");
+    }
+
+    /** The mode a drill would start in, as the Drill tab's mode box shows it, read on the FX thread. */
+    private static String mode(FxRobot robot) {
+        return onFx(() -> String.valueOf(robot.lookup("#modeBox").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getValue()));
     }
 
     /** The primary's component row of that name as "status reason message", read on the FX thread. */
