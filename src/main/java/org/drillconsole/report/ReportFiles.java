@@ -4,12 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.drillconsole.model.FileErrors;
 
 /**
  * Writes a report to a temporary file beside the target and moves it into place only when complete, so a
@@ -55,12 +55,7 @@ public final class ReportFiles {
         if (e instanceof AccessDeniedException) {
             return "no permission to write in " + dir;
         }
-        String message = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.contains("No space left") || message.contains("Disk quota")) {
-            return "the disk is full";
-        }
-        return message;
+        return FileErrors.reason(e);
     }
 
     private static void deleteQuietly(Path partial) {

@@ -59,7 +59,7 @@ public final class JournalStore implements AutoCloseable {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new JournalException("cannot create the data directory " + dataDir + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+                    + org.drillconsole.model.FileErrors.reason(e) + ")", e);
         }
         if (!Files.isWritable(dataDir)) {
             throw new JournalException("the data directory " + dataDir + " is read-only: the journal cannot be "

@@ -26,9 +26,19 @@ public final class SettingsStore {
         try {
             return json.load();
         } catch (IOException e) {
-            throw new SettingsException("settings file " + file() + " cannot be read (" + e.getClass().getSimpleName()
+            throw new SettingsException("settings file " + file() + " cannot be read (" + why(e)
                     + "); the console starts on the practice clusters and will overwrite it when you choose clusters");
         }
+    }
+
+    /** A file that is not the settings JSON it should be, or why it could not be read: in words. */
+    private static String why(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
+            return "not the settings it should be" + (at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        }
+        return org.drillconsole.model.FileErrors.reason(e);
     }
 
     public void save(Settings settings) throws SettingsException {

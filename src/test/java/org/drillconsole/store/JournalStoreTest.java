@@ -2,6 +2,7 @@ package org.drillconsole.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,8 @@ class JournalStoreTest {
                 () -> JournalStore.openIn(file.resolve("data"), Clock.systemUTC()));
         assertTrue(e.getMessage().contains("cannot create the data directory") && e.getMessage().contains("a-file"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("a file is in the way"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "no Java class name: " + e.getMessage());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.drillconsole.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +49,21 @@ class SettingsStoreTest {
         String message = assertThrows(SettingsStore.SettingsException.class, () -> new SettingsStore(file).load())
                 .getMessage();
         assertTrue(message.contains(file.toString()) && message.contains("practice clusters"), message);
+    }
+
+    @Test
+    void aSettingsFileThatIsNotJsonOrCannotBeReadIsExplainedInWordsNamingIt() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"primaryKubeconfig\": [1,\n");
+        SettingsStore.SettingsException notJson = assertThrows(
+                SettingsStore.SettingsException.class, () -> new SettingsStore(broken).load());
+        assertTrue(notJson.getMessage().contains(broken.toString()), notJson.getMessage());
+        assertTrue(notJson.getMessage().contains("line "), notJson.getMessage());
+        Path folder = Files.createDirectories(dir.resolve("folder.json"));
+        SettingsStore.SettingsException unreadable = assertThrows(
+                SettingsStore.SettingsException.class, () -> new SettingsStore(folder).load());
+        for (SettingsStore.SettingsException e : List.of(notJson, unreadable)) {
+            assertFalse(e.getMessage().matches("(?s).*\\b[A-Z]\\w*(Exception|Error)\\b.*"),
+                    "no Java class name: " + e.getMessage());
+        }
     }
 }
