@@ -24,6 +24,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class FastStartTest {
 
-    private static final String JAVA = "/jdk/bin/java";
+    private static final JavaRuntime JAVA_17 = new JavaRuntime(Path.of("/jdk"), 17, "17.0.15");
+    private static final JavaRuntime JAVA_25 = new JavaRuntime(Path.of("/jdk25"), 25, "25.0.3");
+    private static final String JAVA = JAVA_17.java().toString();
     private static final Path CACHE = Path.of("/home/u/.cache/drill-console/cds");
 
     @TempDir
@@ -52,8 +55,13 @@ class FastStartTest {
 
     private static Optional<FastStart.Plan> plan(FastStart.Start start, Map<String, String> environment, boolean kept,
                                                  boolean mayWrite) {
-        return FastStart.plan(JAVA, start, environment, CACHE, "jar|17", archive -> kept, mayWrite, 42,
-                Optional.of(Instant.ofEpochMilli(1234)));
+        return plan(JAVA_17, start, environment, kept, mayWrite);
+    }
+
+    private static Optional<FastStart.Plan> plan(JavaRuntime runtime, FastStart.Start start,
+                                                 Map<String, String> environment, boolean kept, boolean mayWrite) {
+        return FastStart.plan(runtime, start, environment, CACHE, "jar|" + runtime.version(), archive -> kept, mayWrite,
+                42, Optional.of(Instant.ofEpochMilli(1234)));
     }
 
     @Test
@@ -135,9 +143,9 @@ class FastStartTest {
     @Test
     void anotherBuildOrRuntimeGetsAnotherArchive() throws IOException {
         FastStart.Start start = started(List.of(), "health");
-        Path one = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, 1, Optional.empty())
+        Path one = FastStart.plan(JAVA_17, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, 1, Optional.empty())
                 .orElseThrow().archive();
-        Path two = FastStart.plan(JAVA, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, 1, Optional.empty())
+        Path two = FastStart.plan(JAVA_17, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, 1, Optional.empty())
                 .orElseThrow().archive();
         assertFalse(one.equals(two), one + " " + two);
     }
@@ -176,9 +184,43 @@ class FastStartTest {
 
     @Test
     void theCheckOfAFreshArchiveMustMapIt() {
-        List<String> check = FastStart.check(JAVA, Path.of("/c/a.jsa.1.tmp"), Path.of("/j/drill-console.jar"));
+        List<String> check = FastStart.check(JAVA_17, Path.of("/c/a.jsa.1.tmp"), Path.of("/j/drill-console.jar"));
         assertTrue(check.containsAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=/c/a.jsa.1.tmp", "-cp",
                 "/j/drill-console.jar", "-version")), check.toString());
+        List<String> aot = FastStart.check(JAVA_25, Path.of("/c/a.aot.1.tmp"), Path.of("/j/drill-console.jar"));
+        assertEquals(JAVA_25.java().toString(), aot.get(0));
+        assertTrue(aot.containsAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=/c/a.aot.1.tmp",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-cp",
+                "/j/drill-console.jar", "-version")), aot.toString());
+    }
+
+    @Test
+    void inAJava25RuntimeACommandWithoutItsCacheRecordsItsTrainingAndTheCacheIsMadeFromItAfterwards()
+            throws IOException {
+        FastStart.Plan plan = plan(JAVA_25, started(List.of(), "health"), Map.of(), false, true).orElseThrow();
+        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+\\.aot"), plan.archive().toString());
+        Path configuration = plan.dumpTo().orElseThrow();
+        assertEquals(plan.archive().getFileName() + "conf.42.tmp", configuration.getFileName().toString());
+        List<String> command = plan.command();
+        assertEquals(JAVA_25.java().toString(), command.get(0));
+        assertTrue(command.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTMode=record",
+                "-XX:AOTConfiguration=" + configuration, "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-Xlog:aot*=off")), command.toString());
+        assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOTCache") || o.contains("SharedArchive")
+                || o.contains("ArchiveClasses")), command.toString());
+        List<String> create = FastStart.create(JAVA_25, configuration, Path.of("/c/new.aot"), Path.of("/j/d.jar"));
+        assertTrue(create.containsAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration,
+                "-XX:AOTCache=/c/new.aot", "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", "/j/d.jar")), create.toString());
+    }
+
+    @Test
+    void inAJava25RuntimeACommandWithItsCacheStartsFromIt() throws IOException {
+        FastStart.Plan plan = plan(JAVA_25, started(List.of(), "health"), Map.of(), true, true).orElseThrow();
+        assertEquals(Optional.empty(), plan.dumpTo());
+        assertTrue(plan.command().containsAll(List.of("-XX:AOTCache=" + plan.archive(), "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")), plan.command().toString());
+        assertFalse(plan.command().contains("-XX:AOTMode=record"), plan.command().toString());
     }
 
     // Real JVMs from a real jar: this build's classes, its dependencies on the jar's Class-Path.
@@ -210,6 +252,45 @@ class FastStartTest {
         assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
                 + "objects file (top)")), "the command's classes come from its archive");
         assertEquals(archives, files(cache.resolve("drill-console/cds")), "the archive is kept, nothing else");
+    }
+
+    @Test
+    void aJarStartInAnOlderRuntimeRunsTheCommandInAJava25BesideItFromAnAotCache() throws Exception {
+        JavaRuntime current = JavaRuntime.current();
+        JavaRuntime newer = JavaRuntime.newest(current, JavaRuntime.installedBeside(current.home()));
+        Assumptions.assumeTrue(newer.hasAotCache() && !current.hasAotCache(),
+                "needs a Java 25 or later installed beside this Java " + current.feature() + " (" + current.home() + ")");
+        Path jar = jar();
+        Path cache = dir.resolve("cache");
+        Path runbook = Path.of("drills/standby-readiness.yaml").toAbsolutePath();
+        List<String> auto = List.of("-D" + JavaRuntime.PROPERTY + "=");
+        Run inProcess = java(jar, cache, List.of("-Ddrillconsole.faststart=false"), "drills", "validate",
+                runbook.toString());
+
+        Run first = java(jar, cache, auto, "drills", "validate", runbook.toString());
+        assertEquals(new Run(0, inProcess.out()), first, "the same answer, and nothing on the terminal from the cache");
+        // made in the background after the first start: wait until nothing is left to make
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (files(cache.resolve("drill-console/cds")).stream().anyMatch(f -> f.toString().endsWith(".tmp"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        List<Path> caches = files(cache.resolve("drill-console/cds"));
+        assertEquals(1, caches.size(), caches.toString());
+        assertTrue(caches.get(0).getFileName().toString().matches("drills-[0-9a-f]+\\.aot"), caches.toString());
+
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        List<String> logged = new ArrayList<>(auto);
+        logged.add("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log"));
+        Run second = java(jar, cache, logged, "drills", "validate", runbook.toString());
+        assertEquals(new Run(0, inProcess.out()), second);
+        List<String> loaded = new ArrayList<>();
+        for (Path log : files(logs)) {
+            loaded.addAll(Files.readAllLines(log));
+        }
+        assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
+                + "objects file")), "the command's classes come from its cache");
+        assertEquals(caches, files(cache.resolve("drill-console/cds")), "the cache is kept, nothing else");
     }
 
     @Test
@@ -333,6 +414,10 @@ class FastStartTest {
     private ProcessBuilder builder(Path jar, Path cache, List<String> options, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
+        // in the runtime the test runs in, unless the test chooses: FastStart would pick a newer one beside it
+        if (options.stream().noneMatch(option -> option.startsWith("-D" + JavaRuntime.PROPERTY + "="))) {
+            command.add("-D" + JavaRuntime.PROPERTY + "=current");
+        }
         command.addAll(options);
         command.add("-jar");
         command.add(jar.toString());
