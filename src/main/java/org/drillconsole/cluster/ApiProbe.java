@@ -3,16 +3,12 @@ package org.drillconsole.cluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import org.drillconsole.model.ConnectionState;
+import org.drillconsole.model.NetworkErrors;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,30 +130,7 @@ public final class ApiProbe {
     }
 
     static String describe(Throwable error) {
-        if (error instanceof TimeoutException) {
-            return "no answer within " + (TIMEOUT_MS / 1000) + " s";
-        }
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException) {
-                return "connection timed out";
-            }
-            if (cause instanceof HttpTimeoutException) {
-                return "no answer within " + (TIMEOUT_MS / 1000) + " s";
-            }
-            if (cause instanceof ConnectException) {
-                return "connection refused";
-            }
-            if (cause instanceof UnknownHostException) {
-                return "unknown host " + cause.getMessage();
-            }
-            if (cause instanceof SSLException) {
-                return "TLS handshake failed: " + cause.getMessage();
-            }
-            if (cause.getCause() == null || cause.getCause() == cause) {
-                // In words, never a Java class name.
-                return cause.getMessage() == null || cause.getMessage().isBlank() ? "no answer" : cause.getMessage();
-            }
-        }
-        return "no answer";
+        String timeout = "no answer within " + (TIMEOUT_MS / 1000) + " s";
+        return error instanceof TimeoutException ? timeout : NetworkErrors.reason(error, timeout);
     }
 }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,9 +22,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drillconsole.model.FileErrors;
 import org.drillconsole.model.Side;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Reads a kubeconfig and a context into a {@link ClusterTarget}, checking everything that can be checked
@@ -88,9 +95,13 @@ public final class KubeconfigLoader {
         String userName = context.getContext().getUser();
         AuthInfo user = null;
         if (userName != null && !userName.isBlank()) {
-            user = kubeconfig.getUsers().stream().filter(u -> userName.equals(u.getName())).map(NamedAuthInfo::getUser)
+            NamedAuthInfo named = kubeconfig.getUsers().stream().filter(u -> userName.equals(u.getName()))
                     .findFirst().orElseThrow(() -> new ClusterConfigException("context \"" + contextName + "\" in "
                             + file + " refers to user \"" + userName + "\", which is not in the file"));
+            if (named.getUser() == null) {
+                named.setUser(new AuthInfo()); // "user:" with nothing under it: no credentials, as kubectl reads it
+            }
+            user = named.getUser();
         }
         Path base = file.toAbsolutePath().getParent();
         byte[] ca = certificate(cluster.getCluster().getCertificateAuthorityData(),
@@ -134,9 +145,10 @@ public final class KubeconfigLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ClusterConfigException("kubeconfig " + file + " is not text (not UTF-8): is it the right file?");
         } catch (IOException e) {
-            throw new ClusterConfigException("cannot read kubeconfig " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new ClusterConfigException("cannot read kubeconfig " + file + ": " + FileErrors.reason(e));
         }
         if (text.isBlank()) {
             throw new ClusterConfigException("kubeconfig " + file + " is empty");
@@ -154,8 +166,12 @@ public final class KubeconfigLoader {
             parsed.setUsers(present(parsed.getUsers()));
             return parsed;
         } catch (RuntimeException e) {
+            Optional<String> wrongKind = wrongKind(e);
+            if (wrongKind.isPresent()) {
+                throw new ClusterConfigException(file + " is not a valid kubeconfig: " + wrongKind.get());
+            }
             throw new ClusterConfigException(file + " is not a valid kubeconfig (malformed YAML" + yamlLocation(e) + "): "
-                    + firstLine(e));
+                    + yamlProblem(e).orElse(firstLine(e)));
         }
     }
 
@@ -245,6 +261,77 @@ public final class KubeconfigLoader {
         return text == null || text.isBlank();
     }
 
+    /**
+     * A value of the wrong kind, in the kubeconfig's own terms ("clusters: expected a list, found a map"), when
+     * that is what the reader met; never a Java type's name.
+     */
+    static Optional<String> wrongKind(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                StringBuilder where = new StringBuilder();
+                for (JacksonException.Reference reference : mismatch.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        where.append(where.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        where.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return Optional.of((where.isEmpty() ? "" : where + ": ") + "expected " + kind(mismatch.getTargetType())
+                        + found(mismatch.getCurrentToken()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "a map";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        return Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "a map of fields";
+    }
+
+    private static String found(JsonToken token) {
+        if (token == null) {
+            return "";
+        }
+        return switch (token) {
+            case START_OBJECT, END_OBJECT, PROPERTY_NAME -> ", found a map";
+            case START_ARRAY, END_ARRAY -> ", found a list";
+            case VALUE_STRING -> ", found text";
+            case VALUE_NUMBER_INT -> ", found a whole number";
+            case VALUE_NUMBER_FLOAT -> ", found a number";
+            case VALUE_TRUE, VALUE_FALSE -> ", found true or false";
+            case VALUE_NULL -> ", found nothing";
+            case VALUE_EMBEDDED_OBJECT, NOT_AVAILABLE -> "";
+        };
+    }
+
+    /** What the YAML parser found wrong ("found duplicate key server"), rather than what it was doing then. */
+    private static Optional<String> yamlProblem(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MarkedYamlEngineException yaml && yaml.getProblem() != null
+                    && !yaml.getProblem().isBlank()) {
+                return Optional.of(yaml.getProblem().strip());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** ", line 3, column 4" when the parser said where, else "". */
     private static String yamlLocation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -265,7 +352,7 @@ public final class KubeconfigLoader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "unreadable" : root.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.drillconsole.model.NetworkErrors;
 
 /** How checks see the outside world: name resolution and HTTP. The practice clusters bring their own. */
 public interface Network {
@@ -54,7 +55,7 @@ public interface Network {
                         .GET().build(), HttpResponse.BodyHandlers.discarding());
                 return new Answer(response.statusCode(), "");
             } catch (IOException e) {
-                return new Answer(-1, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                return new Answer(-1, NetworkErrors.reason(e, "no answer within " + TIMEOUT.toSeconds() + " s"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Answer(-1, "interrupted");

@@ -25,8 +25,10 @@ import org.drillconsole.sandbox.SandboxOptions;
  *     -Dexec.mainClass=org.drillconsole.bench.HealthVsKubectlBenchmark   # -Dexec.args="ROUNDS [PODS NODES]"</pre>
  *
  * Commands measured: {@code java -jar target/drill-console.jar health} on the default JDK, as it starts
- * (a second JVM with the command's class-data archive, kept in a cache of the benchmark's own) and in one JVM
- * ({@code -Ddrillconsole.faststart=false}), and the first start with the empty cache; when
+ * (a second JVM: in a Java 25 beside it with an AOT cache when there is one, else in the same Java with a
+ * class-data archive, kept in a cache of the benchmark's own), in that second JVM kept in the default JDK
+ * ({@code -Ddrillconsole.java=current}), and in one JVM ({@code -Ddrillconsole.faststart=false}), and the
+ * first start with the empty cache; when
  * {@code target/jpackage} holds an app-image, its native launcher and its terminal command
  * ({@code lib/app/drill-console.sh}); when the {@code .deb} is installed, {@code /usr/bin/drill-console} and
  * the native launcher in {@code /opt}; and {@code kubectl get deploy,sts,ds,nodes -n gitpod} once per
@@ -60,6 +62,11 @@ public final class HealthVsKubectlBenchmark {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             commands.put("java -jar drill-console.jar health", List.of(List.of(java, "-jar", jar.toString(), "health",
                     "--primary", primary, "--standby", standby)));
+            // The same with the second JVM in the runtime the user started, when a Java 25 beside it would be
+            // chosen otherwise (app.JavaRuntime).
+            commands.put("java -jar, this Java only (-Ddrillconsole.java=current)", List.of(List.of(java,
+                    "-Ddrillconsole.java=current", "-jar", jar.toString(), "health", "--primary", primary,
+                    "--standby", standby)));
             // The same in the one JVM the user started (no second, tuned JVM; see app.FastStart).
             commands.put("java -jar, one JVM (-Ddrillconsole.faststart=false)", List.of(List.of(java,
                     "-Ddrillconsole.faststart=false", "-jar", jar.toString(), "health", "--primary", primary,
@@ -93,6 +100,7 @@ public final class HealthVsKubectlBenchmark {
                 }
                 firstStart.put(command.getKey(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             }
+            awaitCaches();
             for (int round = 0; round < rounds; round++) {
                 for (Map.Entry<String, List<List<String>>> command : commands.entrySet()) {
                     long start = System.nanoTime();
@@ -125,6 +133,20 @@ public final class HealthVsKubectlBenchmark {
             return Files.createTempDirectory("health-bench-cache");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Until the AOT caches that first starts make in the background are made (app.AotCacheMaker). */
+    private static void awaitCaches() throws IOException, InterruptedException {
+        Path cds = CACHE.resolve("drill-console/cds");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (Files.isDirectory(cds) && System.nanoTime() < deadline) {
+            try (java.util.stream.Stream<Path> files = Files.list(cds)) {
+                if (files.noneMatch(file -> file.toString().endsWith(".tmp"))) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
         }
     }
 
