@@ -37,6 +37,7 @@ import org.drillconsole.sandbox.SandboxOptions;
 public final class HealthVsKubectlBenchmark {
 
     private static final Path CACHE = createCache();
+    private static final Path OWN_JAVA_CACHE = createCache();
 
     private HealthVsKubectlBenchmark() {
     }
@@ -64,9 +65,10 @@ public final class HealthVsKubectlBenchmark {
                     "--primary", primary, "--standby", standby)));
             // The same with the second JVM in the runtime the user started, when a Java 25 beside it would be
             // chosen otherwise (app.JavaRuntime).
-            commands.put("java -jar, this Java only (-Ddrillconsole.java=current)", List.of(List.of(java,
-                    "-Ddrillconsole.java=current", "-jar", jar.toString(), "health", "--primary", primary,
-                    "--standby", standby)));
+            // Its own cache: a command keeps one archive, and each runtime's replaces the other's.
+            commands.put("java -jar, this Java only (-Ddrillconsole.java=current)", List.of(List.of("env",
+                    "XDG_CACHE_HOME=" + OWN_JAVA_CACHE, java, "-Ddrillconsole.java=current", "-jar", jar.toString(),
+                    "health", "--primary", primary, "--standby", standby)));
             // The same in the one JVM the user started (no second, tuned JVM; see app.FastStart).
             commands.put("java -jar, one JVM (-Ddrillconsole.faststart=false)", List.of(List.of(java,
                     "-Ddrillconsole.faststart=false", "-jar", jar.toString(), "health", "--primary", primary,
@@ -138,7 +140,12 @@ public final class HealthVsKubectlBenchmark {
 
     /** Until the AOT caches that first starts make in the background are made (app.AotCacheMaker). */
     private static void awaitCaches() throws IOException, InterruptedException {
-        Path cds = CACHE.resolve("drill-console/cds");
+        awaitCache(CACHE);
+        awaitCache(OWN_JAVA_CACHE);
+    }
+
+    private static void awaitCache(Path cache) throws IOException, InterruptedException {
+        Path cds = cache.resolve("drill-console/cds");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (Files.isDirectory(cds) && System.nanoTime() < deadline) {
             try (java.util.stream.Stream<Path> files = Files.list(cds)) {
