@@ -28,6 +28,10 @@ record JavaRuntime(Path home, int feature, String version) {
     /** {@code current}, or the home of the runtime to run commands in. */
     static final String PROPERTY = "drillconsole.java";
 
+    /** What the console uses of a runtime, as the package's jlink gives it (pom.xml, jlink.modules). */
+    private static final List<String> NEEDED_MODULES = List.of("java.base", "java.desktop", "java.management",
+            "java.naming", "java.net.http", "java.scripting", "java.sql", "jdk.unsupported");
+
     /** The first feature version with an AOT cache made from a training run's configuration (JEP 483). */
     static final int AOT_CACHE = 25;
 
@@ -111,13 +115,15 @@ record JavaRuntime(Path home, int feature, String version) {
             if (!Files.isRegularFile(release)) {
                 return Optional.empty();
             }
-            Optional<String> version = releaseVersion(Files.readString(release));
+            String text = Files.readString(release);
+            Optional<String> version = releaseVersion(text);
             if (version.isEmpty()) {
                 return Optional.empty();
             }
             OptionalInt feature = feature(version.get());
             JavaRuntime runtime = new JavaRuntime(home.toAbsolutePath(), feature.orElse(0), version.get());
-            return feature.isPresent() && Files.isExecutable(runtime.java()) ? Optional.of(runtime) : Optional.empty();
+            return feature.isPresent() && holdsWhatTheConsoleNeeds(text) && Files.isExecutable(runtime.java())
+                    ? Optional.of(runtime) : Optional.empty();
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -125,10 +131,33 @@ record JavaRuntime(Path home, int feature, String version) {
 
     /** {@code JAVA_VERSION} of a runtime's {@code release} file ({@code JAVA_VERSION="25.0.3"}). */
     static Optional<String> releaseVersion(String release) {
+        return releaseValue(release, "JAVA_VERSION");
+    }
+
+    /**
+     * Whether a runtime holds the modules the console uses (the window, the HTTP client, the journal's JDBC …),
+     * as its {@code release} file lists them: a runtime made by jlink for another application may not. One that
+     * does not list its modules is taken at its word.
+     */
+    static boolean holdsWhatTheConsoleNeeds(String release) {
+        Optional<String> modules = releaseValue(release, "MODULES");
+        if (modules.isEmpty()) {
+            return true;
+        }
+        List<String> listed = List.of(modules.get().split("\\s+"));
+        for (String needed : NEEDED_MODULES) {
+            if (!listed.contains(needed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<String> releaseValue(String release, String key) {
         for (String line : release.split("\\R")) {
             String trimmed = line.trim();
-            if (trimmed.startsWith("JAVA_VERSION=")) {
-                String value = trimmed.substring("JAVA_VERSION=".length()).replace("\"", "").trim();
+            if (trimmed.startsWith(key + "=")) {
+                String value = trimmed.substring(key.length() + 1).replace("\"", "").trim();
                 return value.isEmpty() ? Optional.empty() : Optional.of(value);
             }
         }

@@ -34,7 +34,8 @@ class JavaRuntimeTest {
 
     private static String release(String version) {
         return "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"" + version + "+9-LTS\"\nJAVA_VERSION=\""
-                + version + "\"\nMODULES=\"java.base\"\n";
+                + version + "\"\nMODULES=\"java.base java.compiler java.desktop java.management java.naming java.net.http "
+                + "java.scripting java.sql jdk.unsupported\"\n";
     }
 
     @Test
@@ -56,6 +57,13 @@ class JavaRuntimeTest {
     }
 
     @Test
+    void aRuntimeWithoutTheModulesTheConsoleUsesIsNotChosen() {
+        assertTrue(JavaRuntime.holdsWhatTheConsoleNeeds(release("25.0.3")));
+        assertFalse(JavaRuntime.holdsWhatTheConsoleNeeds("JAVA_VERSION=\"25\"\nMODULES=\"java.base java.sql\"\n"));
+        assertTrue(JavaRuntime.holdsWhatTheConsoleNeeds("JAVA_VERSION=\"25\"\n"), "one that does not say is believed");
+    }
+
+    @Test
     void aStartInJava17RunsItsCommandsInTheNewestJava25OrLaterInstalledBesideIt() throws IOException {
         Path jvm = Files.createDirectories(dir.resolve("jvm"));
         Path home17 = installed(jvm.resolve("java-17-openjdk-amd64"), release("17.0.15"), true);
@@ -65,6 +73,8 @@ class JavaRuntimeTest {
         installed(jvm.resolve("jdk-27-without-release"), null, true);
         installed(jvm.resolve("jdk-junk"), "JAVA_VERSION=\"banana\"\n", true);
         installed(jvm.resolve("java-21-openjdk-amd64"), release("21.0.5"), true);
+        installed(jvm.resolve("jre-26-of-another-app"), "JAVA_VERSION=\"26\"\nMODULES=\"java.base java.logging\"\n",
+                true);
         Files.writeString(jvm.resolve("README"), "not a runtime");
         JavaRuntime current = JavaRuntime.read(home17).orElseThrow();
         assertEquals(17, current.feature());
