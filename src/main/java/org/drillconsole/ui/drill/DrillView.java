@@ -14,6 +14,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -178,9 +179,14 @@ public final class DrillView extends VBox {
         operator.setId("operatorField");
         TextField outageStart = new TextField();
         outageStart.setId("outageStartField");
-        outageStart.setPromptText("outage start, e.g. 03:12 or 40m ago (failover only)");
+        // Short prompts: the column is narrow at 1280 x 800; the tooltips say the rest.
+        outageStart.setPromptText("e.g. 03:12 or 40m ago");
+        outageStart.setTooltip(new Tooltip("Failover only: when the outage began, as 03:12, 03:12 UTC, 40m ago or an "
+                + "ISO time; the RTO counts from it"));
         TextField outageReason = new TextField();
-        outageReason.setPromptText("where the outage start comes from");
+        outageReason.setPromptText("source, e.g. first alert");
+        outageReason.setTooltip(new Tooltip("Failover only: where the outage start comes from (the first alert, "
+                + "a status page …), kept in the journal"));
         outageStart.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
         outageReason.disableProperty().bind(mode.valueProperty().isNotEqualTo(RunMode.FAILOVER));
         Label problem = new Label();
