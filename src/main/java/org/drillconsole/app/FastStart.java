@@ -369,8 +369,9 @@ final class FastStart {
     }
 
     /**
-     * Keeps the plan's fresh archive once a JVM has started with it, in place of the command's older ones;
-     * the temporary file goes either way.
+     * Puts a fresh archive where the command's next start looks for it, in place of the command's older ones,
+     * once a JVM has started with it: {@code written} itself (Java 17's archive), or the AOT cache made from
+     * the recording {@code written}. The temporary files go either way.
      */
     static void keep(String name, JavaRuntime runtime, Path written, Path archive, Path jar) {
         boolean aot = runtime.hasAotCache();
