@@ -284,12 +284,12 @@ final class FastStart {
         stopWith(child);
         int status = waitFor(child);
         if (plan.dumpTo().isPresent()) {
-            if (keeps(plan.name(), status) && plan.runtime().hasAotCache()) {
-                makeInBackground(plan, jar);
-            } else if (keeps(plan.name(), status)) {
-                keep(plan.name(), plan.runtime(), plan.dumpTo().get(), plan.archive(), jar);
-            } else {
+            if (!keeps(plan.name(), status)) {
                 delete(plan.dumpTo().get());
+            } else if (plan.runtime().hasAotCache()) {
+                makeInBackground(plan, jar);
+            } else {
+                keep(plan.name(), plan.runtime(), plan.dumpTo().get(), plan.archive(), jar);
             }
         } else if (status == 134 && plan.usesArchive()) {
             // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.
@@ -399,7 +399,7 @@ final class FastStart {
      * should not wait for. The next start after it is done starts from the cache.
      */
     private static void makeInBackground(Plan plan, Path jar) {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> line = new ArrayList<>(List.of(JavaRuntime.current().java().toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", jar.toString(), AotCacheMaker.class.getName()));
         line.addAll(AotCacheMaker.arguments(plan.name(), plan.runtime(), plan.dumpTo().orElseThrow(), plan.archive(),
                 jar));

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -44,6 +45,10 @@ public final class ClusterMonitor implements AutoCloseable {
     /** Changes are coalesced for this long before a snapshot is rebuilt. */
     static final long COALESCE_MS = 30;
     static final long BACKUP_CHECK_SECONDS = 10;
+    /** How long a closed monitor's informers' client stays open for a request its informers began before the stop. */
+    static final long INFORMERS_GRACE_MS = 2000;
+    /** Closes the informers' clients of closed monitors; its thread ends when there is nothing to close. */
+    private static final ScheduledExecutorService CLIENT_CLOSER = closer();
 
     private final HealthEvaluator.Target target;
     private final ClusterTarget clusterTarget;
@@ -82,10 +87,6 @@ public final class ClusterMonitor implements AutoCloseable {
     /** Set once the namespace has been asked for: no verdict is given before (it would say "no namespace"). */
     private volatile boolean namespaceChecked;
     private volatile boolean closed;
-    /** How long a closed monitor's informers' client stays open for a request its informers began before the stop. */
-    static final long INFORMERS_GRACE_MS = 2000;
-    /** Closes the informers' clients of closed monitors; its thread ends when there is nothing to close. */
-    private static final ScheduledExecutorService CLIENT_CLOSER = closer();
     /** Set once every informer field below is assigned, so the publish thread never sees half of them. */
     private volatile boolean informersStarted;
     private SharedIndexInformer<Deployment> deployments;
@@ -126,8 +127,7 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     private static ScheduledExecutorService closer() {
-        java.util.concurrent.ScheduledThreadPoolExecutor closer = new java.util.concurrent.ScheduledThreadPoolExecutor(0,
-                DaemonThreads.named("monitor-client-closer"));
+        ScheduledThreadPoolExecutor closer = new ScheduledThreadPoolExecutor(0, DaemonThreads.named("monitor-client-closer"));
         closer.setKeepAliveTime(1, TimeUnit.SECONDS);
         return closer;
     }

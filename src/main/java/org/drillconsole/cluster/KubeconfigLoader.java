@@ -266,18 +266,26 @@ public final class KubeconfigLoader {
      * that is what the reader met; never a Java type's name.
      */
     static Optional<String> wrongKind(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MismatchedInputException mismatch) {
-                StringBuilder where = new StringBuilder();
-                for (JacksonException.Reference reference : mismatch.getPath()) {
-                    if (reference.getPropertyName() != null) {
-                        where.append(where.isEmpty() ? "" : ".").append(reference.getPropertyName());
-                    } else if (reference.getIndex() >= 0) {
-                        where.append('[').append(reference.getIndex()).append(']');
-                    }
+        return firstCause(error, MismatchedInputException.class, any -> true).map(mismatch -> {
+            StringBuilder where = new StringBuilder();
+            for (JacksonException.Reference reference : mismatch.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    where.append(where.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    where.append('[').append(reference.getIndex()).append(']');
                 }
-                return Optional.of((where.isEmpty() ? "" : where + ": ") + "expected " + kind(mismatch.getTargetType())
-                        + found(mismatch.getCurrentToken()));
+            }
+            return (where.isEmpty() ? "" : where + ": ") + "expected " + kind(mismatch.getTargetType())
+                    + found(mismatch.getCurrentToken());
+        });
+    }
+
+    /** The outermost of {@code error} and its causes that is a {@code type} and {@code such}. */
+    private static <T extends Throwable> Optional<T> firstCause(Throwable error, Class<T> type,
+                                                                java.util.function.Predicate<T> such) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause) && such.test(type.cast(cause))) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();
@@ -323,13 +331,9 @@ public final class KubeconfigLoader {
 
     /** What the YAML parser found wrong ("found duplicate key server"), rather than what it was doing then. */
     private static Optional<String> yamlProblem(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MarkedYamlEngineException yaml && yaml.getProblem() != null
-                    && !yaml.getProblem().isBlank()) {
-                return Optional.of(yaml.getProblem().strip());
-            }
-        }
-        return Optional.empty();
+        return firstCause(error, MarkedYamlEngineException.class,
+                yaml -> yaml.getProblem() != null && !yaml.getProblem().isBlank())
+                .map(yaml -> yaml.getProblem().strip());
     }
 
     /** ", line 3, column 4" when the parser said where, else "". */

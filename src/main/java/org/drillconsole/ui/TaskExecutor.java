@@ -6,9 +6,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
@@ -35,11 +37,16 @@ public class TaskExecutor implements AutoCloseable {
         this.fxThread = fxThread;
         AtomicInteger count = new AtomicInteger();
         // Three threads: a running drill holds one for its whole length, the rest stay free for the window.
-        pool = Executors.newFixedThreadPool(3, runnable -> {
-            Thread thread = new Thread(runnable, "ui-background-" + count.incrementAndGet());
+        pool = Executors.newFixedThreadPool(3, daemons(() -> "ui-background-" + count.incrementAndGet()));
+    }
+
+    /** Daemon threads (the window's close never waits for them), named for thread dumps. */
+    private static ThreadFactory daemons(Supplier<String> name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name.get());
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** Runs {@code work} in the background; once the window has closed (the pool is shut down), work is dropped. */
@@ -80,11 +87,7 @@ public class TaskExecutor implements AutoCloseable {
             return;
         }
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ui-timer");
-                thread.setDaemon(true);
-                return thread;
-            });
+            timer = Executors.newSingleThreadScheduledExecutor(daemons(() -> "ui-timer"));
         }
         timer.schedule(() -> {
             if (!pool.isShutdown()) {

@@ -245,10 +245,7 @@ class FastStartTest {
         Run second = java(jar, cache, List.of("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log")),
                 "drills", "validate", runbook.toString());
         assertEquals(new Run(0, inProcess.out()), second);
-        List<String> loaded = new ArrayList<>();
-        for (Path log : files(logs)) {
-            loaded.addAll(Files.readAllLines(log));
-        }
+        List<String> loaded = lines(files(logs));
         assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
                 + "objects file (top)")), "the command's classes come from its archive");
         assertEquals(archives, files(cache.resolve("drill-console/cds")), "the archive is kept, nothing else");
@@ -284,10 +281,7 @@ class FastStartTest {
         logged.add("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log"));
         Run second = java(jar, cache, logged, "drills", "validate", runbook.toString());
         assertEquals(new Run(0, inProcess.out()), second);
-        List<String> loaded = new ArrayList<>();
-        for (Path log : files(logs)) {
-            loaded.addAll(Files.readAllLines(log));
-        }
+        List<String> loaded = lines(files(logs));
         assertTrue(loaded.stream().anyMatch(line -> line.contains("org.drillconsole.app.DrillsCommand source: shared "
                 + "objects file")), "the command's classes come from its cache");
         assertEquals(caches, files(cache.resolve("drill-console/cds")), "the cache is kept, nothing else");
@@ -427,6 +421,15 @@ class FastStartTest {
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
         return builder;
+    }
+
+    /** Every line of these files: the class-load logs of both JVMs of a start. */
+    private static List<String> lines(List<Path> logs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path log : logs) {
+            lines.addAll(Files.readAllLines(log));
+        }
+        return lines;
     }
 
     private static List<Path> files(Path directory) throws IOException {
