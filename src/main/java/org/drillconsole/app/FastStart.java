@@ -31,7 +31,8 @@ import java.util.function.Predicate;
  *
  * <p>The archive is the command's own ({@code health}, {@code run}, the window …), kept in the user's cache
  * directory ({@code $XDG_CACHE_HOME/drill-console/cds}, else {@code ~/.cache/drill-console/cds}) and named
- * after the jar and the runtime, so a new build or another JDK makes a new one. The first start of a command
+ * after the jar and the runtime, so a new build or another JDK makes a new one; a new build's archive replaces
+ * the older builds' ones, while one build keeps an archive for each runtime it ran in. The first start of a command
  * writes it as it exits ({@code -XX:ArchiveClassesAtExit}, JDK 13 and later), which makes that one exit a
  * second or two slower; it is kept only after a JVM has started with it, because a truncated archive crashes
  * the JVM that maps it, and not from a start whose path was too short to serve the later ones
@@ -124,7 +125,8 @@ final class FastStart {
      *
      * @param runtime    the Java runtime the command runs in: this one, or a newer one with an AOT cache
      * @param cacheDir   where the archives are kept
-     * @param runtimeKey what names this jar and runtime (path, size, time of the jar; the runtime's home and version)
+     * @param build      what names this jar (its path, size and time): the archive's name begins with it, so that
+     *                   a new build replaces the old one's archives while each runtime of one build keeps its own
      * @param archiveOk  whether a kept archive is there to use
      * @param mayWrite   whether the cache directory takes a new archive
      * @param launcher   this JVM's process id: a dump's temporary file is named after it, and the second JVM
@@ -132,7 +134,7 @@ final class FastStart {
      * @param launchedAt when the user's command started, for the second JVM's startup timing
      */
     static Optional<Plan> plan(JavaRuntime runtime, Start start, Map<String, String> environment, Path cacheDir,
-                               String runtimeKey, Predicate<Path> archiveOk, boolean mayWrite, long launcher,
+                               String build, Predicate<Path> archiveOk, boolean mayWrite, long launcher,
                                Optional<Instant> launchedAt) {
         if (!Collections.disjoint(start.args(), QUICK) || choosesSharing(start.jvmOptions())
                 || choosesSharing(words(environment.get("JAVA_TOOL_OPTIONS")))
@@ -147,8 +149,8 @@ final class FastStart {
             }
         }
         boolean aot = runtime.hasAotCache();
-        Path archive = cacheDir.resolve(command + "-" + Integer.toHexString(runtimeKey.hashCode())
-                + (aot ? ".aot" : ".jsa"));
+        Path archive = cacheDir.resolve(buildPrefix(command, build)
+                + Integer.toHexString((runtime.home() + "|" + runtime.version()).hashCode()) + (aot ? ".aot" : ".jsa"));
         boolean use = archiveOk.test(archive);
         Optional<Path> dumpTo = use || !mayWrite ? Optional.empty()
                 : Optional.of(cacheDir.resolve(archive.getFileName() + (aot ? "conf." : ".") + launcher + ".tmp"));
@@ -268,7 +270,7 @@ final class FastStart {
         }
         JavaRuntime runtime = JavaRuntime.forCommands(System.getProperty(JavaRuntime.PROPERTY));
         Path cacheDir = cacheDir();
-        Optional<Plan> plan = plan(runtime, start.get(), System.getenv(), cacheDir, runtimeKey(jar.get(), runtime),
+        Optional<Plan> plan = plan(runtime, start.get(), System.getenv(), cacheDir, build(jar.get()),
                 new Kept(), writable(cacheDir), ProcessHandle.current().pid(),
                 launchedAt());
         return plan.isEmpty() ? OptionalInt.empty() : run(plan.get(), jar.get());
@@ -417,11 +419,19 @@ final class FastStart {
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
 
-    /** The same command's archives of earlier builds or runtimes, and temporary files left by killed starts. */
-    private static void dropOthers(String command, Path archive) throws IOException {
+    /**
+     * The same command's archives of other builds of the jar, and temporary files left by killed starts. The
+     * archives of this build for other runtimes stay: {@code -Ddrillconsole.java=current} and the default may take
+     * turns without making their archives again.
+     */
+    static void dropOthers(String command, Path archive) throws IOException {
+        String name = archive.getFileName().toString();
+        String sameBuild = name.substring(0, name.indexOf('-', command.length() + 1) + 1);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), command + "-*")) {
             for (Path file : files) {
-                if (!file.equals(archive) && (!file.toString().endsWith(".tmp") || olderThanADay(file))) {
+                boolean drop = file.toString().endsWith(".tmp") ? olderThanADay(file)
+                        : !file.getFileName().toString().startsWith(sameBuild);
+                if (drop && !file.equals(archive)) {
                     delete(file);
                 }
             }
@@ -475,13 +485,16 @@ final class FastStart {
         }
     }
 
-    private static String runtimeKey(Path jar, JavaRuntime runtime) {
-        String java = runtime.home() + "|" + runtime.version();
+    private static String build(Path jar) {
         try {
-            return jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
-                    + java;
+            return jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException | RuntimeException unreadable) {
-            return jar.toAbsolutePath() + "|" + java;
+            return jar.toAbsolutePath().toString();
         }
+    }
+
+    /** The beginning of the names of one command's archives for one build of the jar, whatever the runtime. */
+    private static String buildPrefix(String command, String build) {
+        return command + "-" + Integer.toHexString(build.hashCode()) + "-";
     }
 }

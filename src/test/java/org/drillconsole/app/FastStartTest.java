@@ -12,11 +12,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -60,7 +64,7 @@ class FastStartTest {
 
     private static Optional<FastStart.Plan> plan(JavaRuntime runtime, FastStart.Start start,
                                                  Map<String, String> environment, boolean kept, boolean mayWrite) {
-        return FastStart.plan(runtime, start, environment, CACHE, "jar|" + runtime.version(), archive -> kept, mayWrite,
+        return FastStart.plan(runtime, start, environment, CACHE, "jar|1", archive -> kept, mayWrite,
                 42, Optional.of(Instant.ofEpochMilli(1234)));
     }
 
@@ -91,7 +95,7 @@ class FastStartTest {
         FastStart.Plan plan = plan(started(List.of(), "health", "--json"), Map.of(), false, true).orElseThrow();
         Path fresh = plan.dumpTo().orElseThrow();
         assertFalse(plan.usesArchive());
-        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+\\.jsa"), plan.archive().toString());
+        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+-[0-9a-f]+\\.jsa"), plan.archive().toString());
         assertEquals(plan.archive().getFileName() + ".42.tmp", fresh.getFileName().toString());
         assertTrue(plan.command().contains("-XX:ArchiveClassesAtExit=" + fresh), plan.command().toString());
         assertFalse(plan.command().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")), plan.command().toString());
@@ -143,11 +147,42 @@ class FastStartTest {
     @Test
     void anotherBuildOrRuntimeGetsAnotherArchive() throws IOException {
         FastStart.Start start = started(List.of(), "health");
-        Path one = FastStart.plan(JAVA_17, start, Map.of(), CACHE, "jar|1|17.0.15", a -> true, true, 1, Optional.empty())
+        Set<Path> archives = new HashSet<>();
+        for (JavaRuntime runtime : List.of(JAVA_17, JAVA_25)) {
+            for (String build : List.of("jar|1|100", "jar|2|200")) {
+                archives.add(FastStart.plan(runtime, start, Map.of(), CACHE, build, a -> true, true, 1,
+                        Optional.empty()).orElseThrow().archive());
+            }
+        }
+        assertEquals(4, archives.size(), archives.toString());
+    }
+
+    @Test
+    void aFreshArchiveReplacesOtherBuildsArchivesAndKeepsTheOtherRuntimesOfItsBuild() throws IOException {
+        FastStart.Start start = started(List.of(), "team-db", "status");
+        Path cache = Files.createDirectories(dir.resolve("cds"));
+        Path old17 = plannedArchive(JAVA_17, start, cache, "jar|1|100");
+        Path old25 = plannedArchive(JAVA_25, start, cache, "jar|1|100");
+        Path new17 = plannedArchive(JAVA_17, start, cache, "jar|2|200");
+        Path new25 = plannedArchive(JAVA_25, start, cache, "jar|2|200");
+        Path freshLeftover = cache.resolve(new25.getFileName() + ".77.tmp");
+        Path staleLeftover = cache.resolve(old25.getFileName() + ".66.tmp");
+        Path otherCommand = cache.resolve("health-1-2.aot");
+        for (Path file : List.of(old17, old25, new17, freshLeftover, staleLeftover, otherCommand)) {
+            Files.writeString(file, "x");
+        }
+        Files.setLastModifiedTime(staleLeftover, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+
+        FastStart.dropOthers("team-db", new25);
+
+        try (Stream<Path> left = Files.list(cache)) {
+            assertEquals(Set.of(new17, freshLeftover, otherCommand), left.collect(Collectors.toSet()));
+        }
+    }
+
+    private static Path plannedArchive(JavaRuntime runtime, FastStart.Start start, Path cache, String build) {
+        return FastStart.plan(runtime, start, Map.of(), cache, build, a -> true, true, 1, Optional.empty())
                 .orElseThrow().archive();
-        Path two = FastStart.plan(JAVA_17, start, Map.of(), CACHE, "jar|2|17.0.15", a -> true, true, 1, Optional.empty())
-                .orElseThrow().archive();
-        assertFalse(one.equals(two), one + " " + two);
     }
 
     @Test
@@ -198,7 +233,7 @@ class FastStartTest {
     void inAJava25RuntimeACommandWithoutItsCacheRecordsItsTrainingAndTheCacheIsMadeFromItAfterwards()
             throws IOException {
         FastStart.Plan plan = plan(JAVA_25, started(List.of(), "health"), Map.of(), false, true).orElseThrow();
-        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+\\.aot"), plan.archive().toString());
+        assertTrue(plan.archive().getFileName().toString().matches("health-[0-9a-f]+-[0-9a-f]+\\.aot"), plan.archive().toString());
         Path configuration = plan.dumpTo().orElseThrow();
         assertEquals(plan.archive().getFileName() + "conf.42.tmp", configuration.getFileName().toString());
         List<String> command = plan.command();
@@ -239,7 +274,7 @@ class FastStartTest {
         assertEquals(new Run(0, inProcess.out()), first);
         List<Path> archives = files(cache.resolve("drill-console/cds"));
         assertEquals(1, archives.size(), archives.toString());
-        assertTrue(archives.get(0).getFileName().toString().matches("drills-[0-9a-f]+\\.jsa"), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("drills-[0-9a-f]+-[0-9a-f]+\\.jsa"), archives.toString());
 
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Run second = java(jar, cache, List.of("-Xlog:class+load=info:file=" + logs.resolve("classes-%p.log")),
@@ -274,7 +309,7 @@ class FastStartTest {
         }
         List<Path> caches = files(cache.resolve("drill-console/cds"));
         assertEquals(1, caches.size(), caches.toString());
-        assertTrue(caches.get(0).getFileName().toString().matches("drills-[0-9a-f]+\\.aot"), caches.toString());
+        assertTrue(caches.get(0).getFileName().toString().matches("drills-[0-9a-f]+-[0-9a-f]+\\.aot"), caches.toString());
 
         Path logs = Files.createDirectories(dir.resolve("logs"));
         List<String> logged = new ArrayList<>(auto);
