@@ -122,7 +122,9 @@ public final class WindowBenchmark {
         clusters.stopPrimary();
         waitFor(() -> model.primary().verdictProperty().get() == Verdict.DOWN, Duration.ofSeconds(10));
         List<Long> gaps = new ArrayList<>();
+        List<long[]> gapsAt = new ArrayList<>(); // {gap ms, its end in ms since the churn started}
         AtomicLong last = new AtomicLong();
+        AtomicLong churnStarted = new AtomicLong(Long.MAX_VALUE);
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -130,6 +132,8 @@ public final class WindowBenchmark {
                 if (previous != 0) {
                     synchronized (gaps) {
                         gaps.add(TimeUnit.NANOSECONDS.toMillis(now - previous));
+                        gapsAt.add(new long[] {TimeUnit.NANOSECONDS.toMillis(now - previous),
+                                TimeUnit.NANOSECONDS.toMillis(now - churnStarted.get())});
                     }
                 }
             }
@@ -140,6 +144,7 @@ public final class WindowBenchmark {
         // A write is a GET and a PUT; a few writer threads keep the pace at 100 per second.
         var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
         long churnStart = System.nanoTime();
+        churnStarted.set(churnStart);
         long period = TimeUnit.SECONDS.toNanos(1) / churnPerSecond;
         while (System.nanoTime() - churnStart < TimeUnit.SECONDS.toNanos(CHURN_SECONDS)) {
             String node = "standby-node-" + (1 + writes % 2);
@@ -172,6 +177,11 @@ public final class WindowBenchmark {
         report("FX pulse gap p50", sorted.get(sorted.size() / 2));
         report("FX pulse gap p99", sorted.get((int) (sorted.size() * 0.99)));
         report("FX pulse gap, longest", sorted.get(sorted.size() - 1));
+        synchronized (gaps) {
+            gapsAt.sort((a, b) -> Long.compare(b[0], a[0]));
+            System.out.println("the five longest gaps (ms), each at ms since the churn started: " + gapsAt.stream()
+                    .limit(5).map(g -> g[0] + " at " + g[1]).collect(java.util.stream.Collectors.joining(", ")));
+        }
 
         model.close();
         executor.close();
