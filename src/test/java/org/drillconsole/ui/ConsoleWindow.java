@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -109,6 +110,26 @@ final class ConsoleWindow {
                     cut.add(cell.getText());
                 }
             });
+        });
+        return cut;
+    }
+
+    /**
+     * The lines of a wrapping label in a scroll pane ({@code id} names the pane) that are cut off: shown other than
+     * they are (an ellipsis) or running past the pane's right edge. Measured as laid out.
+     */
+    static List<String> labelCutOff(FxRobot robot, String paneId) {
+        Node pane = robot.lookup(paneId).query();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            pane.getScene().getRoot().applyCss();
+            pane.getScene().getRoot().layout();
+            double right = pane.localToScene(pane.getBoundsInLocal()).getMaxX();
+            Labeled label = (Labeled) pane.lookup(".label");
+            if (label.lookup(".text") instanceof Text shown && (!shown.getText().equals(label.getText())
+                    || shown.localToScene(shown.getBoundsInLocal()).getMaxX() > right)) {
+                cut.add(label.getText());
+            }
         });
         return cut;
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.control.ListView;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.support.LoopbackWeb;
@@ -18,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.drillconsole.model.Side;
+import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,8 +124,11 @@ class MainViewTest {
         waitUntil(() -> component(robot, "mysql").contains("CrashLoopBackOff"), 15, () -> component(robot, "mysql"));
         waitUntil(() -> text(robot, "#primaryVerdict").contains("DOWN"), 10, () -> text(robot, "#primaryVerdict"));
         assertTrue(text(robot, "#primaryReasons").contains("mysql"), text(robot, "#primaryReasons"));
+        // The crash-looping pod is listed under the pane, one line of its own.
+        waitUntil(() -> problems(robot).stream().anyMatch(p -> p.startsWith("pod mysql")), 10,
+                () -> problems(robot).toString());
         assertFalse(problems(robot).stream().anyMatch(p -> p.contains("other pod")), problems(robot).toString());
-        assertEquals(List.of(), ConsoleWindow.linesCutOff(robot, "#primaryProblems"), "problems cut off");
+        assertEquals(List.of(), ConsoleWindow.labelCutOff(robot, "#primaryProblems"), "problems cut off");
     }
 
     @Test
@@ -172,8 +176,12 @@ class MainViewTest {
     }
 
     private static List<String> problems(FxRobot robot) {
-        return onFx(() -> List.copyOf(robot.lookup("#primaryProblems").queryAs(ListView.class).getItems()
-                .stream().map(String::valueOf).toList()));
+        return onFx(() -> {
+            Label lines = robot.lookup("#primaryProblems .problem-lines").queryAs(Label.class);
+            return lines.getPseudoClassStates().stream().anyMatch(state -> state.getPseudoClassName().equals("none"))
+                    ? List.of() : List.of(lines.getText().split("\n")).stream()
+                    .map(line -> line.substring(ClusterPaneView.BULLET.length())).toList();
+        });
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> read) {

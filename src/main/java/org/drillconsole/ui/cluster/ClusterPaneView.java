@@ -3,9 +3,11 @@ package org.drillconsole.ui.cluster;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -17,7 +19,6 @@ import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.ui.FullTextCell;
 import org.drillconsole.ui.StatusText;
-import org.drillconsole.ui.WrappingCell;
 
 /** One cluster's pane: connection, verdict with reasons, nodes, components, and problems. */
 public final class ClusterPaneView extends VBox {
@@ -68,18 +69,51 @@ public final class ClusterPaneView extends VBox {
         table.setId(id + "Components");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        ListView<String> problems = new ListView<>(model.problems());
+        ScrollPane problems = problemLines(model.problems());
         problems.setId(id + "Problems");
-        problems.setPrefHeight(110);
-        // Never squeezed to nothing by the components table on a small screen: two lines stay readable.
-        problems.setMinHeight(58);
-        problems.setPlaceholder(new Label("no pods in trouble, unbound PVCs or recent warnings"));
-        problems.setCellFactory(list -> new WrappingCell<>(list, line -> line));
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
                 labelled("Serving", serving), gitpodLine,
                 labelled("Backup", backup), labelled("Jobs", jobs), table, new Label("Problems and recent Warning events"), problems);
     }
+
+    /**
+     * The pods in trouble, unbound claims and recent Warning events, one wrapping line each, in one label that
+     * scrolls. Not a list view: whatever changed in its rows, the software renderer then repainted the whole
+     * window instead of the changed lines, 70 - 150 ms a frame on two busy cores (WindowBenchmark, pulse
+     * logger), which JavaFX does when a frame changes only nodes that are hidden or outside their clip (the list's
+     * scroll bar and measuring cell; rows scrolled out of sight). One label, partly in sight, is always in sight;
+     * the scroll bar is always shown, so it never appears or goes as the lines change. The view model keeps the
+     * lines bounded (newest first, a count of the rest).
+     */
+    private static ScrollPane problemLines(ObservableList<String> problems) {
+        Label lines = new Label();
+        lines.setWrapText(true);
+        lines.setMinHeight(Region.USE_PREF_SIZE);
+        lines.getStyleClass().add("problem-lines");
+        Runnable show = () -> {
+            boolean none = problems.isEmpty();
+            lines.setText(none ? "no pods in trouble, unbound PVCs or recent warnings"
+                    : String.join("\n", problems.stream().map(line -> BULLET + line).toList()));
+            lines.pseudoClassStateChanged(NONE, none);
+        };
+        problems.addListener((ListChangeListener<String>) change -> show.run());
+        show.run();
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        scroll.getStyleClass().add("problems");
+        scroll.setPrefHeight(110);
+        // Never squeezed to nothing by the components table on a small screen: two lines stay readable.
+        scroll.setMinHeight(58);
+        return scroll;
+    }
+
+    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
+
+    /** What begins each problem line, so that a line wrapped onto the next one is told from a new line. */
+    public static final String BULLET = "• ";
 
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
         TableView<ComponentHealth> table = new TableView<>(model.components());
