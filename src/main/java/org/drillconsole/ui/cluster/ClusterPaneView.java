@@ -29,6 +29,9 @@ public final class ClusterPaneView extends VBox {
         getStyleClass().add("cluster-pane");
         setSpacing(6);
         setPadding(new Insets(10));
+        // Too much to show (a long list of reasons on a small screen): the lines at the bottom go out of sight, never
+        // the side's name and verdict at the top, which a split pane's centring of an oversized pane cut off.
+        setMinHeight(0);
 
         Label title = new Label(model.side().label());
         title.getStyleClass().add("pane-title");
