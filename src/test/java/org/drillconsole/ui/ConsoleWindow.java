@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -92,44 +94,35 @@ final class ConsoleWindow {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    /** The lines of that list shown cut off: ending in "…" or running past the list's right edge. */
+    /** The rows of a list of wrapping cells that are cut off (see {@link #cutOff}). */
     static List<String> linesCutOff(FxRobot robot, String listId) {
-        Node list = robot.lookup(listId).query();
-        List<String> cut = new ArrayList<>();
-        robot.interact(() -> {
-            // Measured as laid out: a live list may have given a cell new text whose shown (wrapped or cut)
-            // text the next pulse's layout has not made yet, which read as cut off (seen once in CI).
-            list.getScene().getRoot().applyCss();
-            list.getScene().getRoot().layout();
-            double right = list.localToScene(list.getBoundsInLocal()).getMaxX();
-            robot.lookup(listId + " .list-cell").queryAll().forEach(node -> {
-                ListCell<?> cell = (ListCell<?>) node;
-                if (cell.getText() != null && cell.isVisible() && cell.lookup(".text") instanceof Text shown
-                        && (!shown.getText().equals(cell.getText())
-                        || shown.localToScene(shown.getBoundsInLocal()).getMaxX() > right)) {
-                    cut.add(cell.getText());
-                }
-            });
-        });
-        return cut;
+        return cutOff(robot, listId, list -> robot.lookup(listId + " .list-cell").queryAll().stream()
+                .map(node -> (ListCell<?>) node).filter(cell -> cell.getText() != null && cell.isVisible()));
+    }
+
+    /** The text of a wrapping label in a scroll pane ({@code paneId} names the pane), if it is cut off. */
+    static List<String> labelCutOff(FxRobot robot, String paneId) {
+        return cutOff(robot, paneId, pane -> Stream.of((Labeled) pane.lookup(".label")));
     }
 
     /**
-     * The lines of a wrapping label in a scroll pane ({@code id} names the pane) that are cut off: shown other than
-     * they are (an ellipsis) or running past the pane's right edge. Measured as laid out.
+     * The texts shown in an area that are cut off: shown other than they are (an ellipsis) or running past the
+     * area's right edge. Measured as laid out: a live list may have given a cell new text whose shown (wrapped or
+     * cut) text the next pulse's layout has not made yet, which read as cut off (seen once in CI).
      */
-    static List<String> labelCutOff(FxRobot robot, String paneId) {
-        Node pane = robot.lookup(paneId).query();
+    private static List<String> cutOff(FxRobot robot, String areaId, Function<Node, Stream<? extends Labeled>> texts) {
+        Node area = robot.lookup(areaId).query();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
-            pane.getScene().getRoot().applyCss();
-            pane.getScene().getRoot().layout();
-            double right = pane.localToScene(pane.getBoundsInLocal()).getMaxX();
-            Labeled label = (Labeled) pane.lookup(".label");
-            if (label.lookup(".text") instanceof Text shown && (!shown.getText().equals(label.getText())
-                    || shown.localToScene(shown.getBoundsInLocal()).getMaxX() > right)) {
-                cut.add(label.getText());
-            }
+            area.getScene().getRoot().applyCss();
+            area.getScene().getRoot().layout();
+            double right = area.localToScene(area.getBoundsInLocal()).getMaxX();
+            texts.apply(area).forEach(labeled -> {
+                if (labeled.lookup(".text") instanceof Text shown && (!shown.getText().equals(labeled.getText())
+                        || shown.localToScene(shown.getBoundsInLocal()).getMaxX() > right)) {
+                    cut.add(labeled.getText());
+                }
+            });
         });
         return cut;
     }

@@ -23,6 +23,12 @@ import org.drillconsole.ui.StatusText;
 /** One cluster's pane: connection, verdict with reasons, nodes, components, and problems. */
 public final class ClusterPaneView extends VBox {
 
+    /** What begins each problem line, so that a line wrapped onto the next one is told from a new line. */
+    public static final String BULLET = "• ";
+
+    /** The problems label when there are none: its words are a placeholder, styled as such. */
+    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
+
     public ClusterPaneView(ClusterPaneViewModel model) {
         String id = model.side().key();
         setId(id + "Pane");
@@ -112,11 +118,6 @@ public final class ClusterPaneView extends VBox {
         scroll.setMinHeight(58);
         return scroll;
     }
-
-    private static final javafx.css.PseudoClass NONE = javafx.css.PseudoClass.getPseudoClass("none");
-
-    /** What begins each problem line, so that a line wrapped onto the next one is told from a new line. */
-    public static final String BULLET = "• ";
 
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
         TableView<ComponentHealth> table = new TableView<>(model.components());
