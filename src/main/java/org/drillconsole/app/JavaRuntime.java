@@ -144,13 +144,7 @@ record JavaRuntime(Path home, int feature, String version) {
         if (modules.isEmpty()) {
             return true;
         }
-        List<String> listed = List.of(modules.get().split("\\s+"));
-        for (String needed : NEEDED_MODULES) {
-            if (!listed.contains(needed)) {
-                return false;
-            }
-        }
-        return true;
+        return List.of(modules.get().split("\\s+")).containsAll(NEEDED_MODULES);
     }
 
     private static Optional<String> releaseValue(String release, String key) {

@@ -65,7 +65,7 @@ public final class HealthVsKubectlBenchmark {
                     "--primary", primary, "--standby", standby)));
             // The same with the second JVM in the runtime the user started, when a Java 25 beside it would be
             // chosen otherwise (app.JavaRuntime).
-            // Its own cache: a command keeps one archive, and each runtime's replaces the other's.
+            // Its own cache, so that its first start is timed from an empty cache as the default's is.
             commands.put("java -jar, this Java only (-Ddrillconsole.java=current)", List.of(List.of("env",
                     "XDG_CACHE_HOME=" + OWN_JAVA_CACHE, java, "-Ddrillconsole.java=current", "-jar", jar.toString(),
                     "health", "--primary", primary, "--standby", standby)));
