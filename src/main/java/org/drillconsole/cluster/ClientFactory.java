@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -78,14 +80,18 @@ public final class ClientFactory {
 
     private static KubernetesClient build(Config config, int connectMs, int requestMs,
                                           KubernetesSerialization serialization) {
+        Optional<TrustManager[]> trust = ServerTrust.replacing(config);
         Config tuned = new ConfigBuilder(config)
                 .withConnectionTimeout(connectMs)
                 .withRequestTimeout(requestMs)
                 .withRequestRetryBackoffLimit(0)
                 .withWatchReconnectInterval(1000)
                 .withWatchReconnectLimit(-1)
+                // fabric8 then builds its accept-all trust managers (no trust store read) and the factory puts
+                // ServerTrust's in their place in every HTTP client it builds for this one
+                .withTrustCerts(trust.isPresent() || config.isTrustCerts())
                 .build();
         return new KubernetesClientBuilder().withConfig(tuned).withKubernetesSerialization(serialization)
-                .withHttpClientFactory(new StoppingJdkHttpClientFactory()).build();
+                .withHttpClientFactory(new StoppingJdkHttpClientFactory(trust)).build();
     }
 }

@@ -1,7 +1,11 @@
 package org.drillconsole.cluster;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientImpl;
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -9,8 +13,10 @@ import java.net.Authenticator;
 import java.net.CookieHandler;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 
 /**
  * fabric8's JDK HTTP client factory, whose close also stops the JDK clients it built, and lets the work
@@ -47,7 +54,31 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
 
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
 
+    /** {@link ServerTrust}'s trust managers, in place of those fabric8 derives from the configuration. */
+    private final Optional<TrustManager[]> trust;
+
+    StoppingJdkHttpClientFactory(Optional<TrustManager[]> trust) {
+        this.trust = trust;
+    }
+
+    StoppingJdkHttpClientFactory() {
+        this(Optional.empty());
+    }
+
     private final List<ClosingExecutor> executors = new CopyOnWriteArrayList<>();
+
+    @Override
+    public io.fabric8.kubernetes.client.http.HttpClient.Builder newBuilder(Config config) {
+        io.fabric8.kubernetes.client.http.HttpClient.Builder builder = super.newBuilder(config);
+        if (trust.isPresent()) {
+            try {
+                builder.sslContext(SSLUtils.keyManagers(config), trust.get());
+            } catch (IOException | GeneralSecurityException e) {
+                throw KubernetesClientException.launderThrowable(e);
+            }
+        }
+        return builder;
+    }
 
     @Override
     protected HttpClient.Builder createNewHttpClientBuilder() {

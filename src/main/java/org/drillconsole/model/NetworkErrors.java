@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLException;
 
 /** Why a request got no answer, in a person's words: never an exception's class name. */
@@ -33,12 +37,36 @@ public final class NetworkErrors {
                 return "unknown host " + cause.getMessage();
             }
             if (cause instanceof SSLException) {
-                return "TLS handshake failed: " + cause.getMessage();
+                return "TLS handshake failed: " + tlsReason(cause);
             }
             if (cause.getCause() == null || cause.getCause() == cause) {
                 return cause.getMessage() == null || cause.getMessage().isBlank() ? "no answer" : cause.getMessage();
             }
         }
         return "no answer";
+    }
+
+    /**
+     * Why a handshake failed: a certificate that is not trusted, out of date, or for another host, without the
+     * JDK's class names ("PKIX path building failed: sun.security…").
+     */
+    private static String tlsReason(Throwable handshake) {
+        String innermost = handshake.getMessage();
+        for (Throwable cause = handshake; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CertificateExpiredException) {
+                return "the server's certificate has expired";
+            }
+            if (cause instanceof CertificateNotYetValidException) {
+                return "the server's certificate is not valid yet (is this machine's clock right?)";
+            }
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
+                return "the server's certificate is not signed by a certificate authority the kubeconfig trusts "
+                        + "(certificate-authority-data, or the system's when it names none)";
+            }
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                innermost = cause.getMessage();
+            }
+        }
+        return innermost == null || innermost.isBlank() ? "no reason given" : innermost;
     }
 }
