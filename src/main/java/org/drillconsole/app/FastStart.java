@@ -68,6 +68,15 @@ final class FastStart {
             "-XX:ArchiveClassesAtExit", "-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTCacheOutput",
             "-XX:AOTMode", "-XX:AOTConfiguration", "-XX:SharedClassListFile", "-XX:+RecordDynamicDumpInfo");
 
+    /**
+     * How the console's JVM runs, here and in the package (packaging/common.txt; {@code FastStartTest} compares
+     * them): the quick compiler only, since on two cores the optimising compiler's thread competes with the
+     * window's start and a one-shot command never earns it back; and young collections kept short, since a
+     * window holding 2 x 20,000 pods paused for 100 - 250 ms in G1's default 200 ms goal, each pause a frozen
+     * frame (docs/benchmarks.md).
+     */
+    static final List<String> TUNING = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=50");
+
     /** The JVM's class-data-sharing messages (a dump lists every class it skips, on standard output). */
     private static final List<String> QUIET = List.of("-Xlog:cds*=off");
 
@@ -156,7 +165,7 @@ final class FastStart {
                 : Optional.of(cacheDir.resolve(archive.getFileName() + (aot ? "conf." : ".") + launcher + ".tmp"));
         List<String> line = new ArrayList<>();
         line.add(runtime.java().toString());
-        line.add("-XX:TieredStopAtLevel=1");
+        line.addAll(TUNING);
         if (aot) {
             line.addAll(AOT_OPTIONS);
             if (use) {

@@ -114,6 +114,16 @@ class FastStartTest {
     }
 
     @Test
+    void theSecondJvmRunsAsThePackagesDoes() throws IOException {
+        String packaged = Files.readString(Path.of("packaging/common.txt"));
+        for (String option : FastStart.TUNING) {
+            assertTrue(packaged.contains(" " + option + " "), option + " is not in packaging/common.txt");
+        }
+        assertTrue(plan(started(List.of(), "--practice"), Map.of(), true, true).orElseThrow().command()
+                .containsAll(FastStart.TUNING));
+    }
+
+    @Test
     void anUnwritableCacheStillGivesTheQuickCompilerButNoArchive() throws IOException {
         FastStart.Plan plan = plan(started(List.of(), "health"), Map.of(), false, false).orElseThrow();
         assertEquals(Optional.empty(), plan.dumpTo());

@@ -30,7 +30,9 @@ import org.drillconsole.ui.main.MainViewModel;
  * Measures the real main window (headless: Monocle with software rendering) on the practice clusters:
  * readiness change on the API server to the view model on the FX thread, and the longest gap between
  * JavaFX pulses while one cluster is down and the other churns status writes. Run with
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark}
+ * {@code MAVEN_OPTS="-XX:TieredStopAtLevel=1 -XX:MaxGCPauseMillis=50" mvn -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.drillconsole.bench.WindowBenchmark} (the options: the
+ * package's compiler and collector, packaging/common.txt; the benchmark warns when its JVM runs otherwise)
  * and, for large clusters, {@code -Dexec.args="PODS NODES WRITES_PER_SECOND [separate]"} (extra pods and nodes on
  * each practice cluster; default 0 0 100), e.g. {@code "20000 2000 200"}. With {@code separate}, the practice
  * clusters run in a {@code sandbox} process of their own and the window connects to their kubeconfigs, as a
@@ -87,6 +89,7 @@ public final class WindowBenchmark {
                 + ", " + pods + " extra pods and " + extraNodes + " extra nodes per cluster, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, practice clusters "
                 + (separate ? "in a sandbox process of their own" : "in the console's JVM"));
+        System.out.println("# " + packagedTuning());
         report("practice clusters seeded and settled (setup, not the console)", seeded);
         report("window shown and connected to both panes filled", filled);
         report("console heap: used after GC with the window, minus without it", (usedHeapAfterGc()
@@ -316,5 +319,24 @@ public final class WindowBenchmark {
     private static void report(String what, long value) {
         System.out.printf(Locale.ROOT, "%-70s %8d %s%n", what, value, what.startsWith("pulses") ? ""
                 : what.contains("heap") ? "MB" : "ms");
+    }
+
+    /**
+     * Whether this JVM compiles and collects as the package's does (the compiler and collector options of
+     * packaging/common.txt, which the {@code java -jar} start gives its second JVM too): the figures stand for
+     * the product only then.
+     */
+    private static String packagedTuning() throws java.io.IOException {
+        List<String> packaged = new ArrayList<>();
+        for (String word : java.nio.file.Files.readString(java.nio.file.Path.of("packaging/common.txt")).split("[\\s\"]+")) {
+            if (word.startsWith("-XX:") && !word.startsWith("-XX:AOT")) {
+                packaged.add(word);
+            }
+        }
+        List<String> missing = new ArrayList<>(packaged);
+        missing.removeAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return missing.isEmpty() ? "JVM tuned as the package's: " + String.join(" ", packaged)
+                : "WARNING: this JVM is not tuned as the package's; run with MAVEN_OPTS=\"" + String.join(" ", packaged)
+                + "\" (missing: " + String.join(" ", missing) + ")";
     }
 }
