@@ -89,6 +89,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private volatile boolean closed;
     /** Set once every informer field below is assigned, so the publish thread never sees half of them. */
     private volatile boolean informersStarted;
+    /** Why the last list or watch of an informer failed, in words, or null. */
+    private volatile String listFailure;
     private SharedIndexInformer<Deployment> deployments;
     private SharedIndexInformer<StatefulSet> statefulSets;
     private SharedIndexInformer<DaemonSet> daemonSets;
@@ -192,7 +194,7 @@ public final class ClusterMonitor implements AutoCloseable {
     public ClusterSnapshot snapshot() {
         JudgedNodeStore judgedNodes = nodeStore;
         return HealthEvaluator.evaluate(target, lastProbe, lastContact, objectsKnown(), objects(), clock.instant(),
-                null, judgedNodes == null ? NodeRules::evaluate : judgedNodes::health);
+                listFailure, judgedNodes == null ? NodeRules::evaluate : judgedNodes::health);
     }
 
     private void probeOnce() {
@@ -297,6 +299,10 @@ public final class ClusterMonitor implements AutoCloseable {
                 requestPublish();
                 return false;
             }
+            // shown until every list has arrived (then no longer read): a server that answers but not with
+            // Kubernetes lists would otherwise say "waiting for the first object lists" for ever
+            listFailure = ListFailures.describe(error) + "; trying again";
+            requestPublish();
             return true; // keep retrying through outages: the informer resumes when the server answers again
         });
         informers.add(informer);

@@ -166,21 +166,11 @@ public final class ClusterReading {
                 return new Listed(null, "interrupted");
             } catch (ExecutionException e) {
                 cancel();
-                return new Listed(null, failure(e.getCause()));
+                return new Listed(null, ListFailures.describe(e.getCause()));
             } catch (TimeoutException e) {
                 cancel();
                 return new Listed(null, "not every list answered within " + wait.toSeconds() + " s (--wait)");
             }
-        }
-
-        /** A failed list in words: the HTTP status the server gave, or what kept it from answering. */
-        private static String failure(Throwable error) {
-            if (error instanceof KubernetesClientException kce && kce.getCode() > 0) {
-                return "HTTP " + kce.getCode() + (kce.getCode() == 404
-                        ? " Not Found (is this a Kubernetes API server?)" : kce.getStatus() == null
-                        || kce.getStatus().getReason() == null ? "" : " " + kce.getStatus().getReason());
-            }
-            return ApiProbe.describe(error);
         }
 
         /** A list of a kind that {@linkplain RefusableKinds may be refused}, empty when it is. */

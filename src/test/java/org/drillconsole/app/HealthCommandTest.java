@@ -1,6 +1,7 @@
 package org.drillconsole.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,6 +125,22 @@ class HealthCommandTest {
             assertEquals("API server answers, but the objects could not be listed: HTTP 404 Not Found (is this a"
                     + " Kubernetes API server?)", json.path("primary").path("reasons").path(0).asText(), run.out());
             assertEquals("IDLE", json.path("standby").path("verdict").asText(), run.out());
+        }
+    }
+
+    @Test
+    void aWebPageWhereTheApiServerShouldBeIsSaidPlainlyWithoutQuotingIt() throws Exception {
+        try (LoopbackWeb web = LoopbackWeb.page("<html><body><h1>Sign in</h1>" + "x".repeat(5000) + "</body></html>")) {
+            String kubeconfig = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                    .replaceAll("server: .*", "server: " + web.url(""));
+            java.nio.file.Path file = Files.writeString(practice.dir().resolve("web-page.kubeconfig"), kubeconfig);
+            CliRun run = CliRun.of("health", "--primary", file.toString(), "--standby", standby());
+            assertEquals(2, run.code(), run.out());
+            assertTrue(run.out().contains("API server answers, but the objects could not be listed: the server "
+                    + "answered, but not with a Kubernetes list (a web page or a proxy's? is this a Kubernetes API "
+                    + "server?)"), run.out());
+            assertFalse(run.out().contains("Sign in") || run.out().contains("fabric8") || run.out().contains("Exception"),
+                    run.out());
         }
     }
 

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
+import org.drillconsole.support.LoopbackWeb;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.drillconsole.support.SnapshotRecorder;
 import org.junit.jupiter.api.AfterEach;
@@ -216,5 +218,34 @@ class ClusterMonitorTest {
         assertEquals(ConnectionState.MISCONFIGURED, snapshot.state(), snapshot.stateMessage());
         assertTrue(snapshot.stateMessage().contains("/bin/false"), snapshot.stateMessage());
         standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aWebPageWhereTheApiServerShouldBeIsSaidInsteadOfWaitingForListsForEver() throws Exception {
+        try (LoopbackWeb web = LoopbackWeb.page("<html><body><h1>Sign in</h1></body></html>")) {
+            String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                    .replaceAll("server: .*", "server: " + web.url(""));
+            openWithPrimary(Files.writeString(practice.dir().resolve("web-page.kubeconfig"), text));
+            ClusterSnapshot snapshot = primary.await(s -> s.reasons().stream().anyMatch(r -> r.contains("listed")),
+                    Duration.ofSeconds(10));
+            assertEquals(Verdict.UNKNOWN, snapshot.verdict());
+            assertEquals(List.of("API server answers, but the objects could not be listed: the server answered, but "
+                    + "not with a Kubernetes list (a web page or a proxy's? is this a Kubernetes API server?); trying "
+                    + "again"), snapshot.reasons());
+            standby.await(s -> s.verdict() == Verdict.IDLE, Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aWebServerThatKnowsNoneOfTheApisPathsIsSaidInTheUsersWords() throws Exception {
+        try (LoopbackWeb web = LoopbackWeb.answering(java.util.Map.of("/readyz", 200))) {
+            String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
+                    .replaceAll("server: .*", "server: " + web.url(""));
+            openWithPrimary(Files.writeString(practice.dir().resolve("not-kubernetes.kubeconfig"), text));
+            ClusterSnapshot snapshot = primary.await(s -> s.reasons().stream().anyMatch(r -> r.contains("listed")),
+                    Duration.ofSeconds(10));
+            assertEquals(List.of("API server answers, but the objects could not be listed: HTTP 404 Not Found (is "
+                    + "this a Kubernetes API server?); trying again"), snapshot.reasons());
+        }
     }
 }
