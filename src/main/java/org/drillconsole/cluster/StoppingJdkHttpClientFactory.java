@@ -43,6 +43,8 @@ import javax.net.ssl.TrustManager;
  * clients reachable (found in heap dumps of the window's JVM: two monitors, six clients and 20 informers more
  * per change of clusters, on Java 17). Here each client gets a pool whose close lets running work finish and
  * hands what comes later to a shared pool of daemon threads, so every WebSocket's end is delivered.
+ *
+ * <p>Trusting: given {@link ServerTrust}'s trust managers, every client it builds uses them instead of fabric8's.
  */
 final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
 
@@ -54,6 +56,8 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
 
     private final List<HttpClient> built = new CopyOnWriteArrayList<>();
 
+    private final List<ClosingExecutor> executors = new CopyOnWriteArrayList<>();
+
     /** {@link ServerTrust}'s trust managers, in place of those fabric8 derives from the configuration. */
     private final Optional<TrustManager[]> trust;
 
@@ -64,8 +68,6 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
     StoppingJdkHttpClientFactory() {
         this(Optional.empty());
     }
-
-    private final List<ClosingExecutor> executors = new CopyOnWriteArrayList<>();
 
     @Override
     public io.fabric8.kubernetes.client.http.HttpClient.Builder newBuilder(Config config) {

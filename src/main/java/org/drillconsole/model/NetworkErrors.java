@@ -52,6 +52,8 @@ public final class NetworkErrors {
      */
     private static String tlsReason(Throwable handshake) {
         String innermost = handshake.getMessage();
+        boolean untrusted = false;
+        // the whole chain first: an expired certificate fails as a certification path whose cause is the expiry
         for (Throwable cause = handshake; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof CertificateExpiredException) {
                 return "the server's certificate has expired";
@@ -59,13 +61,14 @@ public final class NetworkErrors {
             if (cause instanceof CertificateNotYetValidException) {
                 return "the server's certificate is not valid yet (is this machine's clock right?)";
             }
-            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
-                return "the server's certificate is not signed by a certificate authority the kubeconfig trusts "
-                        + "(certificate-authority-data, or the system's when it names none)";
-            }
+            untrusted |= cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException;
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
                 innermost = cause.getMessage();
             }
+        }
+        if (untrusted) {
+            return "the server's certificate is not signed by a certificate authority the kubeconfig trusts "
+                    + "(certificate-authority-data, or the system's when it names none)";
         }
         return innermost == null || innermost.isBlank() ? "no reason given" : innermost;
     }

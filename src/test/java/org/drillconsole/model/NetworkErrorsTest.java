@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.ExecutionException;
 import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
@@ -51,7 +52,8 @@ class NetworkErrorsTest {
     void aRefusedCertificateSaysWhyWithoutTheJdksClassNames() {
         assertEquals("TLS handshake failed: the server's certificate has expired", reason(handshake(
                 "PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed",
-                new CertificateExpiredException("NotAfter: Tue Dec 01 00:00:00 UTC 2026"))));
+                new CertificateException(new CertPathValidatorException("validity check failed",
+                        new CertificateExpiredException("NotAfter: Tue Dec 01 00:00:00 UTC 2026"))))));
         assertEquals("TLS handshake failed: the server's certificate is not valid yet (is this machine's clock right?)",
                 reason(handshake("x", new CertificateNotYetValidException("NotBefore: 2027"))));
         assertEquals("TLS handshake failed: the server's certificate is not signed by a certificate authority the "

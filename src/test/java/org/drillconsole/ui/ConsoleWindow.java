@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -50,9 +53,16 @@ final class ConsoleWindow {
         executor.close();
     }
 
+    /**
+     * Waits until the condition holds, read on the FX thread: the scene graph and the view models' properties
+     * belong to it, and a read from the test's thread while it changes them fails at random (a lookup that
+     * met a list of children being replaced threw IndexOutOfBoundsException).
+     */
     static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+                    () -> onFx(condition, Math.max(1, deadline - System.nanoTime())));
         } catch (TimeoutException e) {
             // What every thread was doing when the wait gave up: a stall shows where it is.
             StringBuilder threads = new StringBuilder();
@@ -66,7 +76,34 @@ final class ConsoleWindow {
                     }
                 }
             });
-            throw new AssertionError("timed out after " + seconds + " s: " + description.get() + threads, e);
+            throw new AssertionError("timed out after " + seconds + " s: " + onFx(description,
+                    TimeUnit.SECONDS.toNanos(5)) + threads, e);
+        }
+    }
+
+    /** A read on the FX thread, as it answers within the time given; what it throws is thrown here. */
+    private static <T> T onFx(Supplier<T> read, long nanos) throws TimeoutException {
+        if (Platform.isFxApplicationThread()) {
+            return read.get();
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                answer.complete(read.get());
+            } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading on the FX thread", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
@@ -79,7 +116,7 @@ final class ConsoleWindow {
     static void clickWhenSettled(FxRobot robot, String query) throws Exception {
         javafx.geometry.Bounds[] last = new javafx.geometry.Bounds[1];
         waitUntil(() -> {
-            WaitForAsyncUtils.waitForFxEvents();
+            // read on the FX thread (waitUntil), after the work queued on it before this read
             javafx.scene.Node node = robot.lookup(query).tryQuery().orElse(null);
             javafx.geometry.Bounds now = node == null || node.getScene() == null || !node.isVisible()
                     || node.isDisabled() ? null : node.localToScreen(node.getBoundsInLocal());
