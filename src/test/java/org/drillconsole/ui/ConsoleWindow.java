@@ -61,8 +61,13 @@ final class ConsoleWindow {
     static void waitUntil(Supplier<Boolean> condition, int seconds, Supplier<String> description) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                    () -> onFx(condition, Math.max(1, deadline - System.nanoTime())));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                try {
+                    return onFx(condition, Math.max(1, deadline - System.nanoTime()));
+                } catch (TimeoutException stalled) {
+                    return false; // the FX thread did not answer in time: the wait times out, with the threads' stacks
+                }
+            });
         } catch (TimeoutException e) {
             // What every thread was doing when the wait gave up: a stall shows where it is.
             StringBuilder threads = new StringBuilder();
