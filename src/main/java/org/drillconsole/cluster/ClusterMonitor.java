@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.drillconsole.model.BackupPoint;
+import org.drillconsole.model.Causes;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
@@ -253,15 +254,7 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     private static boolean isForbidden(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KubernetesClientException kce && kce.getCode() == 403) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                return false;
-            }
-        }
-        return false;
+        return Causes.first(error, KubernetesClientException.class, refused -> refused.getCode() == 403).isPresent();
     }
 
     /**

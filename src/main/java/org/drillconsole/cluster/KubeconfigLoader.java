@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drillconsole.model.Causes;
 import org.drillconsole.model.FileErrors;
 import org.drillconsole.model.Side;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -266,7 +267,7 @@ public final class KubeconfigLoader {
      * that is what the reader met; never a Java type's name.
      */
     static Optional<String> wrongKind(Throwable error) {
-        return firstCause(error, MismatchedInputException.class, any -> true).map(mismatch -> {
+        return Causes.first(error, MismatchedInputException.class, any -> true).map(mismatch -> {
             StringBuilder where = new StringBuilder();
             for (JacksonException.Reference reference : mismatch.getPath()) {
                 if (reference.getPropertyName() != null) {
@@ -278,17 +279,6 @@ public final class KubeconfigLoader {
             return (where.isEmpty() ? "" : where + ": ") + "expected " + kind(mismatch.getTargetType())
                     + found(mismatch.getCurrentToken());
         });
-    }
-
-    /** The outermost of {@code error} and its causes that is a {@code type} and {@code such}. */
-    private static <T extends Throwable> Optional<T> firstCause(Throwable error, Class<T> type,
-                                                                java.util.function.Predicate<T> such) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause) && such.test(type.cast(cause))) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
     }
 
     private static String kind(Class<?> type) {
@@ -331,14 +321,14 @@ public final class KubeconfigLoader {
 
     /** What the YAML parser found wrong ("found duplicate key server"), rather than what it was doing then. */
     private static Optional<String> yamlProblem(Throwable error) {
-        return firstCause(error, MarkedYamlEngineException.class,
+        return Causes.first(error, MarkedYamlEngineException.class,
                 yaml -> yaml.getProblem() != null && !yaml.getProblem().isBlank())
                 .map(yaml -> yaml.getProblem().strip());
     }
 
     /** ", line 3, column 4" when the parser said where, else "". */
     private static String yamlLocation(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(error)) {
             Matcher where = YAML_LOCATION.matcher(String.valueOf(cause.getMessage()));
             String last = null;
             while (where.find()) {

@@ -1,6 +1,7 @@
 package org.drillconsole.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.drillconsole.model.Causes;
 import tools.jackson.core.JacksonException;
 
 /** Why a list of a cluster's objects failed, in words: for {@code health} and for the window's informers. */
@@ -14,7 +15,7 @@ final class ListFailures {
      * message names Java classes and quotes the whole page), or what kept it from answering.
      */
     static String describe(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(error)) {
             if (cause instanceof KubernetesClientException kce && kce.getCode() > 0) {
                 return "HTTP " + kce.getCode() + (kce.getCode() == 404
                         ? " Not Found (is this a Kubernetes API server?)" : kce.getStatus() == null

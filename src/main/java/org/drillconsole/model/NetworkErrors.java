@@ -8,6 +8,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.List;
 import javax.net.ssl.SSLException;
 
 /** Why a request got no answer, in a person's words: never an exception's class name. */
@@ -23,7 +24,8 @@ public final class NetworkErrors {
      * @param timeout how a request that timed out is described ("no answer within 3 s")
      */
     public static String reason(Throwable error, String timeout) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        List<Throwable> chain = Causes.chain(error);
+        for (Throwable cause : chain) {
             if (cause instanceof HttpConnectTimeoutException) {
                 return "connection timed out";
             }
@@ -39,11 +41,9 @@ public final class NetworkErrors {
             if (cause instanceof SSLException) {
                 return "TLS handshake failed: " + tlsReason(cause);
             }
-            if (cause.getCause() == null || cause.getCause() == cause) {
-                return cause.getMessage() == null || cause.getMessage().isBlank() ? "no answer" : cause.getMessage();
-            }
         }
-        return "no answer";
+        String innermost = chain.isEmpty() ? null : chain.get(chain.size() - 1).getMessage();
+        return innermost == null || innermost.isBlank() ? "no answer" : innermost;
     }
 
     /**
@@ -54,7 +54,7 @@ public final class NetworkErrors {
         String innermost = handshake.getMessage();
         boolean untrusted = false;
         // the whole chain first: an expired certificate fails as a certification path whose cause is the expiry
-        for (Throwable cause = handshake; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.chain(handshake)) {
             if (cause instanceof CertificateExpiredException) {
                 return "the server's certificate has expired";
             }
