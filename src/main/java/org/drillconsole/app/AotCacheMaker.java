@@ -9,24 +9,26 @@ import java.util.List;
  * map it, and only then put where the next start looks for it. Started by FastStart only, with its output
  * discarded; a cache that cannot be made leaves nothing behind, and the next start trains again.
  *
- * <p>Usage: {@code AotCacheMaker COMMAND RUNTIME-HOME FEATURE VERSION CONFIGURATION CACHE JAR}.
+ * <p>Usage: {@code AotCacheMaker COMMAND SAME-BUILD RUNTIME-HOME FEATURE VERSION CONFIGURATION CACHE JAR}.
  */
 final class AotCacheMaker {
 
     private AotCacheMaker() {
     }
 
-    static List<String> arguments(String command, JavaRuntime runtime, Path configuration, Path cache, Path jar) {
-        return List.of(command, runtime.home().toString(), Integer.toString(runtime.feature()), runtime.version(),
+    static List<String> arguments(String command, String sameBuild, JavaRuntime runtime, Path configuration,
+                                  Path cache, Path jar) {
+        return List.of(command, sameBuild, runtime.home().toString(), Integer.toString(runtime.feature()), runtime.version(),
                 configuration.toString(), cache.toString(), jar.toString());
     }
 
     public static void main(String[] args) {
-        if (args.length != 7) {
-            System.err.println("usage: AotCacheMaker COMMAND RUNTIME-HOME FEATURE VERSION CONFIGURATION CACHE JAR");
+        if (args.length != 8) {
+            System.err.println("usage: AotCacheMaker COMMAND SAME-BUILD RUNTIME-HOME FEATURE VERSION CONFIGURATION CACHE"
+                    + " JAR");
             System.exit(Cli.USAGE);
         }
-        JavaRuntime runtime = new JavaRuntime(Path.of(args[1]), Integer.parseInt(args[2]), args[3]);
-        FastStart.keep(args[0], runtime, Path.of(args[4]), Path.of(args[5]), Path.of(args[6]));
+        JavaRuntime runtime = new JavaRuntime(Path.of(args[2]), Integer.parseInt(args[3]), args[4]);
+        FastStart.keep(args[0], args[1], runtime, Path.of(args[5]), Path.of(args[6]), Path.of(args[7]));
     }
 }

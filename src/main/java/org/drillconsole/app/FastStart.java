@@ -96,13 +96,15 @@ final class FastStart {
     }
 
     /**
-     * The second JVM: the command's name, the runtime it runs in, its command line, and its archive: used when
-     * {@code usesArchive}, written first when {@code dumpTo} is set (neither when the cache directory takes no new
-     * archive). For a runtime with an AOT cache, {@code dumpTo} is the training's configuration, from which the
-     * cache is made once the command has ended; else the archive itself, written as the command exits.
+     * The second JVM: the command's name, the beginning of the names of its archives for this build of the jar
+     * ({@code sameBuild}: the others are another build's), the runtime it runs in, its command line, and its
+     * archive: used when {@code usesArchive}, written first when {@code dumpTo} is set (neither when the cache
+     * directory takes no new archive). For a runtime with an AOT cache, {@code dumpTo} is the training's
+     * configuration, from which the cache is made once the command has ended; else the archive itself, written as
+     * the command exits.
      */
-    record Plan(String name, JavaRuntime runtime, List<String> command, Path archive, boolean usesArchive,
-                Optional<Path> dumpTo) {
+    record Plan(String name, String sameBuild, JavaRuntime runtime, List<String> command, Path archive,
+                boolean usesArchive, Optional<Path> dumpTo) {
     }
 
     private FastStart() {
@@ -158,7 +160,8 @@ final class FastStart {
             }
         }
         boolean aot = runtime.hasAotCache();
-        Path archive = cacheDir.resolve(buildPrefix(command, build)
+        String sameBuild = buildPrefix(command, build);
+        Path archive = cacheDir.resolve(sameBuild
                 + Integer.toHexString((runtime.home() + "|" + runtime.version()).hashCode()) + (aot ? ".aot" : ".jsa"));
         boolean use = archiveOk.test(archive);
         Optional<Path> dumpTo = use || !mayWrite ? Optional.empty()
@@ -200,7 +203,7 @@ final class FastStart {
         line.add("-jar");
         line.add(start.jar().toString());
         line.addAll(start.args());
-        return Optional.of(new Plan(command, runtime, List.copyOf(line), archive, use, dumpTo));
+        return Optional.of(new Plan(command, sameBuild, runtime, List.copyOf(line), archive, use, dumpTo));
     }
 
     /**
@@ -300,7 +303,7 @@ final class FastStart {
             } else if (plan.runtime().hasAotCache()) {
                 makeInBackground(plan, jar);
             } else {
-                keep(plan.name(), plan.runtime(), plan.dumpTo().get(), plan.archive(), jar);
+                keep(plan.name(), plan.sameBuild(), plan.runtime(), plan.dumpTo().get(), plan.archive(), jar);
             }
         } else if (status == 134 && plan.usesArchive()) {
             // The JVM aborted (hs_err): should the archive be the cause, the next start goes without it.
@@ -384,7 +387,7 @@ final class FastStart {
      * once a JVM has started with it: {@code written} itself (Java 17's archive), or the AOT cache made from
      * the recording {@code written}. The temporary files go either way.
      */
-    static void keep(String name, JavaRuntime runtime, Path written, Path archive, Path jar) {
+    static void keep(String name, String sameBuild, JavaRuntime runtime, Path written, Path archive, Path jar) {
         boolean aot = runtime.hasAotCache();
         Path fresh = aot ? archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid()
                 + ".tmp") : written;
@@ -393,7 +396,7 @@ final class FastStart {
                 return;
             }
             if ((!aot || quietly(create(runtime, written, fresh, jar)) == 0) && quietly(check(runtime, fresh, jar)) == 0) {
-                dropOthers(name, archive);
+                dropOthers(name, sameBuild, archive);
                 Files.move(fresh, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException notKept) {
@@ -412,8 +415,8 @@ final class FastStart {
     private static void makeInBackground(Plan plan, Path jar) {
         List<String> line = new ArrayList<>(List.of(JavaRuntime.current().java().toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", jar.toString(), AotCacheMaker.class.getName()));
-        line.addAll(AotCacheMaker.arguments(plan.name(), plan.runtime(), plan.dumpTo().orElseThrow(), plan.archive(),
-                jar));
+        line.addAll(AotCacheMaker.arguments(plan.name(), plan.sameBuild(), plan.runtime(), plan.dumpTo().orElseThrow(),
+                plan.archive(), jar));
         try {
             new ProcessBuilder(line).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -433,9 +436,7 @@ final class FastStart {
      * archives of this build for other runtimes stay: {@code -Ddrillconsole.java=current} and the default may take
      * turns without making their archives again.
      */
-    static void dropOthers(String command, Path archive) throws IOException {
-        String name = archive.getFileName().toString();
-        String sameBuild = name.substring(0, name.indexOf('-', command.length() + 1) + 1);
+    static void dropOthers(String command, String sameBuild, Path archive) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), command + "-*")) {
             for (Path file : files) {
                 boolean drop = file.toString().endsWith(".tmp") ? olderThanADay(file)

@@ -64,6 +64,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final AtomicBoolean publishScheduled = new AtomicBoolean();
     /** How long the last health evaluation took (publish thread only). */
     private volatile long lastEvaluationMs;
+    /** When the last snapshot was handed on ({@link System#nanoTime()}), or 0 before the first. */
+    private volatile long lastPublishedAt;
     /**
      * Added on the probe thread, stopped by {@link #close()} on another and read on the publish thread: a
      * plain list let a close miss an informer being created, which then listed through the closed client
@@ -335,14 +337,18 @@ public final class ClusterMonitor implements AutoCloseable {
     }
 
     /**
-     * Coalesces bursts of changes into one snapshot at most every {@link #COALESCE_MS} ms, or every as long as
-     * the last evaluation took, whichever is longer: on a cluster of tens of thousands of pods under churn,
-     * judging it never takes more than about half of a core, and the window keeps its share.
+     * Publishes a change at once after a quiet spell, and coalesces a burst of changes into one snapshot at
+     * most every {@link #COALESCE_MS} ms, or every as long as the last evaluation took, whichever is longer,
+     * counted from the end of the last one ({@link #publishDelayMs}): on a cluster of tens of thousands of pods
+     * under churn, judging it never takes more than about half of a core, and the window keeps its share; a
+     * node going NotReady on a calm cluster is on screen without waiting for a burst that is not coming.
      */
     private void requestPublish() {
         if (closed || !publishScheduled.compareAndSet(false, true)) {
             return;
         }
+        long published = lastPublishedAt;
+        long since = published == 0 ? Long.MAX_VALUE : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - published);
         publishThread.schedule(() -> {
             publishScheduled.set(false);
             if (closed) {
@@ -355,8 +361,18 @@ public final class ClusterMonitor implements AutoCloseable {
                 listener.accept(next);
             } catch (RuntimeException e) {
                 LOG.warn("{} cluster: could not evaluate health: {}", target.side().label(), e.toString());
+            } finally {
+                lastPublishedAt = System.nanoTime();
             }
-        }, Math.max(COALESCE_MS, lastEvaluationMs), TimeUnit.MILLISECONDS);
+        }, publishDelayMs(since, lastEvaluationMs), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How long a change waits before it is judged, given how long ago the last snapshot was handed on and how
+     * long judging took then: nothing when the interval has already passed, else the rest of it.
+     */
+    static long publishDelayMs(long sinceLastPublishedMs, long lastEvaluationMs) {
+        return Math.max(0, Math.max(COALESCE_MS, lastEvaluationMs) - sinceLastPublishedMs);
     }
 
     @Override

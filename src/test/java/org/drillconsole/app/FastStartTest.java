@@ -183,7 +183,8 @@ class FastStartTest {
         }
         Files.setLastModifiedTime(staleLeftover, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
 
-        FastStart.dropOthers("team-db", new25);
+        FastStart.dropOthers("team-db", FastStart.plan(JAVA_25, start, Map.of(), cache, "jar|2|200", a -> true, true, 1,
+                Optional.empty()).orElseThrow().sameBuild(), new25);
 
         try (Stream<Path> left = Files.list(cache)) {
             assertEquals(Set.of(new17, freshLeftover, otherCommand), left.collect(Collectors.toSet()));

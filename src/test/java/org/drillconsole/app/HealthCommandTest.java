@@ -115,9 +115,7 @@ class HealthCommandTest {
     void aServerThatIsNotKubernetesIsSaidPlainly() throws Exception {
         // A web server that answers 404 to everything, where a kubeconfig says the API server is.
         try (LoopbackWeb web = LoopbackWeb.answering(java.util.Map.of())) {
-            String kubeconfig = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                    .replaceAll("server: .*", "server: " + web.url(""));
-            java.nio.file.Path file = Files.writeString(practice.dir().resolve("not-kubernetes.kubeconfig"), kubeconfig);
+            java.nio.file.Path file = practice.primaryKubeconfigPointingAt(web.url(""), "not-kubernetes.kubeconfig");
             CliRun run = CliRun.of("health", "--primary", file.toString(), "--standby", standby(), "--json");
             assertEquals(2, run.code(), run.out());
             JsonNode json = new ObjectMapper().readTree(run.out());
@@ -131,9 +129,7 @@ class HealthCommandTest {
     @Test
     void aWebPageWhereTheApiServerShouldBeIsSaidPlainlyWithoutQuotingIt() throws Exception {
         try (LoopbackWeb web = LoopbackWeb.page("<html><body><h1>Sign in</h1>" + "x".repeat(5000) + "</body></html>")) {
-            String kubeconfig = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                    .replaceAll("server: .*", "server: " + web.url(""));
-            java.nio.file.Path file = Files.writeString(practice.dir().resolve("web-page.kubeconfig"), kubeconfig);
+            java.nio.file.Path file = practice.primaryKubeconfigPointingAt(web.url(""), "web-page.kubeconfig");
             CliRun run = CliRun.of("health", "--primary", file.toString(), "--standby", standby());
             assertEquals(2, run.code(), run.out());
             assertTrue(run.out().contains("API server answers, but the objects could not be listed: the server "

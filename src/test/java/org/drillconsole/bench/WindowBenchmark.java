@@ -148,6 +148,7 @@ public final class WindowBenchmark {
         var writers = java.util.concurrent.Executors.newFixedThreadPool(4);
         long churnStart = System.nanoTime();
         churnStarted.set(churnStart);
+        long churnStartUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long period = TimeUnit.SECONDS.toNanos(1) / churnPerSecond;
         while (System.nanoTime() - churnStart < TimeUnit.SECONDS.toNanos(CHURN_SECONDS)) {
             String node = "standby-node-" + (1 + writes % 2);
@@ -183,7 +184,8 @@ public final class WindowBenchmark {
         synchronized (gaps) {
             gapsAt.sort((a, b) -> Long.compare(b[0], a[0]));
             System.out.println("the five longest gaps (ms), each at ms since the churn started: " + gapsAt.stream()
-                    .limit(5).map(g -> g[0] + " at " + g[1]).collect(java.util.stream.Collectors.joining(", ")));
+                    .limit(5).map(g -> g[0] + " at " + g[1]).collect(java.util.stream.Collectors.joining(", "))
+                    + " (the churn started " + churnStartUptime + " ms after the JVM, for a GC log or a recording)");
         }
 
         model.close();

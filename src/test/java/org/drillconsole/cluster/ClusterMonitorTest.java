@@ -223,9 +223,7 @@ class ClusterMonitorTest {
     @Test
     void aWebPageWhereTheApiServerShouldBeIsSaidInsteadOfWaitingForListsForEver() throws Exception {
         try (LoopbackWeb web = LoopbackWeb.page("<html><body><h1>Sign in</h1></body></html>")) {
-            String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                    .replaceAll("server: .*", "server: " + web.url(""));
-            openWithPrimary(Files.writeString(practice.dir().resolve("web-page.kubeconfig"), text));
+            openWithPrimary(practice.primaryKubeconfigPointingAt(web.url(""), "web-page.kubeconfig"));
             ClusterSnapshot snapshot = primary.await(s -> s.reasons().stream().anyMatch(r -> r.contains("listed")),
                     Duration.ofSeconds(10));
             assertEquals(Verdict.UNKNOWN, snapshot.verdict());
@@ -239,9 +237,7 @@ class ClusterMonitorTest {
     @Test
     void aWebServerThatKnowsNoneOfTheApisPathsIsSaidInTheUsersWords() throws Exception {
         try (LoopbackWeb web = LoopbackWeb.answering(java.util.Map.of("/readyz", 200))) {
-            String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY))
-                    .replaceAll("server: .*", "server: " + web.url(""));
-            openWithPrimary(Files.writeString(practice.dir().resolve("not-kubernetes.kubeconfig"), text));
+            openWithPrimary(practice.primaryKubeconfigPointingAt(web.url(""), "not-kubernetes.kubeconfig"));
             ClusterSnapshot snapshot = primary.await(s -> s.reasons().stream().anyMatch(r -> r.contains("listed")),
                     Duration.ofSeconds(10));
             assertEquals(List.of("API server answers, but the objects could not be listed: HTTP 404 Not Found (is "

@@ -53,6 +53,15 @@ public final class PracticeClustersExtension
         return limited;
     }
 
+    /**
+     * A kubeconfig for the practice primary that points at another server (a web page, a proxy, a server that
+     * is not Kubernetes), written as {@code name} in this extension's directory.
+     */
+    public Path primaryKubeconfigPointingAt(String server, String name) throws IOException {
+        return Files.writeString(dir.resolve(name), Files.readString(clusters.kubeconfig(Side.PRIMARY))
+                .replaceAll("server: .*", "server: " + server));
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         sharedByClass = true;

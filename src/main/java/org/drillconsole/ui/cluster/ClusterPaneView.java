@@ -19,6 +19,8 @@ import org.drillconsole.model.ComponentHealth;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.ui.FullTextCell;
 import org.drillconsole.ui.StatusText;
+import org.drillconsole.ui.StyleClasses;
+import org.drillconsole.ui.StyledInPulse;
 
 /** One cluster's pane: connection, verdict with reasons, nodes, components, and problems. */
 public final class ClusterPaneView extends VBox {
@@ -121,6 +123,7 @@ public final class ClusterPaneView extends VBox {
 
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
         TableView<ComponentHealth> table = new TableView<>(model.components());
+        StyledInPulse.keep(table);
         table.setPlaceholder(new Label("no components known yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Other workloads in the namespace are listed after Gitpod's, dimmed, and say they are not judged.
@@ -128,10 +131,8 @@ public final class ClusterPaneView extends VBox {
             @Override
             protected void updateItem(ComponentHealth item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("other-workload");
-                if (!empty && item != null && item.role() == org.drillconsole.model.ComponentRole.OTHER) {
-                    getStyleClass().add("other-workload");
-                }
+                StyleClasses.toggle(this, "other-workload", !empty && item != null
+                        && item.role() == org.drillconsole.model.ComponentRole.OTHER);
             }
         });
         table.getColumns().add(column("Component", 150, c -> new ReadOnlyStringWrapper(
@@ -144,13 +145,8 @@ public final class ClusterPaneView extends VBox {
             @Override
             protected void updateItem(ComponentStatus item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("status-"));
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    setText(StatusText.display(item));
-                    getStyleClass().add(StatusText.styleClass(item));
-                }
+                setText(empty || item == null ? null : StatusText.display(item));
+                StyleClasses.choose(this, "status-", empty || item == null ? null : StatusText.styleClass(item));
             }
         });
         table.getColumns().add(status);
@@ -230,7 +226,6 @@ public final class ClusterPaneView extends VBox {
     }
 
     private static void restyle(Label label, String styleClass) {
-        label.getStyleClass().removeIf(s -> s.startsWith("status-"));
-        label.getStyleClass().add(styleClass);
+        StyleClasses.choose(label, "status-", styleClass);
     }
 }

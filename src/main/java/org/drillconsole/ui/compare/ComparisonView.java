@@ -23,6 +23,7 @@ public final class ComparisonView extends VBox {
         CheckBox identical = new CheckBox("show identical components");
         identical.selectedProperty().bindBidirectional(model.showIdenticalProperty());
         TableView<ComparisonRow> table = new TableView<>(model.visibleRows());
+        org.drillconsole.ui.StyledInPulse.keep(table);
         table.setId("comparisonTable");
         table.setPlaceholder(new Label("no differences (or one side not known yet)"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -24,6 +24,8 @@ import javafx.util.StringConverter;
 import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.ui.DialogService;
+import org.drillconsole.ui.StyleClasses;
+import org.drillconsole.ui.StyledInPulse;
 import org.drillconsole.ui.WrappingCell;
 
 /**
@@ -60,16 +62,14 @@ public final class DrillView extends VBox {
         stopwatch.setId("stopwatch");
         stopwatch.getStyleClass().addAll("badge", "verdict");
         stopwatch.textProperty().bind(model.stopwatchProperty());
-        model.stopwatchStyleProperty().addListener((obs, old, now) -> {
-            stopwatch.getStyleClass().removeIf(s -> s.startsWith("status-"));
-            stopwatch.getStyleClass().add(now);
-        });
-        stopwatch.getStyleClass().add(model.stopwatchStyleProperty().get());
+        model.stopwatchStyleProperty().addListener((obs, old, now) -> StyleClasses.choose(stopwatch, "status-", now));
+        StyleClasses.choose(stopwatch, "status-", model.stopwatchStyleProperty().get());
         Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticking.setCycleCount(Timeline.INDEFINITE);
         ticking.play();
 
         ListView<StepRow> steps = new ListView<>(model.steps());
+        StyledInPulse.keep(steps);
         steps.setId("drillSteps");
         steps.setPrefHeight(220);
         steps.setPlaceholder(new Label("choose a runbook and start"));
@@ -82,6 +82,7 @@ public final class DrillView extends VBox {
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
         ListView<String> log = new ListView<>(model.log());
+        StyledInPulse.keep(log);
         log.setId("drillLog");
         log.setPrefHeight(160);
         log.setCellFactory(list -> new WrappingCell<>(list, line -> line));
@@ -129,10 +130,7 @@ public final class DrillView extends VBox {
         // Its room is kept for the whole run: a bar appearing when the clock starts must not push the step's
         // buttons down under the operator's pointer (a click aimed at Done then lands beside it).
         budget.managedProperty().bind(model.runningProperty().or(budget.visibleProperty()));
-        model.stopwatchStyleProperty().addListener((obs, old, now) -> {
-            budget.getStyleClass().removeIf(c -> c.startsWith("status-"));
-            budget.getStyleClass().add(now);
-        });
+        model.stopwatchStyleProperty().addListener((obs, old, now) -> StyleClasses.choose(budget, "status-", now));
         Label budgetText = new Label();
         budgetText.setId("rtoBudgetText");
         budgetText.textProperty().bind(model.budgetTextProperty());
@@ -452,10 +450,10 @@ public final class DrillView extends VBox {
         }
         try {
             understoodBackup = HumanTime.parse(reason.getText(), java.time.Instant.now(), java.time.ZoneId.systemDefault());
-            answerProblem.getStyleClass().setAll("label", "field-understood");
+            StyleClasses.setAll(answerProblem, "label", "field-understood");
             answerProblem.setText("understood as " + understoodBackup.echo() + ": press Enter again to use it");
         } catch (IllegalArgumentException notUnderstood) {
-            answerProblem.getStyleClass().setAll("label", "field-problem");
+            StyleClasses.setAll(answerProblem, "label", "field-problem");
             answerProblem.setText("✖ " + notUnderstood.getMessage());
         }
         reason.requestFocus();

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.drillconsole.report.ReportText;
 import org.drillconsole.report.RunReport;
 import org.drillconsole.report.Timeline;
+import org.drillconsole.ui.StyleClasses;
 
 /** One run: its facts, its timeline, its steps, notes, the health snapshots side by side, Warning events. */
 final class RunDetailView extends VBox {
@@ -60,7 +61,7 @@ final class RunDetailView extends VBox {
         }
         title.setText(ReportText.title(report));
         outcome.setText(report.outcome() + (report.outcomeDetail() == null ? "" : ": " + report.outcomeDetail()));
-        outcome.getStyleClass().setAll("label", "run-outcome", report.outcome().contains("within") ? "status-success"
+        StyleClasses.setAll(outcome, "label", "run-outcome", report.outcome().contains("within") ? "status-success"
                 : report.run().status().finished() ? "status-danger" : "status-warning");
         int row = 0;
         for (ReportText.Fact fact : ReportText.facts(report)) {

@@ -21,6 +21,7 @@ import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.store.WindowState;
+import org.drillconsole.ui.StyleClasses;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
 import org.drillconsole.ui.connect.ConnectionDialog;
@@ -135,11 +136,9 @@ public final class MainView extends BorderPane {
         team.setId("teamStatus");
         team.textProperty().bind(model.teamStatusProperty());
         team.visibleProperty().bind(model.teamStatusProperty().isNotEmpty());
-        model.teamStatusProperty().addListener((obs, old, now) -> {
-            team.getStyleClass().removeAll("status-success", "status-warning", "status-danger");
-            team.getStyleClass().add(now.contains("unreachable") || now.contains("refused") ? "status-danger"
-                    : now.contains("catching up") || now.contains("connecting") ? "status-warning" : "status-success");
-        });
+        model.teamStatusProperty().addListener((obs, old, now) -> StyleClasses.choose(team, "status-",
+                now.contains("unreachable") || now.contains("refused") ? "status-danger"
+                : now.contains("catching up") || now.contains("connecting") ? "status-warning" : "status-success"));
         status.getRightItems().add(team);
         setBottom(status);
     }
@@ -334,7 +333,6 @@ public final class MainView extends BorderPane {
     }
 
     private static void styleBanner(Label banner, boolean practice) {
-        banner.getStyleClass().removeAll("banner-practice", "banner-real");
-        banner.getStyleClass().add(practice ? "banner-practice" : "banner-real");
+        StyleClasses.choose(banner, "banner-", practice ? "banner-practice" : "banner-real");
     }
 }
