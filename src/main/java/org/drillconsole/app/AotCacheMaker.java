@@ -18,14 +18,14 @@ final class AotCacheMaker {
 
     static List<String> arguments(String command, String sameBuild, JavaRuntime runtime, Path configuration,
                                   Path cache, Path jar) {
-        return List.of(command, sameBuild, runtime.home().toString(), Integer.toString(runtime.feature()), runtime.version(),
-                configuration.toString(), cache.toString(), jar.toString());
+        return List.of(command, sameBuild, runtime.home().toString(), Integer.toString(runtime.feature()),
+                runtime.version(), configuration.toString(), cache.toString(), jar.toString());
     }
 
     public static void main(String[] args) {
         if (args.length != 8) {
-            System.err.println("usage: AotCacheMaker COMMAND SAME-BUILD RUNTIME-HOME FEATURE VERSION CONFIGURATION CACHE"
-                    + " JAR");
+            System.err.println("usage: AotCacheMaker COMMAND SAME-BUILD RUNTIME-HOME FEATURE VERSION CONFIGURATION"
+                    + " CACHE JAR");
             System.exit(Cli.USAGE);
         }
         JavaRuntime runtime = new JavaRuntime(Path.of(args[2]), Integer.parseInt(args[3]), args[4]);
