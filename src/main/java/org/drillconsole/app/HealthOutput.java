@@ -2,6 +2,7 @@ package org.drillconsole.app;
 
 import java.util.List;
 import java.util.Locale;
+import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ComparisonRow;
 import org.drillconsole.model.ComponentHealth;
@@ -54,7 +55,11 @@ final class HealthOutput {
         }
         List<ComparisonRow> differences = comparison.stream()
                 .filter(r -> r.difference() != ComparisonRow.Difference.SAME).toList();
-        if (!differences.isEmpty()) {
+        if (!Comparison.known(primary) || !Comparison.known(standby)) {
+            String unknown = !Comparison.known(primary) && !Comparison.known(standby) ? "neither side's objects are known"
+                    : (Comparison.known(primary) ? "the standby's" : "the primary's") + " objects are not known";
+            out.append("PRIMARY vs STANDBY\n  not compared: ").append(unknown).append('\n');
+        } else if (!differences.isEmpty()) {
             out.append("PRIMARY vs STANDBY\n");
             for (ComparisonRow row : differences) {
                 out.append(String.format(Locale.ROOT, "  %-20s %-16s primary %-8s standby %-8s %s%n", row.component(),

@@ -18,7 +18,14 @@ public final class Comparison {
     private Comparison() {
     }
 
+    /**
+     * The differences, component by component; none when either side's objects are not known (not contacted,
+     * misconfigured, still listing): every component would otherwise be called absent on that side.
+     */
     public static List<ComparisonRow> compare(ClusterSnapshot primary, ClusterSnapshot standby) {
+        if (!known(primary) || !known(standby)) {
+            return List.of();
+        }
         Map<String, ComponentHealth> left = present(primary);
         Map<String, ComponentHealth> right = present(standby);
         List<ComparisonRow> rows = new ArrayList<>();
@@ -45,11 +52,13 @@ public final class Comparison {
         return rows;
     }
 
+    /** Whether {@code snapshot}'s objects are known (the last known ones of a side that stopped answering count). */
+    public static boolean known(ClusterSnapshot snapshot) {
+        return snapshot != null && snapshot.objectsKnown();
+    }
+
     private static Map<String, ComponentHealth> present(ClusterSnapshot snapshot) {
         Map<String, ComponentHealth> byName = new TreeMap<>();
-        if (snapshot == null || !snapshot.objectsKnown()) {
-            return byName;
-        }
         snapshot.components().stream().filter(c -> c.status() != ComponentStatus.MISSING)
                 .forEach(c -> byName.put(c.name(), c));
         return byName;

@@ -141,6 +141,15 @@ class HealthCommandTest {
     }
 
     @Test
+    void aSideWhoseObjectsAreNotKnownIsNotComparedRatherThanCalledEmpty() {
+        CliRun run = CliRun.of("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby());
+        assertEquals(2, run.code(), run.out());
+        assertTrue(run.out().contains("PRIMARY vs STANDBY\n  not compared: the primary's objects are not known\n"),
+                run.out());
+        assertFalse(run.out().contains("absent on primary") || run.out().contains("ONLY_ON_STANDBY"), run.out());
+    }
+
+    @Test
     void exitsTwoWithTheReasonWhenAKubeconfigIsMissing() {
         CliRun run = CliRun.of("health", "--primary", practice.dir().resolve("nope.yaml").toString(), "--standby", standby(), "--json");
         assertEquals(2, run.code());
