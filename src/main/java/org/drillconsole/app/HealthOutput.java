@@ -53,11 +53,13 @@ final class HealthOutput {
             }
             out.append('\n');
         }
+        boolean primaryKnown = Comparison.known(primary);
+        boolean standbyKnown = Comparison.known(standby);
         List<ComparisonRow> differences = comparison.stream()
                 .filter(r -> r.difference() != ComparisonRow.Difference.SAME).toList();
-        if (!Comparison.known(primary) || !Comparison.known(standby)) {
-            String unknown = !Comparison.known(primary) && !Comparison.known(standby) ? "neither side's objects are known"
-                    : (Comparison.known(primary) ? "the standby's" : "the primary's") + " objects are not known";
+        if (!primaryKnown || !standbyKnown) {
+            String unknown = !primaryKnown && !standbyKnown ? "neither side's objects are known"
+                    : (primaryKnown ? "the standby's" : "the primary's") + " objects are not known";
             out.append("PRIMARY vs STANDBY\n  not compared: ").append(unknown).append('\n');
         } else if (!differences.isEmpty()) {
             out.append("PRIMARY vs STANDBY\n");
