@@ -20,6 +20,7 @@ import org.controlsfx.control.StatusBar;
 import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
+import org.drillconsole.store.TeamReplicator;
 import org.drillconsole.store.WindowState;
 import org.drillconsole.ui.StyleClasses;
 import org.drillconsole.ui.cluster.ClusterPaneView;
@@ -136,9 +137,11 @@ public final class MainView extends BorderPane {
         team.setId("teamStatus");
         team.textProperty().bind(model.teamStatusProperty());
         team.visibleProperty().bind(model.teamStatusProperty().isNotEmpty());
-        model.teamStatusProperty().addListener((obs, old, now) -> StyleClasses.choose(team, "status-",
-                now.contains("unreachable") || now.contains("refused") ? "status-danger"
-                : now.contains("catching up") || now.contains("connecting") ? "status-warning" : "status-success"));
+        model.teamHealthProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                StyleClasses.choose(team, "status-", teamStyle(now));
+            }
+        });
         status.getRightItems().add(team);
         setBottom(status);
     }
@@ -334,5 +337,14 @@ public final class MainView extends BorderPane {
 
     private static void styleBanner(Label banner, boolean practice) {
         StyleClasses.choose(banner, "banner-", practice ? "banner-practice" : "banner-real");
+    }
+
+    /** The status bar's colour for the team database; the words beside it say the same, for those who see no colour. */
+    static String teamStyle(TeamReplicator.Health health) {
+        return switch (health) {
+            case UP_TO_DATE -> "status-success";
+            case CONNECTING, CATCHING_UP -> "status-warning";
+            case UNREACHABLE, REFUSED -> "status-danger";
+        };
     }
 }

@@ -63,6 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     private final TeamDatabase team;
     private TeamReplicator replicator;
     private final ReadOnlyStringWrapper teamStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TeamReplicator.Health> teamHealth = new ReadOnlyObjectWrapper<>();
     private volatile ClusterPair pair;
     private boolean closed;
     /** The practice clusters the latest connection runs on (null on real clusters), written where it connects. */
@@ -303,17 +304,30 @@ public final class MainViewModel implements AutoCloseable {
         if (journal == null) {
             journal = journalOpener.call();
             if (team != null) {
-                teamStatus.set("team database: connecting");
-                replicator = new TeamReplicator(journal, team, state -> executor.onFxThread(() ->
-                        teamStatus.set(state.describe())), Clock.systemUTC()).start();
+                replicator = new TeamReplicator(journal, team, this::showTeamState, Clock.systemUTC());
+                showTeamState(replicator.state());
+                replicator.start();
             }
         }
         return journal;
     }
 
+    /** Called on the replicator's thread (and once where the journal opens); the properties change on the FX thread. */
+    private void showTeamState(TeamReplicator.State state) {
+        executor.onFxThread(() -> {
+            teamHealth.set(state.health());
+            teamStatus.set(state.describe());
+        });
+    }
+
     /** The team database's state in words ("team database: catching up, 12 event(s) to copy"); empty without one. */
     public ReadOnlyStringProperty teamStatusProperty() {
         return teamStatus.getReadOnlyProperty();
+    }
+
+    /** Where copying to the team database stands; null without a team database (or before the journal opens). */
+    public ReadOnlyObjectProperty<TeamReplicator.Health> teamHealthProperty() {
+        return teamHealth.getReadOnlyProperty();
     }
 
     public DrillViewModel drill() {

@@ -27,6 +27,8 @@ import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.SettingsStore;
+import org.drillconsole.store.TeamDatabase;
+import org.drillconsole.store.TeamReplicator;
 import org.drillconsole.ui.RecordingDialogService;
 import org.drillconsole.ui.TaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,59 @@ class MainViewModelTest {
         } while (!running.isEmpty() && System.nanoTime() < deadline + Duration.ofSeconds(5).toNanos());
         assertEquals(List.of(), running, "monitors still running after the window closed");
         executor.close();
+    }
+
+    /**
+     * The status bar's team database state is typed, not read back from its sentence, and changes only on the
+     * FX thread (it was set from the thread that opened the journal).
+     */
+    @Test
+    void anUnreachableTeamDatabaseShowsAsUnreachableAndChangesOnlyOnTheFxThread() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+        TaskExecutor executor = new TaskExecutor(fxThread::add);
+        MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
+                new RecordingDialogService(), () -> null, false, Path.of("src/test/resources/drills"),
+                () -> JournalStore.openIn(dir.resolve("data"), Clock.systemUTC()),
+                TeamDatabase.of("jdbc:postgresql://127.0.0.1:" + closedPort + "/drills?user=oncall", name -> null));
+        Set<Thread> changedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        model.teamHealthProperty().addListener((obs, old, now) -> changedOn.add(Thread.currentThread()));
+        model.teamStatusProperty().addListener((obs, old, now) -> changedOn.add(Thread.currentThread()));
+        try {
+            model.history().refresh();
+            List<TeamReplicator.Health> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (model.teamHealthProperty().get() != TeamReplicator.Health.UNREACHABLE
+                    && System.nanoTime() < deadline) {
+                Runnable next = fxThread.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    next.run();
+                    TeamReplicator.Health now = model.teamHealthProperty().get();
+                    if (now != null && (seen.isEmpty() || seen.get(seen.size() - 1) != now)) {
+                        seen.add(now);
+                    }
+                }
+            }
+            assertEquals(List.of(TeamReplicator.Health.CONNECTING, TeamReplicator.Health.UNREACHABLE), seen);
+            assertEquals(Set.of(Thread.currentThread()), changedOn, "the thread that stands for the FX thread here");
+            assertTrue(model.teamStatusProperty().get().startsWith("team database: unreachable since"),
+                    model.teamStatusProperty().get());
+            assertEquals("status-danger", MainView.teamStyle(TeamReplicator.Health.UNREACHABLE));
+        } finally {
+            model.close();
+            executor.close();
+        }
+    }
+
+    @Test
+    void theTeamDatabaseIsGreenOnlyWhenUpToDate() {
+        for (TeamReplicator.Health health : TeamReplicator.Health.values()) {
+            assertEquals(health == TeamReplicator.Health.UP_TO_DATE, MainView.teamStyle(health).equals("status-success"),
+                    health.toString());
+        }
     }
 
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
