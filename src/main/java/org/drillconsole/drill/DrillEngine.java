@@ -274,7 +274,8 @@ public final class DrillEngine {
                 options.outageStart() == null ? null : options.outageStartReason(), recoveryProblem);
         String detail = summary + "; waiting for people " + Durations.format(result.humanTime())
                 + ", for the clusters " + Durations.format(result.clusterTime());
-        RunEvent.Finished end = new RunEvent.Finished(status, measured.verdict(), detail);
+        RunEvent.Finished end = new RunEvent.Finished(status,
+                measured.verdict() == null ? null : measured.verdict().name(), detail);
         journal.finish(end, measured);
         listener.recorded(end);
         return result;

@@ -41,7 +41,7 @@ public final class HistoryExport {
         row.add(seconds(s == null ? null : s.rtoObjective()));
         row.add(seconds(s == null ? null : s.rpo()));
         row.add(seconds(s == null ? null : s.rpoObjective()));
-        row.add(s == null || s.verdict() == null ? "" : s.verdict());
+        row.add(s == null || s.verdict() == null ? "" : s.verdict().name());
         row.add(s == null || s.cleanupDone() == null ? "not required" : s.cleanupDone() ? "done" : "not done");
         row.add(s == null || s.standbyNodes() == null ? "" : s.standbyNodes().toString());
         row.add(run.run().primaryContext());

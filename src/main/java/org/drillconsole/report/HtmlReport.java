@@ -37,7 +37,7 @@ public final class HtmlReport {
                 .append("<meta charset=\"utf-8\"/><title>").append(escape(ReportText.title(report)))
                 .append("</title><style>").append(STYLE).append("</style></head><body>\n");
         html.append("<h1>").append(escape(ReportText.title(report))).append("</h1>\n<p class=\"")
-                .append(report.outcome().contains("within") ? "ok" : "bad").append("\">")
+                .append(report.withinObjectives() ? "ok" : "bad").append("\">")
                 .append(escape(report.outcome())).append(report.outcomeDetail() == null ? ""
                         : ": " + escape(report.outcomeDetail())).append("</p>\n");
         html.append("<table>");

@@ -93,7 +93,7 @@ public final class JsonReport {
 
     /** The SUMMARY event's figures, plus the verdict they give. */
     private static ObjectNode summaryFields(RunSummary s) {
-        return RunJson.summaryTree(s).put("verdict", s.verdict());
+        return RunJson.summaryTree(s).put("verdict", s.verdict() == null ? null : s.verdict().name());
     }
 
     /**

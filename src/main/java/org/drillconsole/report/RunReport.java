@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RecoveryVerdict;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunSummary;
 
@@ -58,13 +59,21 @@ public record RunReport(RunRecord run, RunSummary summary, Instant clockStart, I
         return firstBrokenSeq < 0;
     }
 
-    /** "COMPLETED within objectives", "COMPLETED, objective missed", "ABORTED", … */
+    /** "COMPLETED, within objectives", "COMPLETED, recovery incomplete", "ABORTED", … */
     public String outcome() {
+        return outcome(run);
+    }
+
+    /** The same for a run in a list: "COMPLETED, objective missed". */
+    public static String outcome(RunRecord run) {
         String status = run.status().name();
-        if (summary == null || summary.verdict() == null) {
-            return status;
-        }
-        return status + (summary.verdict().equals("WITHIN_OBJECTIVE") ? ", within objectives" : ", objective missed");
+        RecoveryVerdict verdict = run.summary() == null ? null : run.summary().verdict();
+        return verdict == null ? status : status + ", " + verdict.words();
+    }
+
+    /** Whether the run finished within its objectives, with the side it recovered to healthy. */
+    public boolean withinObjectives() {
+        return summary != null && summary.verdict() == RecoveryVerdict.WITHIN_OBJECTIVE;
     }
 
     /** The time from the first event to the last: the whole run, not just the RTO. */

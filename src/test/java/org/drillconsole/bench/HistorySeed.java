@@ -112,7 +112,7 @@ public final class HistorySeed {
                 RunSummary summary = new RunSummary(rto, Duration.ofMinutes(pilotLight ? 30 : 240),
                         Duration.ofMinutes(2 + random.nextInt(20)), Duration.ofMinutes(pilotLight ? 15 : 1440), human,
                         cluster, mode == RunMode.FAILOVER ? null : !aborted, pilotLight ? 2 : 0, null, null);
-                store.finish(id, new RunEvent.Finished(aborted ? RunStatus.ABORTED : RunStatus.COMPLETED, summary.verdict(),
+                store.finish(id, new RunEvent.Finished(aborted ? RunStatus.ABORTED : RunStatus.COMPLETED, summary.verdict().name(),
                         aborted ? "aborted at standby-ready: drill window over" : "completed"), summary);
             }
         }

@@ -95,7 +95,7 @@ final class RecordedRun {
             RunSummary summary = new RunSummary(Duration.ofMinutes(21), Duration.ofMinutes(missRto ? 10 : 30),
                     Duration.ofMinutes(40), Duration.ofMinutes(15), Duration.ofSeconds(40), Duration.ofMinutes(2),
                     null, 2, Instant.parse("2026-11-20T08:45:00Z"), "PagerDuty alert");
-            store.finish(id, new RunEvent.Finished(RunStatus.COMPLETED, summary.verdict(), "completed in 21m"), summary);
+            store.finish(id, new RunEvent.Finished(RunStatus.COMPLETED, summary.verdict().name(), "completed in 21m"), summary);
             return store.run(id).orElseThrow();
         }
     }

@@ -63,6 +63,34 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aRunWhoseRecoveredSideWasNotHealthyIsCalledIncompleteNotMissedNorWithin() throws Exception {
+        org.drillconsole.model.journal.RunSummary s = report.summary();
+        org.drillconsole.model.journal.RunSummary within = new org.drillconsole.model.journal.RunSummary(s.rto(),
+                s.rtoObjective(), s.rto(), s.rto(), s.humanTime(), s.clusterTime(), s.cleanupDone(), s.standbyNodes(),
+                s.outageStart(), s.outageStartSource(), null);
+        org.drillconsole.model.journal.RunSummary incomplete = new org.drillconsole.model.journal.RunSummary(s.rto(),
+                s.rtoObjective(), s.rto(), s.rto(), s.humanTime(), s.clusterTime(), s.cleanupDone(), s.standbyNodes(),
+                s.outageStart(), s.outageStartSource(), "standby DEGRADED: partly scaled to zero: ws-manager");
+        assertEquals("COMPLETED, within objectives", withSummary(within).outcome());
+        assertTrue(withSummary(within).withinObjectives());
+        report = withSummary(incomplete);
+        assertEquals("COMPLETED, recovery incomplete", report.outcome());
+        assertFalse(report.withinObjectives());
+        String html = new String(write(ReportFormat.HTML), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<p class=\"bad\">COMPLETED, recovery incomplete"), html);
+    }
+
+    private RunReport withSummary(org.drillconsole.model.journal.RunSummary summary) {
+        RunReport r = report;
+        return new RunReport(new org.drillconsole.model.journal.RunRecord(r.run().id(), r.run().run(),
+                r.run().createdAt(), r.run().status(), r.run().finishedAt(), summary, r.run().uid(),
+                r.run().workstation()), summary, r.clockStart(),
+                r.clockStop(), r.preflight(), r.preflightOverride(), r.steps(), r.notes(), r.healthAtStart(),
+                r.healthAtStop(), r.warnings(), r.outcomeDetail(), r.events(), r.chainHead(), r.firstBrokenSeq(),
+                r.generatedAt());
+    }
+
+    @Test
     void writesWellFormedSelfContainedHtmlWithTheTimelineAsSvg() throws Exception {
         byte[] html = write(ReportFormat.HTML);
         Document doc = xml(html);

@@ -36,14 +36,15 @@ public record RunSummary(Duration rto, Duration rtoObjective, Duration rpo, Dura
         return rpo == null || rpoObjective == null || rpo.compareTo(rpoObjective) <= 0;
     }
 
-    /** What was measured against the objectives, in one word; null when there was nothing to measure. */
-    public String verdict() {
+    /** What was measured against the objectives; null when there was nothing to measure. */
+    public RecoveryVerdict verdict() {
         if (rto == null && rtoObjective == null) {
             return null;
         }
         if (recoveryProblem != null) {
-            return "RECOVERY_INCOMPLETE";
+            return RecoveryVerdict.RECOVERY_INCOMPLETE;
         }
-        return rtoWithinObjective() && rpoWithinObjective() ? "WITHIN_OBJECTIVE" : "OBJECTIVE_MISSED";
+        return rtoWithinObjective() && rpoWithinObjective() ? RecoveryVerdict.WITHIN_OBJECTIVE
+                : RecoveryVerdict.OBJECTIVE_MISSED;
     }
 }

@@ -32,6 +32,7 @@ import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.report.ReportFormat;
+import org.drillconsole.report.RunReport;
 import org.drillconsole.report.ReportText;
 import org.drillconsole.ui.DialogService;
 
@@ -253,10 +254,6 @@ public final class HistoryView extends BorderPane {
     }
 
     private static String outcome(RunRecord run) {
-        if (run.summary() == null || run.summary().verdict() == null) {
-            return run.status().name().toLowerCase();
-        }
-        return run.status().name().toLowerCase() + (run.summary().verdict().equals("WITHIN_OBJECTIVE")
-                ? ", within objectives" : ", objective missed");
+        return RunReport.outcome(run).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -61,7 +61,7 @@ final class RunDetailView extends VBox {
         }
         title.setText(ReportText.title(report));
         outcome.setText(report.outcome() + (report.outcomeDetail() == null ? "" : ": " + report.outcomeDetail()));
-        StyleClasses.setAll(outcome, "label", "run-outcome", report.outcome().contains("within") ? "status-success"
+        StyleClasses.setAll(outcome, "label", "run-outcome", report.withinObjectives() ? "status-success"
                 : report.run().status().finished() ? "status-danger" : "status-warning");
         int row = 0;
         for (ReportText.Fact fact : ReportText.facts(report)) {
