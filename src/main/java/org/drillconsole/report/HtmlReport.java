@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.drillconsole.model.journal.JournalEvent;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.report.ReportText.Fact;
 import org.drillconsole.report.RunReport.ClusterHealth;
 import org.drillconsole.report.RunReport.StepSpan;
@@ -131,9 +132,9 @@ public final class HtmlReport {
                     .append(y + 2).append("\" width=\"").append(fmt(Math.max(2, bar.width() * axis)))
                     .append("\" height=\"").append(row - 5).append("\" fill=\"")
                     .append(bar.human() ? "#e8871e" : "#2f6fdb").append("\"")
-                    .append("FAILED".equals(bar.outcome()) ? " stroke=\"#b42318\" stroke-width=\"2\"" : "")
+                    .append(bar.outcome() == RunEvent.StepOutcome.FAILED ? " stroke=\"#b42318\" stroke-width=\"2\"" : "")
                     .append("><title>").append(escape(bar.label() + ": " + ReportText.duration(bar.took()) + ", "
-                            + (bar.outcome() == null ? "unfinished" : bar.outcome()))).append("</title></rect>");
+                            + Timeline.outcomeText(bar.outcome()))).append("</title></rect>");
             y += row;
         }
         marker(svg, timeline.clockStart(), labelWidth, axis, y, "#1a7f37");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.report.ReportText.Fact;
 
@@ -41,12 +42,20 @@ public final class JUnitReport {
             if (step.outcome() == null) {
                 errors++;
                 body = failure("error", "the step never finished: the run was interrupted or aborted during it");
-            } else if (step.outcome().equals("FAILED")) {
-                failures++;
-                body = failure("failure", step.detail());
-            } else if (step.outcome().equals("SKIPPED")) {
-                skipped++;
-                body = "<skipped message=\"" + escape(step.detail()) + "\"/>";
+            } else {
+                switch (step.outcome()) {
+                    case FAILED -> {
+                        failures++;
+                        body = failure("failure", step.detail());
+                    }
+                    case SKIPPED -> {
+                        skipped++;
+                        body = "<skipped message=\"" + escape(step.detail()) + "\"/>";
+                    }
+                    case DONE -> {
+                        // passed: no body
+                    }
+                }
             }
             testCase(cases, suite + ".steps", step.stepId(), step.duration(), body
                     + "<system-out>" + escape(ReportText.stepRow(step).get(5)) + "</system-out>");
@@ -68,7 +77,13 @@ public final class JUnitReport {
                     + ReportText.duration(s.rpo()) + " against an objective of " + ReportText.duration(s.rpoObjective()))
                     : "");
         }
-        if (report.run().status().name().equals("ABORTED") || report.run().status().name().equals("FAILED")) {
+        if (s != null && s.recoveryProblem() != null) {
+            tests++;
+            failures++;
+            testCase(cases, suite + ".objectives", "recovery", Duration.ZERO, failure("failure",
+                    "the side the run recovered to was not healthy when the clock stopped: " + s.recoveryProblem()));
+        }
+        if (report.run().status() == RunStatus.ABORTED || report.run().status() == RunStatus.FAILED) {
             tests++;
             errors++;
             testCase(cases, suite + ".run", "outcome", Duration.ZERO, failure("error", report.outcome() + ": "

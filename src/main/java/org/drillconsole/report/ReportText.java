@@ -86,7 +86,7 @@ public final class ReportText {
                 time(step.started()), duration(step.duration()),
                 step.waitingFor() == null ? NONE : step.waitingFor() == RunReport.WaitingFor.PEOPLE ? "people"
                         : "cluster",
-                step.outcome() == null ? "UNFINISHED" : step.outcome(),
+                step.outcome() == null ? "UNFINISHED" : step.outcome().name(),
                 String.join("; ", step.observations()) + (step.observations().isEmpty() ? "" : ". ")
                         + (step.detail() == null ? "" : step.detail()));
     }

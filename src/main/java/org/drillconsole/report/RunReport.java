@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.RecoveryVerdict;
+import org.drillconsole.model.journal.RunEvent.StepOutcome;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunSummary;
 
@@ -29,8 +30,8 @@ public record RunReport(RunRecord run, RunSummary summary, Instant clockStart, I
         CLUSTER
     }
 
-    /** @param finished null for a step under way when the run was interrupted */
-    public record StepSpan(String stepId, String title, Instant started, Instant finished, String outcome,
+    /** @param finished null for a step under way when the run was interrupted; so is its outcome */
+    public record StepSpan(String stepId, String title, Instant started, Instant finished, StepOutcome outcome,
                            WaitingFor waitingFor, String detail, List<String> observations) {
 
         public Duration duration() {

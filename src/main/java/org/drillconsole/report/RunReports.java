@@ -49,7 +49,7 @@ public final class RunReports {
                     var e = (RunEvent.StepFinished) event;
                     if (open != null) {
                         steps.put(e.stepId(), new StepSpan(open.stepId(), open.title(), open.started(),
-                                row.recordedAt(), e.result().name(), e.waitingFor() == null ? null
+                                row.recordedAt(), e.result(), e.waitingFor() == null ? null
                                 : e.waitingFor() == RunEvent.WaitingFor.PEOPLE ? WaitingFor.PEOPLE : WaitingFor.CLUSTER,
                                 EventText.stepDetail(e), open.observations()));
                     }

@@ -3,6 +3,7 @@ package org.drillconsole.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.drillconsole.model.journal.RunEvent.StepOutcome;
 import org.drillconsole.report.RunReport.StepSpan;
 
 /**
@@ -11,8 +12,11 @@ import org.drillconsole.report.RunReport.StepSpan;
  */
 public record Timeline(Instant from, Instant to, List<Bar> bars, Double clockStart, Double clockStop) {
 
-    /** @param human true when a person was being waited for; false for the clusters */
-    public record Bar(String label, double start, double width, boolean human, String outcome, Duration took) {
+    /**
+     * @param human true when a person was being waited for; false for the clusters
+     * @param outcome null for a step that never finished
+     */
+    public record Bar(String label, double start, double width, boolean human, StepOutcome outcome, Duration took) {
     }
 
     public static Timeline of(RunReport report) {
@@ -29,6 +33,11 @@ public record Timeline(Instant from, Instant to, List<Bar> bars, Double clockSta
         }).toList();
         return new Timeline(from, to, bars, fraction(report.clockStart(), from, span),
                 fraction(report.clockStop(), from, span));
+    }
+
+    /** "DONE", "FAILED", "SKIPPED" or "unfinished", as a bar's tooltip says it. */
+    public static String outcomeText(StepOutcome outcome) {
+        return outcome == null ? "unfinished" : outcome.name();
     }
 
     public Duration length() {

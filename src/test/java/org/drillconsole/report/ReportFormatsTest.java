@@ -78,6 +78,17 @@ class ReportFormatsTest {
         assertFalse(report.withinObjectives());
         String html = new String(write(ReportFormat.HTML), StandardCharsets.UTF_8);
         assertTrue(html.contains("<p class=\"bad\">COMPLETED, recovery incomplete"), html);
+        Document junit = xml(write(ReportFormat.JUNIT));
+        Element recovery = null;
+        NodeList cases = junit.getElementsByTagName("testcase");
+        for (int i = 0; i < cases.getLength(); i++) {
+            if (((Element) cases.item(i)).getAttribute("name").equals("recovery")) {
+                recovery = (Element) cases.item(i);
+            }
+        }
+        assertTrue(recovery != null && recovery.getElementsByTagName("failure").getLength() == 1,
+                "a CI job reading the JUnit report sees the incomplete recovery as a failure");
+        assertTrue(recovery.getTextContent().contains("partly scaled to zero: ws-manager"), recovery.getTextContent());
     }
 
     private RunReport withSummary(org.drillconsole.model.journal.RunSummary summary) {

@@ -5,6 +5,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.report.ReportText;
 import org.drillconsole.report.Timeline;
 
@@ -46,12 +47,11 @@ final class TimelineView extends Pane {
             Rectangle rect = new Rectangle(LABEL_WIDTH + bar.start() * axis, y + 3, Math.max(3, bar.width() * axis),
                     ROW - 6);
             rect.getStyleClass().addAll("timeline-bar", bar.human() ? "timeline-people" : "timeline-cluster");
-            if ("FAILED".equals(bar.outcome())) {
+            if (bar.outcome() == RunEvent.StepOutcome.FAILED) {
                 rect.getStyleClass().add("timeline-failed");
             }
             Tooltip.install(rect, new Tooltip(bar.label() + "\n" + ReportText.duration(bar.took()) + " waiting for "
-                    + (bar.human() ? "people" : "the cluster") + ", " + (bar.outcome() == null ? "unfinished"
-                    : bar.outcome())));
+                    + (bar.human() ? "people" : "the cluster") + ", " + Timeline.outcomeText(bar.outcome())));
             getChildren().addAll(label, rect);
             y += ROW;
         }
