@@ -48,7 +48,8 @@ public final class ReportText {
         facts.add(new Fact("Standby cluster", run.standbyContext() + " at " + run.standbyServer()));
         facts.add(new Fact("Started", time(report.run().createdAt())));
         facts.add(new Fact("Finished", time(report.run().finishedAt())));
-        facts.add(new Fact("Outcome", report.outcome()));
+        facts.add(new Fact("Outcome", report.outcome() + (s == null || s.recoveryProblem() == null ? ""
+                : ": " + s.recoveryProblem())));
         facts.add(new Fact("RTO", duration(s == null ? null : s.rto()) + " (objective "
                 + duration(s == null ? null : s.rtoObjective()) + ")"));
         facts.add(new Fact("RPO", duration(s == null ? null : s.rpo()) + " (objective "

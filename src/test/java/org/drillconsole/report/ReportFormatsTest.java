@@ -89,6 +89,9 @@ class ReportFormatsTest {
         assertTrue(recovery != null && recovery.getElementsByTagName("failure").getLength() == 1,
                 "a CI job reading the JUnit report sees the incomplete recovery as a failure");
         assertTrue(recovery.getTextContent().contains("partly scaled to zero: ws-manager"), recovery.getTextContent());
+        assertTrue(new String(write(ReportFormat.MD), StandardCharsets.UTF_8)
+                .contains("COMPLETED, recovery incomplete: standby DEGRADED: partly scaled to zero: ws-manager"),
+                "the Markdown (and PDF) facts say what was not well");
     }
 
     private RunReport withSummary(org.drillconsole.model.journal.RunSummary summary) {
