@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (JournalStore store = journal.open();
              TeamReplicator replicator = teamDb == null ? null : new TeamReplicator(store, teamDb,
-                     state -> System.err.println(state.describe()), Clock.systemUTC()).start();
+                     state -> System.err.println(state.describe(at -> HumanTime.localDay(at, ZoneId.systemDefault()))), Clock.systemUTC()).start();
              ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
                      new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%n%s: %s%n", result.status(), result.summary());
             if (replicator != null) {
                 // The run is recorded here whatever happens; the team database gets it now, or later.
-                out.println(replicator.flush(Duration.ofSeconds(5)).describe());
+                out.println(replicator.flush(Duration.ofSeconds(5)).describe(at -> HumanTime.localDay(at, ZoneId.systemDefault())));
             }
             return result.exitCode();
         } catch (JournalException e) {

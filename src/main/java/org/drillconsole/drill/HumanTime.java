@@ -129,7 +129,7 @@ public final class HumanTime {
                 + (age.isNegative() || age.isZero() ? "now" : duration(age) + " ago");
     }
 
-    /** A local time to the second, with the date when it is not today. */
+    /** A local date and time to the second: "2026-12-03 13:05:09". */
     public static String localDay(Instant at, ZoneId zone) {
         return LOCAL_DAY.format(at.atZone(zone));
     }

@@ -41,15 +41,21 @@ public final class TeamReplicator implements AutoCloseable {
      */
     public record State(Health health, long pending, Instant since, String message) {
 
-        /** In words, for people: "team database: catching up, 120 events to copy". */
-        public String describe() {
+        /**
+         * In words, for people: "team database: catching up, 120 event(s) to copy".
+         *
+         * @param time how a time is written for the reader (a local time to the second, on the screen and the
+         *             terminal alike)
+         */
+        public String describe(java.util.function.Function<Instant, String> time) {
             return switch (health) {
                 case CONNECTING -> "team database: connecting";
                 case UP_TO_DATE -> "team database: connected, up to date";
                 case CATCHING_UP -> "team database: catching up, " + pending + " event(s) to copy";
-                case UNREACHABLE -> "team database: unreachable since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        + " (" + pending + " event(s) kept here until it answers): " + message;
-                case REFUSED -> "team database: refused (" + pending + " event(s) kept here): " + message;
+                case UNREACHABLE -> "team database: unreachable since " + time.apply(since)
+                        + (pending == 0 ? "" : ", " + pending + " event(s) kept here until it answers") + ": " + message;
+                case REFUSED -> "team database: refused" + (pending == 0 ? "" : ", " + pending + " event(s) kept here")
+                        + ": " + message;
             };
         }
     }

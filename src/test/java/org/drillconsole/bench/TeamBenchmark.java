@@ -111,7 +111,7 @@ public final class TeamBenchmark {
                 long started = System.nanoTime();
                 TeamReplicator.State state = replicator.flush(Duration.ofMinutes(5));
                 System.out.printf("catch-up of 1,000 runs / 40,000 events: %.1f s (%s)%n",
-                        (System.nanoTime() - started) / 1e9, state.describe());
+                        (System.nanoTime() - started) / 1e9, state.describe(java.time.Instant::toString));
             }
         }
     }

@@ -99,7 +99,7 @@ class TeamJournalTest {
              TeamReplicator replicator = new TeamReplicator(store, writer(), s -> { }, Clock.systemUTC())) {
             RunRecord run = drill(store, 5);
             assertEquals(TeamReplicator.Health.UP_TO_DATE, replicator.flush(Duration.ofSeconds(20)).health(),
-                    replicator.state().describe());
+                    replicator.state().describe(java.time.Instant::toString));
             List<JournalEvent> local = store.events(run.id());
             List<String[]> team = teamEvents(run.uid());
             assertEquals(local.size(), team.size());
@@ -128,15 +128,15 @@ class TeamJournalTest {
                     store.append(run.id(), new RunEvent.Note("declare", "while the team database is down " + i));
                 }
                 TeamReplicator.State down = replicator.flush(Duration.ofSeconds(3));
-                assertEquals(TeamReplicator.Health.UNREACHABLE, down.health(), down.describe());
-                assertTrue(down.pending() >= 40, down.describe());
-                assertTrue(down.describe().contains("unreachable since"), down.describe());
+                assertEquals(TeamReplicator.Health.UNREACHABLE, down.health(), down.describe(java.time.Instant::toString));
+                assertTrue(down.pending() >= 40, down.describe(java.time.Instant::toString));
+                assertTrue(down.describe(java.time.Instant::toString).contains("unreachable since"), down.describe(java.time.Instant::toString));
             } finally {
                 postgres.startServer();
             }
             store.append(run.id(), new RunEvent.Note("declare", "back"));
             assertEquals(TeamReplicator.Health.UP_TO_DATE, replicator.flush(Duration.ofSeconds(30)).health(),
-                    replicator.state().describe());
+                    replicator.state().describe(java.time.Instant::toString));
             assertEquals(store.events(run.id()).size(), teamEvents(run.uid()).size());
         }
     }
@@ -204,9 +204,9 @@ class TeamJournalTest {
              TeamReplicator replicator = new TeamReplicator(store, wrong, s -> { }, Clock.systemUTC()).start()) {
             RunRecord run = drill(store, 3);
             TeamReplicator.State state = replicator.flush(Duration.ofSeconds(10));
-            assertEquals(TeamReplicator.Health.REFUSED, state.health(), state.describe());
-            assertTrue(state.describe().contains("wrong user or password"), state.describe());
-            assertTrue(!state.describe().contains("not-the-password"), "the password is never said");
+            assertEquals(TeamReplicator.Health.REFUSED, state.health(), state.describe(java.time.Instant::toString));
+            assertTrue(state.describe(java.time.Instant::toString).contains("wrong user or password"), state.describe(java.time.Instant::toString));
+            assertTrue(!state.describe(java.time.Instant::toString).contains("not-the-password"), "the password is never said");
             assertEquals(RunStatus.COMPLETED, store.run(run.id()).orElseThrow().status(), "recorded here all the same");
         }
     }
@@ -235,8 +235,8 @@ class TeamJournalTest {
                 assertTrue(System.nanoTime() - started < Duration.ofSeconds(2).toNanos(),
                         "recording never waits for the team database");
                 TeamReplicator.State state = replicator.flush(Duration.ofSeconds(20));
-                assertEquals(TeamReplicator.Health.UNREACHABLE, state.health(), state.describe());
-                assertTrue(state.describe().contains("does not answer"), state.describe());
+                assertEquals(TeamReplicator.Health.UNREACHABLE, state.health(), state.describe(java.time.Instant::toString));
+                assertTrue(state.describe(java.time.Instant::toString).contains("does not answer"), state.describe(java.time.Instant::toString));
                 assertEquals(RunStatus.COMPLETED, store.run(run.id()).orElseThrow().status());
             }
         }
@@ -254,7 +254,7 @@ class TeamJournalTest {
              TeamReplicator replicator = new TeamReplicator(store, verified, s -> { }, Clock.systemUTC())) {
             RunRecord run = drill(store, 2);
             assertEquals(TeamReplicator.Health.UP_TO_DATE, replicator.flush(Duration.ofSeconds(20)).health(),
-                    replicator.state().describe());
+                    replicator.state().describe(java.time.Instant::toString));
             assertEquals(store.events(run.id()).size(), teamEvents(run.uid()).size());
         }
         try (Connection admin = postgres.admin("drills"); Statement sql = admin.createStatement();
@@ -273,8 +273,8 @@ class TeamJournalTest {
              TeamReplicator replicator = new TeamReplicator(store, unverifiable, s -> { }, Clock.systemUTC())) {
             drill(store, 1);
             TeamReplicator.State state = replicator.flush(Duration.ofSeconds(10));
-            assertEquals(TeamReplicator.Health.REFUSED, state.health(), state.describe());
-            assertTrue(state.describe().contains("TLS was refused"), state.describe());
+            assertEquals(TeamReplicator.Health.REFUSED, state.health(), state.describe(java.time.Instant::toString));
+            assertTrue(state.describe(java.time.Instant::toString).contains("TLS was refused"), state.describe(java.time.Instant::toString));
         }
     }
 

@@ -137,6 +137,12 @@ public final class MainView extends BorderPane {
         team.setId("teamStatus");
         team.textProperty().bind(model.teamStatusProperty());
         team.visibleProperty().bind(model.teamStatusProperty().isNotEmpty());
+        // The driver's reason can be long: the bar shows its start, the tooltip all of it.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.teamStatusProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        team.setTooltip(whole);
         model.teamHealthProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 StyleClasses.choose(team, "status-", teamStyle(now));

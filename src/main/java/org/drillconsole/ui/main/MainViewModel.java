@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
@@ -316,7 +317,7 @@ public final class MainViewModel implements AutoCloseable {
     private void showTeamState(TeamReplicator.State state) {
         executor.onFxThread(() -> {
             teamHealth.set(state.health());
-            teamStatus.set(state.describe());
+            teamStatus.set(state.describe(at -> HumanTime.localDay(at, java.time.ZoneId.systemDefault())));
         });
     }
 
