@@ -3,6 +3,7 @@ package org.drillconsole.cluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,18 +36,39 @@ public final class ClusterPair implements AutoCloseable {
      */
     record Targets(Map<Side, ClusterTarget> targets, Map<Side, String> problems) {
 
+        /**
+         * Both at once: a side's exec plugin (a second or two for {@code aws eks get-token}, up to
+         * {@link ExecPlugins#TIMEOUT_SECONDS} for one that hangs) does not hold the other side up.
+         */
         static Targets load(Source primary, Source standby) {
+            return of(bothSides(side -> Loaded.of(side, side == Side.PRIMARY ? primary : standby)));
+        }
+
+        static Targets of(Map<Side, Loaded> loaded) {
             Map<Side, ClusterTarget> targets = new EnumMap<>(Side.class);
             Map<Side, String> problems = new EnumMap<>(Side.class);
-            for (Side side : Side.values()) {
-                Source source = side == Side.PRIMARY ? primary : standby;
+            loaded.forEach((side, one) -> {
+                if (one.target() != null) {
+                    targets.put(side, one.target());
+                } else {
+                    problems.put(side, one.problem());
+                }
+            });
+            return new Targets(targets, problems);
+        }
+
+        /** One side's kubeconfig: its target, or why it cannot be used (in words). */
+        record Loaded(Side side, ClusterTarget target, String problem) {
+            static Loaded of(Side side, Source source) {
                 try {
-                    targets.put(side, KubeconfigLoader.load(side, source.kubeconfig(), source.context()));
+                    return new Loaded(side, KubeconfigLoader.load(side, source.kubeconfig(), source.context()), null);
                 } catch (ClusterConfigException e) {
-                    problems.put(side, e.getMessage());
+                    return new Loaded(side, null, e.getMessage());
+                } catch (RuntimeException e) {
+                    return new Loaded(side, null, "the kubeconfig of the " + side.label().toLowerCase()
+                            + " cluster cannot be used: " + KubeconfigLoader.firstLine(e));
                 }
             }
-            return new Targets(targets, problems);
         }
 
         Optional<String> sameClusterWarning() {
@@ -54,18 +76,46 @@ public final class ClusterPair implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads both kubeconfigs at once and starts each side's monitor as soon as its own is loaded: a side
+     * whose exec plugin takes its time never keeps the other pane empty.
+     */
     public static ClusterPair open(Source primary, Source standby, String namespace,
                                    Consumer<ClusterSnapshot> listener, Clock clock) {
-        Targets loaded = Targets.load(primary, standby);
+        Map<Side, Targets.Loaded> loaded = new EnumMap<>(Side.class);
         Map<Side, ClusterMonitor> monitors = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            ClusterTarget target = loaded.targets().get(side);
-            monitors.put(side, target != null ? new ClusterMonitor(target, namespace, listener, clock)
-                    : ClusterMonitor.misconfigured(side, loaded.problems().get(side), namespace, listener, clock));
-        }
-        ClusterPair pair = new ClusterPair(monitors, loaded.sameClusterWarning().orElse(null));
-        monitors.values().forEach(ClusterMonitor::start);
-        return pair;
+        bothSides(side -> {
+            Targets.Loaded one = Targets.Loaded.of(side, side == Side.PRIMARY ? primary : standby);
+            ClusterMonitor monitor = one.target() != null ? new ClusterMonitor(one.target(), namespace, listener, clock)
+                    : ClusterMonitor.misconfigured(side, one.problem(), namespace, listener, clock);
+            monitor.start();
+            return new Started(one, monitor);
+        }).forEach((side, started) -> {
+            loaded.put(side, started.loaded());
+            monitors.put(side, started.monitor());
+        });
+        return new ClusterPair(monitors, Targets.of(loaded).sameClusterWarning().orElse(null));
+    }
+
+    private record Started(Targets.Loaded loaded, ClusterMonitor monitor) {
+    }
+
+    /** The work for each side, the standby's on a thread of its own while the primary's runs here. */
+    static <T> Map<Side, T> bothSides(java.util.function.Function<Side, T> work) {
+        java.util.concurrent.CompletableFuture<T> standby = new java.util.concurrent.CompletableFuture<>();
+        Thread other = new Thread(() -> {
+            try {
+                standby.complete(work.apply(Side.STANDBY));
+            } catch (RuntimeException | Error e) {
+                standby.completeExceptionally(e);
+            }
+        }, "kubeconfig-standby");
+        other.setDaemon(true);
+        other.start();
+        Map<Side, T> done = new EnumMap<>(Side.class);
+        done.put(Side.PRIMARY, work.apply(Side.PRIMARY));
+        done.put(Side.STANDBY, standby.join());
+        return done;
     }
 
     public ClusterMonitor monitor(Side side) {

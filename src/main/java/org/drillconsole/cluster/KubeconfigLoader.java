@@ -114,17 +114,26 @@ public final class KubeconfigLoader {
             checkExecPlugin(user.getExec(), userName, file);
         }
         Config config = Config.empty();
+        io.fabric8.kubernetes.api.model.Config parsed = fromFile(kubeconfig, file);
         try {
-            KubeConfigUtils.merge(config, contextName, fromFile(kubeconfig, file));
+            if (user != null && user.getExec() != null) {
+                ExecPlugins.load(user.getExec(), () -> KubeConfigUtils.merge(config, contextName, parsed));
+            } else {
+                KubeConfigUtils.merge(config, contextName, parsed);
+            }
+        } catch (ExecPlugins.TimedOut e) {
+            throw new ClusterConfigException("exec plugin \"" + user.getExec().getCommand() + "\" of user \""
+                    + userName + "\" in " + file + " " + e.getMessage());
         } catch (RuntimeException e) {
             throw new ClusterConfigException("cannot use context \"" + contextName + "\" of " + file + ": "
                     + firstLine(e));
         }
         if (user != null && user.getExec() != null && isBlank(config.getAutoOAuthToken())
                 && isBlank(config.getClientCertData()) && isBlank(config.getClientCertFile())) {
-            // fabric8 runs the plugin while loading and only logs a failure; say it here, by name.
+            // fabric8 runs the plugin while loading and only logs a failure; say it here, by name and in the
+            // plugin's own words.
             throw new ClusterConfigException("exec plugin \"" + user.getExec().getCommand() + "\" of user \""
-                    + userName + "\" in " + file + " failed or returned no credential (run it in a terminal to see why)");
+                    + userName + "\" in " + file + " " + ExecPlugins.whyNoCredential(user.getExec(), file));
         }
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new ClusterConfigException("context \"" + contextName + "\" of " + file + " yields no server URL");

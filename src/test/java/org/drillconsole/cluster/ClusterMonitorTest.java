@@ -52,6 +52,37 @@ class ClusterMonitorTest {
     }
 
     /**
+     * A primary whose exec plugin waits (for a login, say) does not keep the standby's pane empty: each side's
+     * monitor starts as soon as its own kubeconfig is loaded (the standby waited for the primary's plugin).
+     */
+    @Test
+    void aPrimaryWhoseExecPluginWaitsDoesNotHoldTheStandbyUp() throws Exception {
+        Path go = practice.dir().resolve("login-done");
+        Path plugin = practice.dir().resolve("slow-login");
+        Files.writeString(plugin, """
+                #!/bin/sh
+                while [ ! -e %s ]; do sleep 0.05; done
+                echo '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"practice-cluster-token"}}'
+                """.formatted(go));
+        plugin.toFile().setExecutable(true);
+        Path kubeconfig = Files.writeString(practice.dir().resolve("exec-primary.kubeconfig"),
+                Files.readString(practice.clusters().kubeconfig(Side.PRIMARY)).replaceAll("token: .*", """
+                exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: %s""".formatted(plugin)));
+        Thread opening = new Thread(() -> openWithPrimary(kubeconfig), "open-pair");
+        opening.start();
+        try {
+            standby.await(s -> s.objectsKnown() && s.verdict() == Verdict.IDLE, Duration.ofSeconds(8));
+            assertEquals(null, primary.latest(), "the primary's plugin has not answered yet");
+        } finally {
+            Files.writeString(go, "");
+            opening.join(20_000);
+        }
+        primary.await(s -> s.verdict() == Verdict.HEALTHY, Duration.ofSeconds(15));
+    }
+
+    /**
      * A window that connects to other clusters closes its monitors: nothing of them may stay reachable. On
      * Java 17 each closed monitor used to stay for good, with its clients and informers: the watches'
      * WebSockets never learnt their end (their client's pool was stopped before the server's close came back)

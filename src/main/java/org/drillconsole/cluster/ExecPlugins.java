@@ -1,0 +1,168 @@
+package org.drillconsole.cluster;
+
+import io.fabric8.kubernetes.api.model.ExecConfig;
+import io.fabric8.kubernetes.api.model.ExecEnvVar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * A kubeconfig's exec plugin ({@code aws eks get-token}, {@code gke-gcloud-auth-plugin}, {@code kubelogin}),
+ * which fabric8 runs while it loads the kubeconfig: bounded in time, and why it gave no credential in its
+ * own words ("Unable to locate credentials. You can configure credentials by running "aws configure".").
+ *
+ * <p>fabric8 waits for the plugin without a limit (one waiting for a login nobody sees hung {@code health}
+ * and left a pane connecting for ever) and, when it fails, only logs its output beside a stack trace (that
+ * logger is off: it would also print whatever a plugin that exits 0 wrote, a token among it). So fabric8's
+ * load gets {@link #TIMEOUT_SECONDS}, after which the plugin is stopped; and, only when fabric8 came back
+ * without a credential, the plugin is run once more here, as fabric8 runs it (its arguments and environment,
+ * no input), and what it said is kept when it failed. The output of a plugin that succeeded is never shown.
+ */
+final class ExecPlugins {
+
+    /** kubectl waits as long as a plugin takes; a console that must answer for the other side cannot. */
+    static final long TIMEOUT_SECONDS = 10;
+    private static final int MAX_CHARS = 300;
+    private static final Pattern TERMINAL_CODES = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+
+    private ExecPlugins() {
+    }
+
+    /** The plugin took longer than {@link #TIMEOUT_SECONDS}: it was stopped. */
+    static final class TimedOut extends Exception {
+        TimedOut() {
+            super("gave no credential within " + TIMEOUT_SECONDS + " s and was stopped (run it in a terminal to see"
+                    + " why: it may be waiting for a login)");
+        }
+    }
+
+    /**
+     * Runs fabric8's load, which runs the plugin, for at most {@link #TIMEOUT_SECONDS}; past that, stops the
+     * plugin (and what it started), and the load then ends by itself.
+     *
+     * @throws RuntimeException what the load threw
+     */
+    static void load(ExecConfig exec, Runnable load) throws TimedOut {
+        load(exec, load, TIMEOUT_SECONDS * 1000);
+    }
+
+    /** The same with another limit (the tests'). */
+    static void load(ExecConfig exec, Runnable load, long timeoutMs) throws TimedOut {
+        FutureTask<Void> loading = new FutureTask<>(load, null);
+        Thread thread = new Thread(loading, "exec-plugin " + exec.getCommand());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            loading.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop(exec.getCommand());
+            throw new TimedOut();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(exec.getCommand());
+            throw new TimedOut();
+        }
+    }
+
+    /**
+     * Stops this process's children that run the plugin, with theirs. fabric8 starts it through a shell
+     * ({@code sh -c "aws eks get-token …"}), and a script runs under its interpreter: either names the plugin
+     * among its arguments.
+     */
+    private static void stop(String command) {
+        String name = Path.of(command).getFileName().toString();
+        ProcessHandle.current().children().filter(child -> runs(child, command, name)).forEach(child -> {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        });
+    }
+
+    private static boolean runs(ProcessHandle process, String command, String name) {
+        ProcessHandle.Info info = process.info();
+        boolean executable = info.command().map(c -> c.equals(command) || Path.of(c).getFileName().toString()
+                .equals(name)).orElse(false);
+        boolean script = info.arguments().map(args -> java.util.Arrays.stream(args).anyMatch(arg ->
+                arg.equals(command) || arg.startsWith(command + " ") || arg.endsWith("/" + name)
+                || arg.contains("/" + name + " "))).orElse(false);
+        return executable || script;
+    }
+
+    /** "failed (exit 255): Unable to locate credentials…", or why it could not be told. */
+    static String whyNoCredential(ExecConfig exec, Path kubeconfig) {
+        List<String> command = new ArrayList<>();
+        command.add(exec.getCommand());
+        if (exec.getArgs() != null) {
+            command.addAll(exec.getArgs());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        if (kubeconfig != null && kubeconfig.toAbsolutePath().getParent() != null) {
+            builder.directory(kubeconfig.toAbsolutePath().getParent().toFile());
+        }
+        if (exec.getEnv() != null) {
+            for (ExecEnvVar variable : exec.getEnv()) {
+                if (variable.getName() != null && variable.getValue() != null) {
+                    builder.environment().put(variable.getName(), variable.getValue());
+                }
+            }
+        }
+        try {
+            Process process = builder.start();
+            byte[] output;
+            try (InputStream out = process.getInputStream()) {
+                // read on this thread: a plugin that never ends is ended after the timeout, which closes its output
+                Thread stopper = new Thread(() -> {
+                    try {
+                        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                }, "exec-plugin-timeout");
+                stopper.setDaemon(true);
+                stopper.start();
+                output = out.readNBytes(64 * 1024);
+            }
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "gave no answer within " + TIMEOUT_SECONDS + " s (run it in a terminal to see why)";
+            }
+            int exit = process.exitValue();
+            if (exit == 0) {
+                return "returned no credential the console can read (an ExecCredential in JSON was expected"
+                        + " on its standard output)";
+            }
+            String said = said(new String(output, StandardCharsets.UTF_8));
+            return "failed (exit " + exit + ")" + (said.isEmpty() ? "" : ": " + said);
+        } catch (IOException e) {
+            return "could not be run (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "was interrupted";
+        }
+    }
+
+    /** The plugin's words on one line, without terminal colour codes, cut to a readable length. */
+    static String said(String output) {
+        String plain = TERMINAL_CODES.matcher(output).replaceAll("").replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+        String oneLine = String.join(" ", plain.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return oneLine.length() <= MAX_CHARS ? oneLine : oneLine.substring(0, MAX_CHARS - 1) + "…";
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
+                ? "NUL" : "/dev/null");
+    }
+}
