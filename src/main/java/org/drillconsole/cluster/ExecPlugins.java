@@ -119,12 +119,14 @@ final class ExecPlugins {
         }
         try {
             Process process = builder.start();
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             byte[] output;
             try (InputStream out = process.getInputStream()) {
                 // read on this thread: a plugin that never ends is ended after the timeout, which closes its output
                 Thread stopper = new Thread(() -> {
                     try {
                         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                            stopped.set(true);
                             process.destroyForcibly();
                         }
                     } catch (InterruptedException e) {
@@ -135,9 +137,9 @@ final class ExecPlugins {
                 stopper.start();
                 output = out.readNBytes(64 * 1024);
             }
-            if (!process.waitFor(1, TimeUnit.SECONDS)) {
+            if (!process.waitFor(1, TimeUnit.SECONDS) || stopped.get()) {
                 process.destroyForcibly();
-                return "gave no answer within " + TIMEOUT_SECONDS + " s (run it in a terminal to see why)";
+                return new TimedOut().getMessage();
             }
             int exit = process.exitValue();
             if (exit == 0) {
