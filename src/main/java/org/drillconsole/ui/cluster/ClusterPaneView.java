@@ -80,7 +80,7 @@ public final class ClusterPaneView extends VBox {
         table.setId(id + "Components");
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        ScrollPane problems = problemLines(model.problems());
+        ScrollPane problems = problemLines(model.problems(), model.objectsKnownProperty());
         problems.setId(id + "Problems");
 
         getChildren().addAll(header, target, connection, reasons, stale, labelled("Nodes", nodes),
@@ -97,18 +97,21 @@ public final class ClusterPaneView extends VBox {
      * the scroll bar is always shown, so it never appears or goes as the lines change. The view model keeps the
      * lines bounded (newest first, a count of the rest).
      */
-    private static ScrollPane problemLines(ObservableList<String> problems) {
+    private static ScrollPane problemLines(ObservableList<String> problems,
+                                           javafx.beans.value.ObservableBooleanValue known) {
         Label lines = new Label();
         lines.setWrapText(true);
         lines.setMinHeight(Region.USE_PREF_SIZE);
         lines.getStyleClass().add("problem-lines");
         Runnable show = () -> {
             boolean none = problems.isEmpty();
-            lines.setText(none ? "no pods in trouble, unbound PVCs or recent warnings"
-                    : String.join("\n", problems.stream().map(line -> BULLET + line).toList()));
+            lines.setText(!none ? String.join("\n", problems.stream().map(line -> BULLET + line).toList())
+                    : known.get() ? "no pods in trouble, unbound PVCs or recent warnings"
+                    : "not known: the cluster's pods, claims and events have not been read");
             lines.pseudoClassStateChanged(NONE, none);
         };
         problems.addListener((ListChangeListener<String>) change -> show.run());
+        known.addListener((obs, was, now) -> show.run());
         show.run();
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setFitToWidth(true);

@@ -51,6 +51,7 @@ public final class ClusterPaneViewModel {
     private final javafx.beans.property.ReadOnlyObjectWrapper<GitpodStanding> gitpodStanding =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(GitpodStanding.NOT_SET);
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper objectsKnown = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<ComponentHealth> components = FXCollections.observableArrayList();
     private final ObservableList<ComponentHealth> componentsView = FXCollections.unmodifiableObservableList(components);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -74,6 +75,7 @@ public final class ClusterPaneViewModel {
         connectionDetail.set(connectionLine(next));
         // When the API server stops answering, keep the last known objects on screen, marked stale.
         stale.set(!next.state().answers() && next.objectsKnown());
+        objectsKnown.set(next.objectsKnown());
         if (next.objectsKnown()) {
             NodeSummary n = next.nodeSummary();
             nodes.set(n.total() == 0 ? "not visible (no RBAC to list nodes?)" : n.ready() + "/" + n.total()
@@ -278,6 +280,11 @@ public final class ClusterPaneViewModel {
 
     public ReadOnlyStringProperty servingProperty() {
         return serving.getReadOnlyProperty();
+    }
+
+    /** Whether the cluster's objects were ever read: no problems listed means none only then. */
+    public ReadOnlyBooleanProperty objectsKnownProperty() {
+        return objectsKnown.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty staleProperty() {

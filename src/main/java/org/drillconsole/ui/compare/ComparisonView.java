@@ -25,7 +25,10 @@ public final class ComparisonView extends VBox {
         TableView<ComparisonRow> table = new TableView<>(model.visibleRows());
         org.drillconsole.ui.StyledInPulse.keep(table);
         table.setId("comparisonTable");
-        table.setPlaceholder(new Label("no differences (or one side not known yet)"));
+        Label empty = new Label();
+        empty.textProperty().bind(model.emptyTextProperty());
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Component", 160, ComparisonRow::component));
         table.getColumns().add(column("Difference", 150, r -> r.difference().name().replace('_', ' ').toLowerCase()));

@@ -2,6 +2,8 @@ package org.drillconsole.ui.compare;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -16,6 +18,7 @@ public final class ComparisonViewModel {
     private final ObservableList<ComparisonRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ComparisonRow> visible = new FilteredList<>(rows);
     private final BooleanProperty showIdentical = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper(emptyBecause(false, false));
 
     public ComparisonViewModel() {
         showIdentical.addListener((obs, old, now) -> refilter());
@@ -27,6 +30,26 @@ public final class ComparisonViewModel {
         if (!next.equals(rows)) {
             rows.setAll(next);
         }
+        String why = emptyBecause(Comparison.known(primary), Comparison.known(standby));
+        if (!why.equals(empty.get())) {
+            empty.set(why);
+        }
+    }
+
+    /** What an empty table means: nothing differs, or one side's objects are not known, so nothing is compared. */
+    static String emptyBecause(boolean primaryKnown, boolean standbyKnown) {
+        if (!primaryKnown && !standbyKnown) {
+            return "not compared: neither cluster's objects are known yet";
+        }
+        if (!primaryKnown || !standbyKnown) {
+            return "not compared: the " + (primaryKnown ? "standby" : "primary") + "'s objects are not known";
+        }
+        return "no differences: every component matches (show identical components to list them)";
+    }
+
+    /** What the table says when it has no rows. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return empty.getReadOnlyProperty();
     }
 
     private void refilter() {

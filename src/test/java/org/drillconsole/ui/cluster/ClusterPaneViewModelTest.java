@@ -42,6 +42,20 @@ class ClusterPaneViewModelTest {
     }
 
     @Test
+    void aPaneKnowsWhetherItsObjectsWereReadSoThatNoProblemsIsNotSaidOfAClusterNeverRead() {
+        ClusterPaneViewModel pane = new ClusterPaneViewModel(Side.PRIMARY);
+        assertEquals(false, pane.objectsKnownProperty().get());
+        ClusterSnapshot misconfigured = new ClusterSnapshot(Side.PRIMARY, "", "", "gitpod",
+                ConnectionState.MISCONFIGURED, "exec plugin failed", Verdict.UNKNOWN, List.of("exec plugin failed"), -1,
+                "", null, false, false, List.of(), List.of(), List.of(), List.of(), "", 0, List.of(), NOW, List.of(),
+                null);
+        pane.apply(misconfigured);
+        assertEquals(false, pane.objectsKnownProperty().get());
+        pane.apply(online(null));
+        assertEquals(true, pane.objectsKnownProperty().get());
+    }
+
+    @Test
     void noBackupInSightIsSaidPlainly() {
         ClusterPaneViewModel pane = new ClusterPaneViewModel(Side.STANDBY);
         pane.apply(online(null));
