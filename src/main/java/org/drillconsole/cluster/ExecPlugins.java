@@ -98,6 +98,14 @@ final class ExecPlugins {
         return executable || script;
     }
 
+    /** For a plugin that timed out and may ask for a login (kubectl's interactiveMode), what to do; else "". */
+    static String loginHint(String interactiveMode) {
+        return "Always".equals(interactiveMode) || "IfAvailable".equals(interactiveMode)
+                ? "; it may ask for a login (interactiveMode: " + interactiveMode + "), which the console cannot"
+                + " answer: log in in a terminal first (kubectl get namespaces), then connect again"
+                : "";
+    }
+
     /** "failed (exit 255): Unable to locate credentials…", or why it could not be told. */
     static String whyNoCredential(ExecConfig exec, Path kubeconfig) {
         List<String> command = new ArrayList<>();

@@ -123,7 +123,8 @@ public final class KubeconfigLoader {
             }
         } catch (ExecPlugins.TimedOut e) {
             throw new ClusterConfigException("exec plugin \"" + user.getExec().getCommand() + "\" of user \""
-                    + userName + "\" in " + file + " " + e.getMessage());
+                    + userName + "\" in " + file + " " + e.getMessage()
+                    + ExecPlugins.loginHint(user.getExec().getInteractiveMode()));
         } catch (RuntimeException e) {
             throw new ClusterConfigException("cannot use context \"" + contextName + "\" of " + file + ": "
                     + firstLine(e));
@@ -252,8 +253,10 @@ public final class KubeconfigLoader {
         if (org.drillconsole.model.Executables.onPath(command).isPresent()) {
             return;
         }
+        String hint = exec.getInstallHint() == null || exec.getInstallHint().isBlank() ? ""
+                : ": " + ExecPlugins.said(exec.getInstallHint());
         throw new ClusterConfigException("exec plugin \"" + command + "\" of user \"" + userName + "\" in " + file
-                + " is not installed (not found on PATH)");
+                + " is not installed (not found on PATH)" + hint);
     }
 
     private static String fingerprint(byte[] ca) {

@@ -108,6 +108,14 @@ class ExecPluginsTest {
     }
 
     @Test
+    void aPluginThatMayAskForALoginGetsAdviceWhenItTimesOut() {
+        assertTrue(ExecPlugins.loginHint("Always").contains("log in in a terminal first"));
+        assertTrue(ExecPlugins.loginHint("IfAvailable").contains("interactiveMode: IfAvailable"));
+        assertEquals("", ExecPlugins.loginHint("Never"));
+        assertEquals("", ExecPlugins.loginHint(null));
+    }
+
+    @Test
     void thePluginsWordsAreOneReadableLine() {
         assertEquals("a b", ExecPlugins.said("\n\u001B[1ma\u001B[0m\r\n\n  b  \n"));
         assertEquals(300, ExecPlugins.said("x".repeat(1000)).length());

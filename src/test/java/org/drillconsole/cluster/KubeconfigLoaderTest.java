@@ -138,6 +138,22 @@ class KubeconfigLoaderTest {
     }
 
     @Test
+    void aMissingExecPluginIsReportedWithTheKubeconfigsInstallHint() throws Exception {
+        Path file = write("hint.yaml", kubeconfig("https://10.0.0.1:6443", "", """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: gke-gcloud-auth-plugin-that-is-not-here
+                      installHint: |
+                        Install gke-gcloud-auth-plugin for use with kubectl by following
+                        https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin
+                """));
+        String message = failure(file, null);
+        assertTrue(message.endsWith("not installed (not found on PATH): Install gke-gcloud-auth-plugin for use with"
+                + " kubectl by following https://cloud.google.com/kubernetes-engine/docs/how-to/"
+                + "cluster-access-for-kubectl#install_plugin"), message);
+    }
+
+    @Test
     void reportsACertificateAuthorityThatDoesNotParse() throws Exception {
         String garbage = Base64.getEncoder().encodeToString("-----BEGIN CERTIFICATE-----\nnope\n".getBytes());
         Path file = write("ca.yaml", kubeconfig("https://10.0.0.1:6443",
