@@ -41,6 +41,10 @@ public final class ApiProbe {
         try {
             HttpResponse<String> ready = get(base + "readyz");
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            String proxyProblem = proxyProblem(proxy(), ready.code());
+            if (proxyProblem != null) {
+                return result(ConnectionState.UNREACHABLE, proxyProblem, -1);
+            }
             if (ready.code() == 404) {
                 ready = get(base + "version");
                 latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -65,8 +69,33 @@ public final class ApiProbe {
             Thread.currentThread().interrupt();
             return result(ConnectionState.UNREACHABLE, "probe interrupted", -1);
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            return result(ConnectionState.UNREACHABLE, describe(e), -1);
+            String proxy = proxy();
+            return result(ConnectionState.UNREACHABLE, describe(e) + (proxy == null ? "" : ", through the proxy "
+                    + proxy), -1);
         }
+    }
+
+    /** The HTTP proxy the client goes through to this server, or null (ClusterProxies chose it). */
+    private String proxy() {
+        var config = client.getConfiguration();
+        String proxy = "https".equalsIgnoreCase(client.getMasterUrl().getProtocol()) ? config.getHttpsProxy()
+                : config.getHttpProxy();
+        return proxy == null || proxy.isBlank() ? null : proxy;
+    }
+
+    /**
+     * What a proxy's own answer means: it wants credentials (407), or could not reach the API server (502,
+     * 504); null when there is no proxy or the answer is the API server's.
+     */
+    static String proxyProblem(String proxy, int code) {
+        if (proxy == null) {
+            return null;
+        }
+        return switch (code) {
+            case 407 -> "the proxy " + proxy + " asks for credentials (HTTP 407 Proxy Authentication Required)";
+            case 502, 504 -> "the proxy " + proxy + " could not reach the API server (HTTP " + code + ")";
+            default -> null;
+        };
     }
 
     private HttpResponse<String> get(String url) throws InterruptedException, ExecutionException, TimeoutException {

@@ -158,9 +158,19 @@ public final class ClusterMonitor implements AutoCloseable {
         }
         requestPublish();
         probeThread.submit(() -> {
-            probeClient = ClientFactory.probeClient(clusterTarget.config());
-            workClient = ClientFactory.workClient(clusterTarget.config());
-            watchClient = ClientFactory.readClient(clusterTarget.config());
+            try {
+                probeClient = ClientFactory.probeClient(clusterTarget.config());
+                workClient = ClientFactory.workClient(clusterTarget.config());
+                watchClient = ClientFactory.readClient(clusterTarget.config());
+            } catch (RuntimeException e) {
+                // What fabric8 refuses to build with (the kubeconfig loader checks all it can before): said on
+                // the pane, which would otherwise stay "connecting" for ever.
+                closeClients();
+                lastProbe = new ProbeResult(ConnectionState.MISCONFIGURED, "no client can be built for this cluster: "
+                        + KubeconfigLoader.firstLine(e), -1, "", clock.instant());
+                requestPublish();
+                return;
+            }
             if (closed) {
                 closeClients(); // closed while they were built: close() saw none or only some of them
                 return;

@@ -80,8 +80,22 @@ public final class ClusterReading {
         HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
-        try (KubernetesClient probeClient = ClientFactory.probeClient(cluster.config());
-             KubernetesClient client = readClients.apply(cluster.config())) {
+        KubernetesClient probeClient;
+        KubernetesClient client;
+        try {
+            probeClient = ClientFactory.probeClient(cluster.config());
+        } catch (RuntimeException e) {
+            return misconfigured(cluster.side(), "no client can be built for this cluster: "
+                    + KubeconfigLoader.firstLine(e), namespace, clock);
+        }
+        try {
+            client = readClients.apply(cluster.config());
+        } catch (RuntimeException e) {
+            probeClient.close();
+            return misconfigured(cluster.side(), "no client can be built for this cluster: "
+                    + KubeconfigLoader.firstLine(e), namespace, clock);
+        }
+        try (probeClient; client) {
             ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
             // The probe and the lists go out together: on a cluster that answers, the lists are what takes time.
             Lists lists = new Lists(client, namespace, pool);

@@ -64,6 +64,12 @@ public final class KubeconfigLoader {
     }
 
     public static ClusterTarget load(Side side, Path file, String requestedContext) throws ClusterConfigException {
+        return load(side, file, requestedContext, System::getenv);
+    }
+
+    /** @param environment where the proxy variables are looked up (System::getenv) */
+    static ClusterTarget load(Side side, Path file, String requestedContext,
+                              java.util.function.Function<String, String> environment) throws ClusterConfigException {
         String who = side.label().toLowerCase() + " cluster";
         io.fabric8.kubernetes.api.model.Config kubeconfig = parse(file, side);
         String contextName = requestedContext == null || requestedContext.isBlank()
@@ -136,6 +142,7 @@ public final class KubeconfigLoader {
             throw new ClusterConfigException("exec plugin \"" + user.getExec().getCommand() + "\" of user \""
                     + userName + "\" in " + file + " " + ExecPlugins.whyNoCredential(user.getExec(), file));
         }
+        ClusterProxies.apply(config, clusterName, file, environment);
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new ClusterConfigException("context \"" + contextName + "\" of " + file + " yields no server URL");
         }
