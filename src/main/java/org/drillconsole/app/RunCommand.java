@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (JournalStore store = journal.open();
              TeamReplicator replicator = teamDb == null ? null : new TeamReplicator(store, teamDb,
-                     state -> System.err.println(state.describe(at -> HumanTime.localDay(at, ZoneId.systemDefault()))), Clock.systemUTC()).start();
+                     state -> System.err.println(state.describe(RunCommand::localTime)), Clock.systemUTC()).start();
              ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
                      new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
@@ -204,7 +204,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("%n%s: %s%n", result.status(), result.summary());
             if (replicator != null) {
                 // The run is recorded here whatever happens; the team database gets it now, or later.
-                out.println(replicator.flush(Duration.ofSeconds(5)).describe(at -> HumanTime.localDay(at, ZoneId.systemDefault())));
+                out.println(replicator.flush(Duration.ofSeconds(5)).describe(RunCommand::localTime));
             }
             return result.exitCode();
         } catch (JournalException e) {
@@ -280,5 +280,10 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println(TIME.format(Instant.now()) + " " + line + clock);
         out.flush();
+    }
+
+    /** A time as the terminal shows it: local, to the second ("2026-12-03 01:05:09"). */
+    private static String localTime(Instant at) {
+        return HumanTime.localDay(at, ZoneId.systemDefault());
     }
 }

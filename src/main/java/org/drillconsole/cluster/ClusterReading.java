@@ -80,20 +80,19 @@ public final class ClusterReading {
         HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
-        KubernetesClient probeClient;
-        KubernetesClient client;
+        // What fabric8 refuses to build a client with: this side is said to be misconfigured, the other still read.
+        final KubernetesClient probeClient;
         try {
             probeClient = ClientFactory.probeClient(cluster.config());
         } catch (RuntimeException e) {
-            return misconfigured(cluster.side(), "no client can be built for this cluster: "
-                    + KubeconfigLoader.firstLine(e), namespace, clock);
+            return noClient(cluster, e, namespace, clock);
         }
+        final KubernetesClient client;
         try {
             client = readClients.apply(cluster.config());
         } catch (RuntimeException e) {
             probeClient.close();
-            return misconfigured(cluster.side(), "no client can be built for this cluster: "
-                    + KubeconfigLoader.firstLine(e), namespace, clock);
+            return noClient(cluster, e, namespace, clock);
         }
         try (probeClient; client) {
             ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
@@ -111,6 +110,11 @@ public final class ClusterReading {
                     listed.objects() == null ? ClusterObjects.empty() : listed.objects(), clock.instant(),
                     listed.problem());
         }
+    }
+
+    private static ClusterSnapshot noClient(ClusterTarget cluster, RuntimeException e, String namespace, Clock clock) {
+        return misconfigured(cluster.side(), "no client can be built for this cluster: "
+                + KubeconfigLoader.firstLine(e), namespace, clock);
     }
 
     /** The objects, or why they could not be listed. */

@@ -172,7 +172,7 @@ final class ExecPlugins {
     }
 
     private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")
-                ? "NUL" : "/dev/null");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return new java.io.File(windows ? "NUL" : "/dev/null");
     }
 }
