@@ -125,29 +125,29 @@ class KubeconfigLoaderTest {
         assertTrue(message.contains("\"staging\" not found") && message.contains("prod, other"), message);
     }
 
-    @Test
-    void reportsAnExecPluginThatIsNotInstalled() throws Exception {
-        Path file = write("exec.yaml", kubeconfig("https://10.0.0.1:6443", "", """
+    /** The failure for a kubeconfig whose exec plugin is not installed, with these lines under its command. */
+    String missingPlugin(String name, String extra) throws Exception {
+        return failure(write(name, kubeconfig("https://10.0.0.1:6443", "", """
                     exec:
                       apiVersion: client.authentication.k8s.io/v1beta1
                       command: gke-gcloud-auth-plugin-that-is-not-here
-                """));
-        String message = failure(file, null);
+                """ + extra)), null);
+    }
+
+    @Test
+    void reportsAnExecPluginThatIsNotInstalled() throws Exception {
+        String message = missingPlugin("exec.yaml", "");
         assertTrue(message.contains("gke-gcloud-auth-plugin-that-is-not-here") && message.contains("not installed"),
                 message);
     }
 
     @Test
     void aMissingExecPluginIsReportedWithTheKubeconfigsInstallHint() throws Exception {
-        Path file = write("hint.yaml", kubeconfig("https://10.0.0.1:6443", "", """
-                    exec:
-                      apiVersion: client.authentication.k8s.io/v1beta1
-                      command: gke-gcloud-auth-plugin-that-is-not-here
+        String message = missingPlugin("hint.yaml", """
                       installHint: |
                         Install gke-gcloud-auth-plugin for use with kubectl by following
                         https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl#install_plugin
-                """));
-        String message = failure(file, null);
+                """);
         assertTrue(message.endsWith("not installed (not found on PATH): Install gke-gcloud-auth-plugin for use with"
                 + " kubectl by following https://cloud.google.com/kubernetes-engine/docs/how-to/"
                 + "cluster-access-for-kubectl#install_plugin"), message);
