@@ -53,14 +53,11 @@ final class HealthOutput {
             }
             out.append('\n');
         }
-        boolean primaryKnown = Comparison.known(primary);
-        boolean standbyKnown = Comparison.known(standby);
+        String notCompared = Comparison.notCompared(Comparison.known(primary), Comparison.known(standby));
         List<ComparisonRow> differences = comparison.stream()
                 .filter(r -> r.difference() != ComparisonRow.Difference.SAME).toList();
-        if (!primaryKnown || !standbyKnown) {
-            String unknown = !primaryKnown && !standbyKnown ? "neither side's objects are known"
-                    : (primaryKnown ? "the standby's" : "the primary's") + " objects are not known";
-            out.append("PRIMARY vs STANDBY\n  not compared: ").append(unknown).append('\n');
+        if (notCompared != null) {
+            out.append("PRIMARY vs STANDBY\n  ").append(notCompared).append('\n');
         } else if (!differences.isEmpty()) {
             out.append("PRIMARY vs STANDBY\n");
             for (ComparisonRow row : differences) {

@@ -3,7 +3,6 @@ package org.drillconsole.cluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -23,7 +23,8 @@ final class ClusterProxies {
     }
 
     /**
-     * @param fromKubeconfig the cluster's proxy-url as fabric8 merged it (in the config's HTTP and HTTPS proxy)
+     * @param config the cluster's configuration as fabric8 merged it: a kubeconfig's proxy-url is already in its
+     *               HTTP and HTTPS proxy; the environment's is put there
      * @param environment where the variables are looked up (System::getenv)
      */
     static void apply(Config config, String clusterName, Path file, Function<String, String> environment)

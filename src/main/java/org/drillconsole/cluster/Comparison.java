@@ -52,6 +52,20 @@ public final class Comparison {
         return rows;
     }
 
+    /**
+     * Why nothing is compared, in words ("not compared: the primary's objects are not known"), or null when
+     * both sides' objects are known: the health command and the window's comparison say the same.
+     */
+    public static String notCompared(boolean primaryKnown, boolean standbyKnown) {
+        if (!primaryKnown && !standbyKnown) {
+            return "not compared: neither cluster's objects are known yet";
+        }
+        if (!primaryKnown || !standbyKnown) {
+            return "not compared: the " + (primaryKnown ? "standby" : "primary") + "'s objects are not known";
+        }
+        return null;
+    }
+
     /** Whether {@code snapshot}'s objects are known (the last known ones of a side that stopped answering count). */
     public static boolean known(ClusterSnapshot snapshot) {
         return snapshot != null && snapshot.objectsKnown();

@@ -113,8 +113,7 @@ final class ExecPlugins {
         if (exec.getArgs() != null) {
             command.addAll(exec.getArgs());
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (kubeconfig != null && kubeconfig.toAbsolutePath().getParent() != null) {
             builder.directory(kubeconfig.toAbsolutePath().getParent().toFile());
         }
@@ -127,6 +126,7 @@ final class ExecPlugins {
         }
         try {
             Process process = builder.start();
+            process.getOutputStream().close(); // no input, as fabric8 gives it none: a prompt reads end of input
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             byte[] output;
             try (InputStream out = process.getInputStream()) {
@@ -169,10 +169,5 @@ final class ExecPlugins {
         String plain = TERMINAL_CODES.matcher(output).replaceAll("").replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
         String oneLine = String.join(" ", plain.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         return oneLine.length() <= MAX_CHARS ? oneLine : oneLine.substring(0, MAX_CHARS - 1) + "…";
-    }
-
-    private static java.io.File nullDevice() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-        return new java.io.File(windows ? "NUL" : "/dev/null");
     }
 }

@@ -132,7 +132,8 @@ public final class HtmlReport {
                     .append(y + 2).append("\" width=\"").append(fmt(Math.max(2, bar.width() * axis)))
                     .append("\" height=\"").append(row - 5).append("\" fill=\"")
                     .append(bar.human() ? "#e8871e" : "#2f6fdb").append("\"")
-                    .append(bar.outcome() == RunEvent.StepOutcome.FAILED ? " stroke=\"#b42318\" stroke-width=\"2\"" : "")
+                    .append(bar.outcome() == RunEvent.StepOutcome.FAILED
+                            ? " stroke=\"#b42318\" stroke-width=\"2\"" : "")
                     .append("><title>").append(escape(bar.label() + ": " + ReportText.duration(bar.took()) + ", "
                             + Timeline.outcomeText(bar.outcome()))).append("</title></rect>");
             y += row;

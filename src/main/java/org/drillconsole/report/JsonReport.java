@@ -72,8 +72,9 @@ public final class JsonReport {
             ObjectNode node = steps.addObject();
             node.put("id", step.stepId()).put("title", step.title()).put("started", text(step.started()))
                     .put("finished", text(step.finished())).put("durationMillis", millis(step.duration()))
-                    .put("outcome", step.outcome() == null ? null : step.outcome().name()).put("waitingFor", step.waitingFor() == null ? null
-                            : step.waitingFor().name()).put("detail", step.detail());
+                    .put("outcome", step.outcome() == null ? null : step.outcome().name())
+                    .put("waitingFor", step.waitingFor() == null ? null : step.waitingFor().name())
+                    .put("detail", step.detail());
             node.set("observations", JSON.valueToTree(step.observations()));
         }
         root.set("notes", JSON.valueToTree(report.notes().stream().map(n -> List.of(n.at().toString(),

@@ -38,13 +38,9 @@ public final class ComparisonViewModel {
 
     /** What an empty table means: nothing differs, or one side's objects are not known, so nothing is compared. */
     static String emptyBecause(boolean primaryKnown, boolean standbyKnown) {
-        if (!primaryKnown && !standbyKnown) {
-            return "not compared: neither cluster's objects are known yet";
-        }
-        if (!primaryKnown || !standbyKnown) {
-            return "not compared: the " + (primaryKnown ? "standby" : "primary") + "'s objects are not known";
-        }
-        return "no differences: every component matches (show identical components to list them)";
+        String notCompared = Comparison.notCompared(primaryKnown, standbyKnown);
+        return notCompared != null ? notCompared
+                : "no differences: every component matches (show identical components to list them)";
     }
 
     /** What the table says when it has no rows. */
