@@ -75,12 +75,12 @@ public final class ApiProbe {
         }
     }
 
-    /** The HTTP proxy the client goes through to this server, or null (ClusterProxies chose it). */
+    /** The HTTP proxy the client goes through to this server as messages show it, or null (ClusterProxies chose it). */
     private String proxy() {
         var config = client.getConfiguration();
         String proxy = "https".equalsIgnoreCase(client.getMasterUrl().getProtocol()) ? config.getHttpsProxy()
                 : config.getHttpProxy();
-        return proxy == null || proxy.isBlank() ? null : proxy;
+        return proxy == null || proxy.isBlank() ? null : ClusterProxies.shown(proxy);
     }
 
     /**

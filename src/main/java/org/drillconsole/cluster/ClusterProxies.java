@@ -31,7 +31,7 @@ final class ClusterProxies {
             throws ClusterConfigException {
         String proxyUrl = firstNonBlank(config.getHttpsProxy(), config.getHttpProxy());
         if (proxyUrl != null) {
-            String where = "proxy-url \"" + proxyUrl + "\" of cluster \"" + clusterName + "\" in " + file;
+            String where = "proxy-url \"" + shown(proxyUrl) + "\" of cluster \"" + clusterName + "\" in " + file;
             checkHttp(proxyUrl, where);
             return;
         }
@@ -42,7 +42,7 @@ final class ClusterProxies {
         if (proxy == null || !proxied(server.getHost(), variable(environment, "NO_PROXY"))) {
             return;
         }
-        String checked = checkHttp(withScheme(proxy), name + " \"" + proxy + "\" in the environment");
+        String checked = checkHttp(withScheme(proxy), name + " \"" + shown(proxy) + "\" in the environment");
         if (secure) {
             config.setHttpsProxy(checked);
         } else {
@@ -114,6 +114,14 @@ final class ClusterProxies {
             value = value << 8 | Integer.parseInt(part);
         }
         return value;
+    }
+
+    /**
+     * A proxy URL as messages show it: without the user and password a URL may carry
+     * ({@code http://user:secret@proxy:3128} is shown as {@code http://proxy:3128}).
+     */
+    static String shown(String proxyUrl) {
+        return proxyUrl == null ? null : proxyUrl.strip().replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?[^/@]*@", "$1");
     }
 
     /** The upper-case variable, else the lower-case one (curl's and Go's convention), or null when blank. */

@@ -62,6 +62,21 @@ class ClusterProxiesTest {
     }
 
     @Test
+    void aProxysPasswordIsNeverShown() throws Exception {
+        assertEquals("http://proxy.corp:3128", ClusterProxies.shown("http://oncall:s3cr3t@proxy.corp:3128"));
+        assertEquals("proxy.corp:3128", ClusterProxies.shown("oncall:s3cr3t@proxy.corp:3128"));
+        assertEquals("http://proxy.corp:3128/", ClusterProxies.shown("http://proxy.corp:3128/"));
+        String message = assertThrows(ClusterConfigException.class, () -> load(kubeconfig("https://10.1.2.3:6443",
+                "    proxy-url: socks5://oncall:s3cr3t@127.0.0.1:1080"), Map.of())).getMessage();
+        assertFalse(message.contains("s3cr3t"), message);
+        String fromEnvironment = assertThrows(ClusterConfigException.class, () -> load(kubeconfig(
+                "https://10.1.2.3:6443", ""), Map.of("HTTPS_PROXY", "socks5://oncall:s3cr3t@localhost:1080")))
+                .getMessage();
+        assertFalse(fromEnvironment.contains("s3cr3t"), fromEnvironment);
+        assertEquals(null, ApiProbe.proxyProblem(null, 502));
+    }
+
+    @Test
     void noProxyFollowsGosRules() {
         assertFalse(ClusterProxies.proxied("localhost", null), "never localhost");
         assertFalse(ClusterProxies.proxied("127.0.0.1", null), "never loopback");
