@@ -1,9 +1,9 @@
 #!/bin/bash
-# The drill-console command on PATH (/usr/bin/drill-console links here): the bundled Java runtime started
-# with the native launcher's own settings, read from drill-console.cfg beside this file, so both start the
-# same JVM the same way. jpackage's native launcher asks the package manager which package it belongs to at
-# every start (rpm -qf, then dpkg -S and dpkg -L, twice: 0.4 s on a Debian machine), which a command typed
-# in a terminal should not pay. The desktop entry still uses the native launcher.
+# The drill-console command on PATH (/usr/bin/drill-console links here) and the desktop entry's Exec: the
+# bundled Java runtime started with the native launcher's own settings, read from drill-console.cfg beside
+# this file, so both start the same JVM the same way. jpackage's native launcher asks the package manager
+# which package it belongs to at every start (rpm -qf, then dpkg -S and dpkg -L, twice: 0.4 s on a Debian
+# machine), which neither a command typed in a terminal nor a window opened from the menu should pay.
 set -euo pipefail
 
 app="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
