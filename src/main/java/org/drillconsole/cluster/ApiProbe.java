@@ -4,9 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.NetworkErrors;
 import tools.jackson.databind.ObjectMapper;
@@ -26,12 +28,25 @@ public final class ApiProbe {
     private final KubernetesClient client;
     private final String namespace;
     private final Clock clock;
+    private final Supplier<Optional<String>> renewal;
     private String serverVersion = "";
 
     public ApiProbe(KubernetesClient client, String namespace, Clock clock) {
+        this(client, namespace, clock, Optional::empty);
+    }
+
+    /** @param renewal why the side's exec plugin could not renew its refused token, when it could not */
+    ApiProbe(KubernetesClient client, String namespace, Clock clock, Supplier<Optional<String>> renewal) {
         this.client = client;
         this.namespace = namespace;
         this.clock = clock;
+        this.renewal = renewal;
+    }
+
+    /** For a side of a kubeconfig: a refused token's failed renewal is told with the refusal. */
+    ApiProbe(KubernetesClient client, ClusterTarget target, String namespace, Clock clock) {
+        this(client, namespace, clock, target.execCredentials() == null ? Optional::empty
+                : target.execCredentials()::problem);
     }
 
     /** One probe. Blocks for at most a few seconds; never throws. */
@@ -153,7 +168,8 @@ public final class ApiProbe {
 
     private String message(ConnectionState state) {
         return state == ConnectionState.UNAUTHORIZED
-                ? "HTTP 401 Unauthorized: the credentials were rejected (expired token or certificate?)"
+                ? renewal.get().map(why -> "HTTP 401 Unauthorized: the token was rejected and could not be renewed: "
+                        + why).orElse("HTTP 401 Unauthorized: the credentials were rejected (expired token or certificate?)")
                 : "HTTP 403 Forbidden: the credentials may not list deployments in namespace \"" + namespace
                 + "\" (see the README for the minimum RBAC)";
     }

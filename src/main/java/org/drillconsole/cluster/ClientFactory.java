@@ -54,7 +54,12 @@ public final class ClientFactory {
 
     /** For the probe: fail fast, never retry. */
     public static KubernetesClient probeClient(Config config) {
-        return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED);
+        return build(config, 2000, ApiProbe.TIMEOUT_MS, TYPED, null);
+    }
+
+    /** The same for a kubeconfig's side, whose exec plugin's token {@link ExecCredentials} renews. */
+    public static KubernetesClient probeClient(ClusterTarget target) {
+        return build(target.config(), 2000, ApiProbe.TIMEOUT_MS, TYPED, target.execCredentials());
     }
 
     private static final class Slim {
@@ -66,20 +71,21 @@ public final class ClientFactory {
      * the work client's patience, and objects read without the parts the health rules never look at
      * ({@link SlimReads}); never for objects written back.
      */
-    public static KubernetesClient readClient(Config config) {
-        return build(config, 3000, 15000, Slim.READS);
+    public static KubernetesClient readClient(ClusterTarget target) {
+        return build(target.config(), 3000, 15000, Slim.READS, target.execCredentials());
     }
 
     /**
      * For actions and what they read before writing (and Velero's backups): whole objects, a little more
      * patience than the probe, still no hidden retries.
      */
-    public static KubernetesClient workClient(Config config) {
-        return build(config, 3000, 15000, TYPED);
+    public static KubernetesClient workClient(ClusterTarget target) {
+        return build(target.config(), 3000, 15000, TYPED, target.execCredentials());
     }
 
+    /** @param exec the side's exec plugin token, or null when it has none */
     private static KubernetesClient build(Config config, int connectMs, int requestMs,
-                                          KubernetesSerialization serialization) {
+                                          KubernetesSerialization serialization, ExecCredentials exec) {
         Optional<TrustManager[]> trust = ServerTrust.replacing(config);
         Config tuned = new ConfigBuilder(config)
                 .withConnectionTimeout(connectMs)
@@ -92,6 +98,6 @@ public final class ClientFactory {
                 .withTrustCerts(trust.isPresent() || config.isTrustCerts())
                 .build();
         return new KubernetesClientBuilder().withConfig(tuned).withKubernetesSerialization(serialization)
-                .withHttpClientFactory(new StoppingJdkHttpClientFactory(trust)).build();
+                .withHttpClientFactory(new StoppingJdkHttpClientFactory(trust, exec)).build();
     }
 }

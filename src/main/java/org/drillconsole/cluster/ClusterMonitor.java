@@ -159,9 +159,9 @@ public final class ClusterMonitor implements AutoCloseable {
         requestPublish();
         probeThread.submit(() -> {
             try {
-                probeClient = ClientFactory.probeClient(clusterTarget.config());
-                workClient = ClientFactory.workClient(clusterTarget.config());
-                watchClient = ClientFactory.readClient(clusterTarget.config());
+                probeClient = ClientFactory.probeClient(clusterTarget);
+                workClient = ClientFactory.workClient(clusterTarget);
+                watchClient = ClientFactory.readClient(clusterTarget);
             } catch (RuntimeException e) {
                 // What fabric8 refuses to build with (the kubeconfig loader checks all it can before): said on
                 // the pane, which would otherwise stay "connecting" for ever.
@@ -175,7 +175,7 @@ public final class ClusterMonitor implements AutoCloseable {
                 closeClients(); // closed while they were built: close() saw none or only some of them
                 return;
             }
-            probe = new ApiProbe(probeClient, target.namespace(), clock);
+            probe = new ApiProbe(probeClient, clusterTarget, target.namespace(), clock);
             probeThread.scheduleWithFixedDelay(this::probeOnce, 0, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
             backupThread.scheduleWithFixedDelay(this::lookForBackups, 0, BACKUP_CHECK_SECONDS, TimeUnit.SECONDS);
         });

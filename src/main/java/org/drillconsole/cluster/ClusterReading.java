@@ -1,6 +1,5 @@
 package org.drillconsole.cluster;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -49,7 +48,7 @@ public final class ClusterReading {
 
     /** With the clients the lists are read through (a test compares slim reads with whole objects). */
     static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
-                     Clock clock, Function<Config, KubernetesClient> readClients) {
+                     Clock clock, Function<ClusterTarget, KubernetesClient> readClients) {
         ClusterPair.Targets loaded = ClusterPair.Targets.load(primary, standby);
         ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("health-read"));
         try {
@@ -76,26 +75,26 @@ public final class ClusterReading {
     }
 
     private static ClusterSnapshot readSide(ClusterTarget cluster, String namespace, Duration wait, Clock clock,
-                                            ExecutorService pool, Function<Config, KubernetesClient> readClients) {
+                                            ExecutorService pool, Function<ClusterTarget, KubernetesClient> readClients) {
         HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
         // What fabric8 refuses to build a client with: this side is said to be misconfigured, the other still read.
         final KubernetesClient probeClient;
         try {
-            probeClient = ClientFactory.probeClient(cluster.config());
+            probeClient = ClientFactory.probeClient(cluster);
         } catch (RuntimeException e) {
             return noClient(cluster, e, namespace, clock);
         }
         final KubernetesClient client;
         try {
-            client = readClients.apply(cluster.config());
+            client = readClients.apply(cluster);
         } catch (RuntimeException e) {
             probeClient.close();
             return noClient(cluster, e, namespace, clock);
         }
         try (probeClient; client) {
-            ApiProbe probe = new ApiProbe(probeClient, namespace, clock);
+            ApiProbe probe = new ApiProbe(probeClient, cluster, namespace, clock);
             // The probe and the lists go out together: on a cluster that answers, the lists are what takes time.
             Lists lists = new Lists(client, namespace, pool);
             CompletableFuture<Boolean> namespaceExists = CompletableFuture.supplyAsync(probe::namespaceExists, pool);

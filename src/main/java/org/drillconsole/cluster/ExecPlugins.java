@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +40,9 @@ final class ExecPlugins {
 
     /** The plugin took longer than {@link #TIMEOUT_SECONDS}: it was stopped. */
     static final class TimedOut extends Exception {
-        TimedOut() {
-            super("gave no credential within " + TIMEOUT_SECONDS + " s and was stopped (run it in a terminal to see"
-                    + " why: it may be waiting for a login)");
+        TimedOut(long timeoutMs) {
+            super("gave no credential within " + (timeoutMs % 1000 == 0 ? timeoutMs / 1000 + " s" : timeoutMs + " ms")
+                    + " and was stopped (run it in a terminal to see why: it may be waiting for a login)");
         }
     }
 
@@ -64,14 +66,14 @@ final class ExecPlugins {
             loading.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             stop(exec.getCommand());
-            throw new TimedOut();
+            throw new TimedOut(timeoutMs);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(exec.getCommand());
-            throw new TimedOut();
+            throw new TimedOut(timeoutMs);
         }
     }
 
@@ -108,12 +110,41 @@ final class ExecPlugins {
 
     /** "failed (exit 255): Unable to locate credentials…", or why it could not be told. */
     static String whyNoCredential(ExecConfig exec, Path kubeconfig) {
+        // a token here where fabric8 found no credential: not one the console can read either
+        return credential(exec, kubeconfig, TIMEOUT_SECONDS * 1000) instanceof Credential.None none ? none.why()
+                : NO_READABLE_CREDENTIAL;
+    }
+
+    private static final String NO_READABLE_CREDENTIAL = "returned no credential the console can read (an"
+            + " ExecCredential in JSON was expected on its standard output)";
+
+    /** What one run of a plugin gave. */
+    sealed interface Credential {
+
+        /** @param expires when the plugin said the token expires, or null when it did not say */
+        record Token(String token, Instant expires) implements Credential {
+            @Override
+            public String toString() {
+                return "Token[expires=" + expires + "]"; // never the token
+            }
+        }
+
+        /** @param why in words, never what a plugin that exited 0 printed */
+        record None(String why) implements Credential {
+        }
+    }
+
+    /**
+     * Runs the plugin as fabric8 runs it (its arguments and environment, in the kubeconfig's folder, no input)
+     * for at most {@code timeoutMs}, and reads the bearer token of the ExecCredential it prints.
+     */
+    static Credential credential(ExecConfig exec, Path kubeconfig, long timeoutMs) {
         List<String> command = new ArrayList<>();
         command.add(exec.getCommand());
         if (exec.getArgs() != null) {
             command.addAll(exec.getArgs());
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         if (kubeconfig != null && kubeconfig.toAbsolutePath().getParent() != null) {
             builder.directory(kubeconfig.toAbsolutePath().getParent().toFile());
         }
@@ -127,41 +158,75 @@ final class ExecPlugins {
         try {
             Process process = builder.start();
             process.getOutputStream().close(); // no input, as fabric8 gives it none: a prompt reads end of input
+            CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()),
+                    runnable -> daemon("exec-plugin-errors", runnable).start());
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-            byte[] output;
-            try (InputStream out = process.getInputStream()) {
-                // read on this thread: a plugin that never ends is ended after the timeout, which closes its output
-                Thread stopper = new Thread(() -> {
-                    try {
-                        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                            stopped.set(true);
-                            process.destroyForcibly();
-                        }
-                    } catch (InterruptedException e) {
+            // read on this thread: a plugin that never ends is ended after the timeout, which closes its output
+            daemon("exec-plugin-timeout", () -> {
+                try {
+                    if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+                        stopped.set(true);
+                        process.descendants().forEach(ProcessHandle::destroyForcibly);
                         process.destroyForcibly();
                     }
-                }, "exec-plugin-timeout");
-                stopper.setDaemon(true);
-                stopper.start();
-                output = out.readNBytes(64 * 1024);
-            }
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                }
+            }).start();
+            byte[] output = readAll(process.getInputStream());
             if (!process.waitFor(1, TimeUnit.SECONDS) || stopped.get()) {
                 process.destroyForcibly();
-                return new TimedOut().getMessage();
+                return new Credential.None(new TimedOut(timeoutMs).getMessage());
             }
             int exit = process.exitValue();
-            if (exit == 0) {
-                return "returned no credential the console can read (an ExecCredential in JSON was expected"
-                        + " on its standard output)";
+            if (exit != 0) {
+                String said = said(new String(errors.get(1, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+                if (said.isEmpty()) {
+                    said = said(new String(output, StandardCharsets.UTF_8));
+                }
+                return new Credential.None("failed (exit " + exit + ")" + (said.isEmpty() ? "" : ": " + said));
             }
-            String said = said(new String(output, StandardCharsets.UTF_8));
-            return "failed (exit " + exit + ")" + (said.isEmpty() ? "" : ": " + said);
+            return token(output);
         } catch (IOException e) {
-            return "could not be run (" + e.getMessage() + ")";
+            return new Credential.None("could not be run (" + e.getMessage() + ")");
+        } catch (ExecutionException | TimeoutException e) {
+            return new Credential.None("failed, and what it wrote could not be read");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "was interrupted";
+            return new Credential.None("was interrupted");
         }
+    }
+
+    /** The bearer token of an ExecCredential (client.authentication.k8s.io), and its expiry when given. */
+    static Credential token(byte[] output) {
+        try {
+            tools.jackson.databind.JsonNode status = JSON.readTree(output).path("status");
+            String token = status.path("token").asString("");
+            if (token.isBlank()) {
+                return new Credential.None(NO_READABLE_CREDENTIAL);
+            }
+            String expires = status.path("expirationTimestamp").asString("");
+            return new Credential.Token(token, expires.isBlank() ? null
+                    : java.time.OffsetDateTime.parse(expires).toInstant());
+        } catch (RuntimeException notACredential) {
+            return new Credential.None(NO_READABLE_CREDENTIAL);
+        }
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readNBytes(64 * 1024);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** The plugin's words on one line, without terminal colour codes, cut to a readable length. */

@@ -146,7 +146,9 @@ public final class KubeconfigLoader {
         if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
             throw new ClusterConfigException("context \"" + contextName + "\" of " + file + " yields no server URL");
         }
-        return new ClusterTarget(side, file, contextName, config.getMasterUrl(), fingerprint(ca), config);
+        return new ClusterTarget(side, file, contextName, config.getMasterUrl(), fingerprint(ca), config,
+                user != null && user.getExec() != null
+                        ? ExecCredentials.of(user.getExec(), file, config.getAutoOAuthToken()) : null);
     }
 
     private static io.fabric8.kubernetes.api.model.Config parse(Path file, Side side) throws ClusterConfigException {

@@ -45,6 +45,9 @@ import javax.net.ssl.TrustManager;
  * hands what comes later to a shared pool of daemon threads, so every WebSocket's end is delivered.
  *
  * <p>Trusting: given {@link ServerTrust}'s trust managers, every client it builds uses them instead of fabric8's.
+ *
+ * <p>Renewing: given a side's {@link ExecCredentials}, its clients send and renew the exec plugin's token
+ * through them instead of fabric8's renewal, which runs the plugin without a time limit.
  */
 final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
 
@@ -61,12 +64,16 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
     /** {@link ServerTrust}'s trust managers, in place of those fabric8 derives from the configuration. */
     private final Optional<TrustManager[]> trust;
 
-    StoppingJdkHttpClientFactory(Optional<TrustManager[]> trust) {
+    /** The exec plugin's token renewal in place of fabric8's, or null when the side has no exec plugin. */
+    private final ExecCredentials exec;
+
+    StoppingJdkHttpClientFactory(Optional<TrustManager[]> trust, ExecCredentials exec) {
         this.trust = trust;
+        this.exec = exec;
     }
 
     StoppingJdkHttpClientFactory() {
-        this(Optional.empty());
+        this(Optional.empty(), null);
     }
 
     @Override
@@ -78,6 +85,9 @@ final class StoppingJdkHttpClientFactory extends JdkHttpClientFactory {
             } catch (IOException | GeneralSecurityException e) {
                 throw KubernetesClientException.launderThrowable(e);
             }
+        }
+        if (exec != null) {
+            builder.addOrReplaceInterceptor(ExecCredentials.interceptorName(), exec.interceptor());
         }
         return builder;
     }
