@@ -38,4 +38,25 @@ class TaskExecutorTest {
         executor.later(Duration.ZERO, ran::countDown);
         assertFalse(ran.await(300, TimeUnit.MILLISECONDS));
     }
+
+    @Test
+    void aTickComesThroughTheFxHandOffEveryPeriodUntilTheWindowCloses() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch three = new CountDownLatch(3);
+        TaskExecutor executor = new TaskExecutor(task -> {
+            handedOver.incrementAndGet();
+            task.run();
+        });
+        long started = System.nanoTime();
+        executor.every(Duration.ofMillis(100), three::countDown);
+        assertTrue(three.await(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - started >= Duration.ofMillis(300).toNanos(), "one tick a period, not sooner");
+        executor.close();
+        int atClose = handedOver.get();
+        Thread.sleep(400);
+        assertTrue(handedOver.get() <= atClose + 1, "at most a tick already under way after the close");
+        executor.every(Duration.ofMillis(10), three::countDown);
+        Thread.sleep(100);
+        assertTrue(handedOver.get() <= atClose + 1, "nothing starts ticking after the close");
+    }
 }

@@ -3,8 +3,6 @@ package org.drillconsole.ui.drill;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -19,7 +17,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunMode;
@@ -64,9 +61,7 @@ public final class DrillView extends VBox {
         stopwatch.textProperty().bind(model.stopwatchProperty());
         model.stopwatchStyleProperty().addListener((obs, old, now) -> StyleClasses.choose(stopwatch, "status-", now));
         StyleClasses.choose(stopwatch, "status-", model.stopwatchStyleProperty().get());
-        Timeline ticking = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
-        ticking.setCycleCount(Timeline.INDEFINITE);
-        ticking.play();
+        model.startClock();
 
         ListView<StepRow> steps = new ListView<>(model.steps());
         StyledInPulse.keep(steps);

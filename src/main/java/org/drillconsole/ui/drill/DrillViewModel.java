@@ -62,6 +62,8 @@ public final class DrillViewModel {
     }
 
     private final TaskExecutor executor;
+    /** Whether {@link #startClock} has run (on the FX thread). */
+    private boolean clockStarted;
     private final Path runbookDir;
     private final Wiring wiring;
     private final ObservableList<Path> runbooks = FXCollections.observableArrayList();
@@ -518,7 +520,15 @@ public final class DrillViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** Called every second by the view: the RTO clock against the objective, coloured at 75 % and 100 %. */
+    /** Starts the stopwatch's tick, once a second on the FX thread, for as long as the window is open. */
+    public void startClock() {
+        if (!clockStarted) {
+            clockStarted = true;
+            executor.every(java.time.Duration.ofSeconds(1), this::tick);
+        }
+    }
+
+    /** Every second ({@link #startClock}): the RTO clock against the objective, coloured at 75 % and 100 %. */
     public void tick() {
         DrillSession current = session;
         Duration elapsed = current == null ? null : current.engine().elapsed();

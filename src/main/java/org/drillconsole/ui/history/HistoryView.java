@@ -54,10 +54,7 @@ public final class HistoryView extends BorderPane {
         setTop(toolBar());
         setBottom(statusLine());
         // A running drill selected from the team's history is followed as it goes.
-        javafx.animation.Timeline following = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(1), e -> model.followTick()));
-        following.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        following.play();
+        model.startFollowing();
 
         table.setId("historyTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -67,6 +67,8 @@ public final class HistoryViewModel {
     }
 
     private final TaskExecutor executor;
+    /** Whether {@link #startFollowing} has run (on the FX thread). */
+    private boolean following;
     private final Callable<JournalStore> journal;
     private final java.util.function.Supplier<TeamDatabase> team;
     /** Whether the runs shown came from the team database (then reports are read from there too). */
@@ -204,9 +206,17 @@ public final class HistoryViewModel {
         return Reports.load(journal.call(), run.id(), clock);
     }
 
+    /** Starts {@link #followTick} once a second on the FX thread, for as long as the window is open. */
+    public void startFollowing() {
+        if (!following) {
+            following = true;
+            executor.every(java.time.Duration.ofSeconds(1), this::followTick);
+        }
+    }
+
     /**
-     * Called every second by the view: a selected run that is still running is read again, so an incident
-     * commander follows a drill another workstation runs (through the team database) as it happens.
+     * Every second ({@link #startFollowing}): a selected run that is still running is read again, so an
+     * incident commander follows a drill another workstation runs (through the team database) as it happens.
      */
     public void followTick() {
         RunReport shown = detail.get();
