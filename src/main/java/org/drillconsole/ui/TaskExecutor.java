@@ -86,11 +86,7 @@ public class TaskExecutor implements AutoCloseable {
         if (pool.isShutdown()) {
             return;
         }
-        timer().schedule(() -> {
-            if (!pool.isShutdown()) {
-                onFxThread(update);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer().schedule(whileOpen(update), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -103,11 +99,16 @@ public class TaskExecutor implements AutoCloseable {
         if (pool.isShutdown()) {
             return;
         }
-        timer().scheduleAtFixedRate(() -> {
+        timer().scheduleAtFixedRate(whileOpen(update), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands {@code update} to the FX thread unless the window has closed meanwhile. */
+    private Runnable whileOpen(Runnable update) {
+        return () -> {
             if (!pool.isShutdown()) {
                 onFxThread(update);
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     /** The timer, created on first use; under this executor's lock. */

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
+import org.drillconsole.model.HandClock;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
@@ -31,33 +30,6 @@ public final class HistorySeed {
     private HistorySeed() {
     }
 
-    /** A clock the seeder moves by hand, so each run's events carry believable times. */
-    private static final class HandClock extends Clock {
-        private Instant now;
-
-        HandClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     public static void seed(Path dir, int count) throws Exception {
         Random random = new Random(42);

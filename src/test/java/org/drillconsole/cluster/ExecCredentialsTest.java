@@ -16,13 +16,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.drillconsole.model.HandClock;
 import org.drillconsole.model.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,27 +36,7 @@ class ExecCredentialsTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves. */
-    static final class Moving extends Clock {
-        Instant now = Instant.parse("2026-12-03T03:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final Moving clock = new Moving();
+    final HandClock clock = new HandClock(Instant.parse("2026-12-03T03:00:00Z"));
     /** The renewals started and not yet run: the test runs them when it chooses. */
     final Deque<Runnable> pending = new ArrayDeque<>();
     final Deque<ExecPlugins.Credential> answers = new ArrayDeque<>();
@@ -78,7 +58,7 @@ class ExecCredentialsTest {
     @Test
     void theTokenTheKubeconfigGaveIsSentWithoutRunningThePluginAgain() {
         ExecCredentials credentials = credentials("loaded");
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertEquals(Optional.of("loaded"), credentials.tokenToSend());
         assertTrue(pending.isEmpty(), "no renewal while nothing says the token is stale");
     }
@@ -109,12 +89,12 @@ class ExecCredentialsTest {
         assertEquals(Optional.of("exec plugin \"aws\" failed (exit 255): Unable to locate credentials"),
                 credentials.problem());
 
-        clock.now = clock.now.plus(ExecCredentials.WAIT_AFTER_FAILURE.minusSeconds(1));
+        clock.advance(ExecCredentials.WAIT_AFTER_FAILURE.minusSeconds(1));
         assertEquals(Optional.empty(), credentials.renewedAfterRefusal("loaded").join());
         assertTrue(pending.isEmpty());
         assertEquals(1, runs.get());
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         answers.add(new ExecPlugins.Credential.Token("after-login", null));
         var later = credentials.renewedAfterRefusal("loaded");
         runPending();
@@ -134,16 +114,16 @@ class ExecCredentialsTest {
     @Test
     void aTokenIsRenewedBeforeItExpiresWhileRequestsGoOnWithIt() {
         ExecCredentials credentials = credentials("loaded");
-        Instant expires = clock.now.plus(Duration.ofMinutes(15));
+        Instant expires = clock.instant().plus(Duration.ofMinutes(15));
         answers.add(new ExecPlugins.Credential.Token("eks-1", expires));
         credentials.renewedAfterRefusal("loaded");
         runPending();
 
-        clock.now = expires.minus(ExecCredentials.RENEW_BEFORE_EXPIRY).minusSeconds(1);
+        clock.set(expires.minus(ExecCredentials.RENEW_BEFORE_EXPIRY).minusSeconds(1));
         assertEquals(Optional.of("eks-1"), credentials.tokenToSend());
         assertTrue(pending.isEmpty(), "not yet");
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         answers.add(new ExecPlugins.Credential.Token("eks-2", expires.plus(Duration.ofMinutes(15))));
         assertEquals(Optional.of("eks-1"), credentials.tokenToSend(), "the request does not wait for the plugin");
         assertEquals(1, pending.size());
@@ -157,10 +137,10 @@ class ExecCredentialsTest {
     @Test
     void aTokenThatExpiredWhileThePluginGivesNoneIsNotRenewedAtEveryRequest() {
         ExecCredentials credentials = credentials("loaded");
-        answers.add(new ExecPlugins.Credential.Token("eks-1", clock.now.plus(Duration.ofMinutes(1))));
+        answers.add(new ExecPlugins.Credential.Token("eks-1", clock.instant().plus(Duration.ofMinutes(1))));
         credentials.renewedAfterRefusal("loaded");
         runPending();
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         answers.add(new ExecPlugins.Credential.None("gave no credential within 10 s and was stopped"));
         credentials.tokenToSend();
         runPending();
