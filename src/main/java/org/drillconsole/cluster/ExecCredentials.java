@@ -60,11 +60,8 @@ public final class ExecCredentials {
     /** For a kubeconfig's user with an exec plugin: each renewal on a thread of its own. */
     static ExecCredentials of(ExecConfig exec, Path kubeconfig, String token) {
         return new ExecCredentials(exec.getCommand(), token, () -> ExecPlugins.credential(exec, kubeconfig,
-                ExecPlugins.TIMEOUT_SECONDS * 1000), Clock.systemUTC(), work -> {
-                    Thread thread = new Thread(work, "exec-plugin-renewal " + exec.getCommand());
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                ExecPlugins.TIMEOUT_SECONDS * 1000), Clock.systemUTC(),
+                work -> DaemonThreads.named("exec-plugin-renewal " + exec.getCommand()).newThread(work).start());
     }
 
     /**

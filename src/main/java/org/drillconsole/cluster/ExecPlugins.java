@@ -59,9 +59,7 @@ final class ExecPlugins {
     /** The same with another limit (the tests'). */
     static void load(ExecConfig exec, Runnable load, long timeoutMs) throws TimedOut {
         FutureTask<Void> loading = new FutureTask<>(load, null);
-        Thread thread = new Thread(loading, "exec-plugin " + exec.getCommand());
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.named("exec-plugin " + exec.getCommand()).newThread(loading).start();
         try {
             loading.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -159,10 +157,10 @@ final class ExecPlugins {
             Process process = builder.start();
             process.getOutputStream().close(); // no input, as fabric8 gives it none: a prompt reads end of input
             CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()),
-                    runnable -> daemon("exec-plugin-errors", runnable).start());
+                    runnable -> DaemonThreads.named("exec-plugin-errors").newThread(runnable).start());
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             // read on this thread: a plugin that never ends is ended after the timeout, which closes its output
-            daemon("exec-plugin-timeout", () -> {
+            DaemonThreads.named("exec-plugin-timeout").newThread(() -> {
                 try {
                     if (!process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
                         stopped.set(true);
@@ -200,7 +198,7 @@ final class ExecPlugins {
     /** The bearer token of an ExecCredential (client.authentication.k8s.io), and its expiry when given. */
     static Credential token(byte[] output) {
         try {
-            tools.jackson.databind.JsonNode status = JSON.readTree(output).path("status");
+            tools.jackson.databind.JsonNode status = Json.MAPPER.readTree(output).path("status");
             String token = status.path("token").asString("");
             if (token.isBlank()) {
                 return new Credential.None(NO_READABLE_CREDENTIAL);
@@ -213,7 +211,10 @@ final class ExecPlugins {
         }
     }
 
-    private static final tools.jackson.databind.ObjectMapper JSON = new tools.jackson.databind.ObjectMapper();
+    /** Built at the first credential read here (a renewal, a failure's message), not when a kubeconfig loads. */
+    private static final class Json {
+        static final tools.jackson.databind.ObjectMapper MAPPER = new tools.jackson.databind.ObjectMapper();
+    }
 
     private static byte[] readAll(InputStream in) {
         try (in) {
@@ -221,12 +222,6 @@ final class ExecPlugins {
         } catch (IOException e) {
             return new byte[0];
         }
-    }
-
-    private static Thread daemon(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     /** The plugin's words on one line, without terminal colour codes, cut to a readable length. */
