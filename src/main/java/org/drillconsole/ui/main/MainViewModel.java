@@ -61,6 +61,8 @@ public final class MainViewModel implements AutoCloseable {
     private final HistoryViewModel history;
     private final Callable<JournalStore> journalOpener;
     private JournalStore journal;
+    /** Set by {@link #close} (under this object's lock): the journal is closed and never opened again. */
+    private boolean journalClosed;
     private final TeamDatabase team;
     private TeamReplicator replicator;
     private final ReadOnlyStringWrapper teamStatus = new ReadOnlyStringWrapper("");
@@ -302,6 +304,10 @@ public final class MainViewModel implements AutoCloseable {
      * there from then on, in the background.
      */
     private synchronized JournalStore journal() throws Exception {
+        if (journalClosed) {
+            // work still under way when the window closed: its journal is closed, and none is opened again
+            throw new java.util.concurrent.CancellationException("the window has closed");
+        }
         if (journal == null) {
             journal = journalOpener.call();
             if (team != null) {
@@ -414,6 +420,7 @@ public final class MainViewModel implements AutoCloseable {
             connected.close(); // started by a connection whose result has not reached the FX thread yet
         }
         synchronized (this) {
+            journalClosed = true;
             if (replicator != null) {
                 replicator.close();
             }
