@@ -52,4 +52,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.fabric8..", "java.sql..")
                 .check(classes);
     }
+
+    /** JavaFX's internals change without notice: one class of the bootstrap reads them, with a way around. */
+    @Test
+    void onlyTheFirstFrameWatcherTouchesJavaFxInternals() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.drillconsole.app.FirstFrame")
+                .should().dependOnClassesThat().resideInAnyPackage("com.sun.javafx..", "com.sun.glass..", "com.sun.prism..")
+                .check(classes);
+    }
 }

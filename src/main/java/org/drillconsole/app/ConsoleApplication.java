@@ -25,6 +25,7 @@ import org.drillconsole.ui.FxDialogService;
 import org.drillconsole.ui.TaskExecutor;
 import org.drillconsole.ui.main.MainView;
 import org.drillconsole.ui.main.MainViewModel;
+import org.drillconsole.ui.main.StartingView;
 
 /** The JavaFX application: paints the window first, then connects in the background. */
 public final class ConsoleApplication extends Application {
@@ -88,10 +89,11 @@ public final class ConsoleApplication extends Application {
         FxDialogService dialogs = new FxDialogService(stage);
         model = new MainViewModel(executor, settings, dialogs, ConsoleApplication::startPracticeClusters,
                 options.practice(), options.runbookDir(), options.journal()::open, options.team());
-        view = new MainView(model);
+        model.announce(savedSettings, settingsProblem);
+        StartingView starting = new StartingView(model, restored.dark(systemDark));
         // Never larger than the screen: the default (or a size saved on a bigger monitor) must not cut the window.
         javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(restored.width(), screen.getWidth()),
+        Scene scene = new Scene(starting, Math.min(restored.width(), screen.getWidth()),
                 Math.min(restored.height(), screen.getHeight()));
         scene.getStylesheets().add(ConsoleApplication.class.getResource("/org/drillconsole/ui/console.css")
                 .toExternalForm());
@@ -109,7 +111,6 @@ public final class ConsoleApplication extends Application {
             stage.setY(last.y());
         }
         stage.setMaximized(last.maximized());
-        view.restoreLayout(last, systemDark);
         stage.show();
         if (Boolean.getBoolean("drillconsole.timing")) {
             reportStartupTimes(scene);
@@ -117,7 +118,39 @@ public final class ConsoleApplication extends Application {
         if (Boolean.getBoolean("drillconsole.aot.training")) {
             exitOnceTheWindowIsUp();
         }
-        model.start(savedSettings, settingsProblem);
+        // The first frame is on the screen before anything else is built: then the clusters are reached while
+        // the full window is built. Started before it, their threads would delay it on two cores.
+        boolean timing = Boolean.getBoolean("drillconsole.timing");
+        FirstFrame.whenPainted(scene, () -> {
+            if (timing) {
+                startupTime("first frame painted");
+            }
+        }, () -> {
+            model.start(savedSettings, settingsProblem);
+            buildView(scene, last);
+        });
+    }
+
+    /** The full window, in place of the {@link StartingView}; not when the window was closed meanwhile. */
+    private void buildView(Scene scene, WindowState last) {
+        if (!stage.isShowing()) {
+            return;
+        }
+        view = new MainView(model);
+        view.restoreLayout(last, systemDark);
+        scene.setRoot(view);
+    }
+
+    /** Runs {@code then} once, after the layout of the first pulse at which {@code ready} holds. */
+    private static void afterLayout(Scene scene, java.util.function.BooleanSupplier ready, Runnable then) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (ready.getAsBoolean()) {
+                scene.removePostLayoutPulseListener(once[0]);
+                then.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /**
@@ -151,31 +184,34 @@ public final class ConsoleApplication extends Application {
 
     /**
      * For the benchmarks: milliseconds from the command's start ({@link #commandStart}, read from the system
-     * before the toolkit started, so no file is read here on the FX thread) to the first painted frame and to
-     * both panes filled.
+     * before the toolkit started, so no file is read here on the FX thread) to the first frame (the
+     * {@link StartingView}) laid out and painted ({@link FirstFrame}), to the full window laid out, to both
+     * verdicts known, and to both panes laid out with them.
      */
     private void reportStartupTimes(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            System.err.println("timing: first frame painted after " + (System.currentTimeMillis() - commandStart)
-                    + " ms");
-            scene.removePostLayoutPulseListener(once[0]);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-        javafx.beans.InvalidationListener filled = new javafx.beans.InvalidationListener() {
+        afterLayout(scene, () -> true, () -> startupTime("first frame laid out"));
+        afterLayout(scene, () -> view != null && scene.getRoot() == view, () -> startupTime("full window laid out"));
+        java.util.function.BooleanSupplier judged = () -> model.primary().verdictProperty().get() != Verdict.UNKNOWN
+                && model.standby().verdictProperty().get() != Verdict.UNKNOWN;
+        // Both verdicts known (what the earlier builds reported as "both panes filled"), then laid out on screen.
+        javafx.beans.InvalidationListener whenJudged = new javafx.beans.InvalidationListener() {
             @Override
             public void invalidated(javafx.beans.Observable ignored) {
-                if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
-                        && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
-                    System.err.println("timing: both panes filled after " + (System.currentTimeMillis() - commandStart)
-                            + " ms");
+                if (judged.getAsBoolean()) {
+                    startupTime("both sides judged");
                     model.primary().verdictProperty().removeListener(this);
                     model.standby().verdictProperty().removeListener(this);
                 }
             }
         };
-        model.primary().verdictProperty().addListener(filled);
-        model.standby().verdictProperty().addListener(filled);
+        model.primary().verdictProperty().addListener(whenJudged);
+        model.standby().verdictProperty().addListener(whenJudged);
+        afterLayout(scene, () -> view != null && scene.getRoot() == view && judged.getAsBoolean(),
+                () -> startupTime("both panes filled"));
+    }
+
+    private static void startupTime(String what) {
+        System.err.println("timing: " + what + " after " + (System.currentTimeMillis() - commandStart) + " ms");
     }
 
     private static SettingsStore settingsStore(StartOptions start) {

@@ -19,6 +19,11 @@ public record WindowState(double x, double y, double width, double height, boole
         return !Double.isNaN(x) && !Double.isNaN(y);
     }
 
+    /** Whether the window is dark: as chosen in the menu, else as the desktop prefers. */
+    public boolean dark(boolean systemDark) {
+        return theme == null ? systemDark : theme.equals("dark");
+    }
+
     public WindowState withTheme(String chosen) {
         return new WindowState(x, y, width, height, maximized, sidesDivider, healthDivider, historyDivider, chosen);
     }

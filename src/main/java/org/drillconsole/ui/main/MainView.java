@@ -307,10 +307,14 @@ public final class MainView extends BorderPane {
 
     /** Dark or light, over the base stylesheet the scene carries. */
     private void applyTheme(boolean dark) {
+        applyTheme(this, dark);
+    }
+
+    static void applyTheme(javafx.scene.Parent root, boolean dark) {
         String darkSheet = MainView.class.getResource("/org/drillconsole/ui/console-dark.css").toExternalForm();
-        getStylesheets().remove(darkSheet);
+        root.getStylesheets().remove(darkSheet);
         if (dark) {
-            getStylesheets().add(darkSheet);
+            root.getStylesheets().add(darkSheet);
         }
     }
 
@@ -327,7 +331,7 @@ public final class MainView extends BorderPane {
             history.setDividerPosition(historyDivider);
         }
         chosenTheme = state.theme();
-        darkTheme.setSelected(chosenTheme == null ? systemDark : chosenTheme.equals("dark"));
+        darkTheme.setSelected(state.dark(systemDark));
     }
 
     /** The layout to remember, on the window's own position and size. */

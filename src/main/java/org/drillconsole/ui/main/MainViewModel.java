@@ -128,10 +128,10 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Starts with settings read before the window was built (by the bootstrap, off the FX thread), so the
-     * clusters are being reached while the first frame is painted. The bootstrap calls it once the window is
-     * shown: calling it before {@code stage.show()} filled the panes sooner but painted the first frame 0.5 -
-     * 1.2 s later on two cores (docs/benchmarks.md).
+     * Starts with settings read before the window was built (by the bootstrap, off the FX thread). The bootstrap
+     * calls it once the first frame (a {@link StartingView}) is painted, so the clusters are reached while the
+     * full window is built; started before that, the threads it starts delay the first frame on two cores
+     * (docs/benchmarks.md).
      *
      * @param saved the settings read, or null when there were none
      * @param problem why they could not be read, or null
@@ -140,17 +140,33 @@ public final class MainViewModel implements AutoCloseable {
         if (problem != null) {
             dialogs.showWarning("Settings not loaded", problem);
         }
-        connect(saved == null || forcePractice || problem != null ? Settings.practice() : saved);
+        connect(chosen(saved, problem));
         executor.later(LOOK_FOR_UNFINISHED_AT_LATEST, this::lookForAnUnfinishedRun);
     }
 
-    /** Switches to other clusters (or to the practice ones) and remembers the choice. */
-    public void connect(Settings next) {
+    /**
+     * Says which clusters {@link #start(Settings, String)} will reach (the banner, the status), reaching nothing
+     * yet: for the window's first frame.
+     */
+    public void announce(Settings saved, String problem) {
+        announce(chosen(saved, problem));
+    }
+
+    private Settings chosen(Settings saved, String problem) {
+        return saved == null || forcePractice || problem != null ? Settings.practice() : saved;
+    }
+
+    private void announce(Settings next) {
         settings.set(next);
         practice.set(next.usePractice());
         banner.set(next.usePractice() ? "PRACTICE CLUSTERS: two local API servers shaped like a Gitpod install; "
                 + "nothing you do here touches a real cluster" : "REAL CLUSTERS: actions affect production");
         status.set(next.usePractice() ? "starting the practice clusters…" : "connecting…");
+    }
+
+    /** Switches to other clusters (or to the practice ones) and remembers the choice. */
+    public void connect(Settings next) {
+        announce(next);
         probeGitpodUrls(next);
         ClusterPair previous;
         long thisConnection;

@@ -188,4 +188,43 @@ class MainViewModelTest {
             }
         }
     }
+
+    /**
+     * The window's first frame says which clusters are about to be reached before anything is reached: real
+     * settings as real, and the practice clusters when nothing was saved or the settings could not be read.
+     */
+    @Test
+    void theFirstFrameAnnouncesTheClustersBeforeAnyIsReached() {
+        BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+        TaskExecutor executor = new TaskExecutor(fxThread::add);
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
+                new RecordingDialogService(), () -> {
+                    throw new AssertionError("announcing must not start the practice clusters");
+                }, false, Path.of("src/test/resources/drills"),
+                () -> JournalStore.openIn(dir.resolve("data"), Clock.systemUTC()));
+        org.drillconsole.store.Settings real = new org.drillconsole.store.Settings("/k/primary", "", "/k/standby", "",
+                "gitpod", false);
+
+        model.announce(real, null);
+        assertEquals("REAL CLUSTERS: actions affect production", model.bannerProperty().get());
+        assertFalse(model.practiceProperty().get());
+        assertEquals("connecting…", model.statusProperty().get());
+        assertEquals(real, model.settingsProperty().get());
+
+        model.announce(real, "settings.json line 2: not JSON");
+        assertTrue(model.practiceProperty().get(), "unreadable settings fall back to the practice clusters");
+        assertTrue(model.bannerProperty().get().startsWith("PRACTICE CLUSTERS"), model.bannerProperty().get());
+
+        model.announce(null, null);
+        assertTrue(model.practiceProperty().get(), "nothing saved: the practice clusters");
+        assertEquals("starting the practice clusters…", model.statusProperty().get());
+
+        assertTrue(fxThread.isEmpty(), "nothing was queued for later: " + fxThread);
+        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                .map(Thread::getName).filter(n -> n.startsWith("probe-") || n.startsWith("ui-background")).toList(),
+                "announcing started no work");
+        model.close();
+        executor.close();
+    }
 }
