@@ -61,16 +61,32 @@ class MainViewTest {
     }
 
     @Test
-    void aTableCellOfTextCarriesItsWholeTextAsItsTooltip(FxRobot robot) throws Exception {
+    void aTableCellOfTextShowsItsWholeTextAsATooltipOnceTheMouseIsOverIt(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE") && !onFx(() -> robot.lookup("#comparisonTable")
                 .queryAs(TableView.class).getItems().isEmpty()), 20, () -> text(robot, "#standbyVerdict"));
-        List<String> withoutTheirText = onFx(() -> java.util.stream.Stream.of("#comparisonTable", "#primaryComponents")
+        List<javafx.scene.control.TableCell<?, ?>> cells = onFx(() -> java.util.stream.Stream.of("#comparisonTable",
+                        "#primaryComponents")
                 .flatMap(table -> robot.lookup(table + " .table-cell").queryAll().stream())
                 .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
                 .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()
                         && !"Status".equals(cell.getTableColumn().getText()))
-                .filter(cell -> cell.getTooltip() == null || !cell.getText().equals(cell.getTooltip().getText()))
-                .map(javafx.scene.control.TableCell::getText).toList());
+                .<javafx.scene.control.TableCell<?, ?>>map(cell -> cell).toList());
+        assertFalse(cells.isEmpty());
+        // The real mouse over one cell, then every other cell told the mouse came over it.
+        javafx.scene.control.TableCell<?, ?> first = cells.get(0);
+        robot.moveTo(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(onFx(first::getText), onFx(() -> first.getTooltip() == null ? null : first.getTooltip().getText()));
+        List<String> withoutTheirText = onFx(() -> {
+            for (javafx.scene.control.TableCell<?, ?> cell : cells) {
+                cell.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 1, 1, 1,
+                        1, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                        false, false, false, null));
+            }
+            return cells.stream().filter(cell -> cell.getTooltip() == null
+                            || !cell.getText().equals(cell.getTooltip().getText()))
+                    .map(javafx.scene.control.TableCell::getText).toList();
+        });
         assertEquals(List.of(), withoutTheirText, "cells whose whole text a tooltip does not show");
     }
 
