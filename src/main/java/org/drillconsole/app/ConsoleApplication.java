@@ -47,6 +47,8 @@ public final class ConsoleApplication extends Application {
     /** When the user's command started, for the startup timing: read from the system before the toolkit starts. */
     private static volatile long commandStart;
     private static volatile WindowState toRemember;
+    /** Why the full window could not be built after the first frame, or null. */
+    private static volatile RuntimeException notBuilt;
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private MainViewModel model;
@@ -73,6 +75,12 @@ public final class ConsoleApplication extends Application {
         // how this app is built, not something a user can act on, so it stays off the terminal.
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(ConsoleApplication.class);
+        RuntimeException failed = notBuilt;
+        if (failed != null) {
+            // As JavaFX reports a start() that failed: the command says so and exits 2.
+            throw new IllegalStateException("the window could not be built"
+                    + (failed.getMessage() == null ? "" : ": " + failed.getMessage()), failed);
+        }
         if (toRemember != null) {
             String problem = windows.save(toRemember);
             if (problem != null) {
@@ -112,7 +120,8 @@ public final class ConsoleApplication extends Application {
         }
         stage.setMaximized(last.maximized());
         stage.show();
-        if (Boolean.getBoolean("drillconsole.timing")) {
+        boolean timing = Boolean.getBoolean("drillconsole.timing");
+        if (timing) {
             reportStartupTimes(scene);
         }
         if (Boolean.getBoolean("drillconsole.aot.training")) {
@@ -120,7 +129,6 @@ public final class ConsoleApplication extends Application {
         }
         // The first frame is on the screen before anything else is built: then the clusters are reached while
         // the full window is built. Started before it, their threads would delay it on two cores.
-        boolean timing = Boolean.getBoolean("drillconsole.timing");
         FirstFrame.whenPainted(scene, () -> {
             if (timing) {
                 startupTime("first frame painted");
@@ -136,8 +144,16 @@ public final class ConsoleApplication extends Application {
         if (!stage.isShowing()) {
             return;
         }
-        view = new MainView(model);
-        view.restoreLayout(last, systemDark);
+        try {
+            MainView built = new MainView(model);
+            built.restoreLayout(last, systemDark);
+            view = built;
+        } catch (RuntimeException e) {
+            // Built after start() returned, so JavaFX would only print it and leave the first frame up.
+            notBuilt = e;
+            Platform.exit();
+            return;
+        }
         scene.setRoot(view);
     }
 
