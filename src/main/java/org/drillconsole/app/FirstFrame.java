@@ -1,6 +1,10 @@
 package org.drillconsole.app;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
@@ -10,9 +14,12 @@ import javafx.scene.Scene;
  * thread's queue: work queued right after the layout would run first and keep the finished frame off the
  * screen for as long as it takes. JavaFX tells when a frame is rendered only through its performance tracker
  * (internal, public since JavaFX 2, reachable from the class path); the task is queued from there, behind the
- * pixels. Without the tracker the task is queued at once.
+ * pixels. Without the tracker the task is queued at once, and should no frame be rendered (a window the
+ * desktop never maps) it runs after {@link #AT_LATEST} all the same.
  */
 final class FirstFrame {
+
+    static final Duration AT_LATEST = Duration.ofSeconds(2);
 
     private FirstFrame() {
     }
@@ -20,9 +27,13 @@ final class FirstFrame {
     /**
      * @param scene a scene being shown for the first time
      * @param painted told on the renderer's thread when the frame is rendered (for the startup timing)
-     * @param then run on the FX thread after the frame's pixels reached the window
+     * @param then run once on the FX thread, after the frame's pixels reached the window
      */
     static void whenPainted(Scene scene, Runnable painted, Runnable then) {
+        whenPainted(scene, painted, then, AT_LATEST);
+    }
+
+    static void whenPainted(Scene scene, Runnable painted, Runnable then, Duration atLatest) {
         PerformanceTracker tracker;
         try {
             tracker = PerformanceTracker.getSceneTracker(scene);
@@ -34,19 +45,21 @@ final class FirstFrame {
             Platform.runLater(then);
             return;
         }
-        boolean[] once = new boolean[1];
-        tracker.setOnRenderedFrameTask(() -> {
-            synchronized (once) {
-                if (once[0]) {
-                    return;
-                }
-                once[0] = true;
-            }
-            painted.run();
-            Platform.runLater(() -> {
+        AtomicBoolean rendered = new AtomicBoolean();
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
                 PerformanceTracker.releaseSceneTracker(scene);
                 then.run();
-            });
+            }
+        };
+        tracker.setOnRenderedFrameTask(() -> {
+            if (rendered.compareAndSet(false, true)) {
+                painted.run();
+                Platform.runLater(once);
+            }
         });
+        CompletableFuture.delayedExecutor(atLatest.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> Platform.runLater(once));
     }
 }

@@ -3,6 +3,7 @@ package org.drillconsole.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,7 @@ class FirstFrameTest {
                 () -> {
                     happened.add("then on the FX thread: " + Platform.isFxApplicationThread());
                     done.countDown();
-                });
+                }, Duration.ofSeconds(30));
     }
 
     @Test
@@ -40,5 +41,18 @@ class FirstFrameTest {
         assertTrue(done.await(10, TimeUnit.SECONDS), "the first frame was never reported rendered: " + happened);
         Thread.sleep(300); // later frames must not run it again
         assertEquals(List.of("rendered on the renderer: true", "then on the FX thread: true"), happened);
+    }
+
+    @Test
+    void aSceneThatIsNeverPaintedStillGetsItsWorkDoneOnTheFxThread() throws Exception {
+        List<String> unpainted = new CopyOnWriteArrayList<>();
+        CountDownLatch ran = new CountDownLatch(1);
+        Platform.runLater(() -> FirstFrame.whenPainted(new Scene(new Label("never shown")),
+                () -> unpainted.add("rendered"), () -> {
+                    unpainted.add("then on the FX thread: " + Platform.isFxApplicationThread());
+                    ran.countDown();
+                }, Duration.ofMillis(200)));
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "the work waited for a frame that never came: " + unpainted);
+        assertEquals(List.of("then on the FX thread: true"), unpainted);
     }
 }

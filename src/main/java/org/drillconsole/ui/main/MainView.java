@@ -345,7 +345,7 @@ public final class MainView extends BorderPane {
                 .showAndWait().ifPresent(model::connectAndRemember);
     }
 
-    private static void styleBanner(Label banner, boolean practice) {
+    static void styleBanner(Label banner, boolean practice) {
         StyleClasses.choose(banner, "banner-", practice ? "banner-practice" : "banner-real");
     }
 

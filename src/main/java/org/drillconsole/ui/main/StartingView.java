@@ -24,7 +24,8 @@ public final class StartingView extends BorderPane {
         Label banner = new Label();
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.textProperty().bind(model.bannerProperty());
-        banner.getStyleClass().addAll("banner", model.practiceProperty().get() ? "banner-practice" : "banner-real");
+        banner.getStyleClass().add("banner");
+        MainView.styleBanner(banner, model.practiceProperty().get());
         setTop(new VBox(menuBar, banner));
 
         HBox sides = new HBox(side("Primary"), side("Standby"));
