@@ -129,7 +129,7 @@ public final class ConsoleApplication extends Application {
         }
         // The first frame is on the screen before anything else is built: then the clusters are reached while
         // the full window is built. Started before it, their threads would delay it on two cores.
-        FirstFrame.whenPainted(scene, () -> {
+        FirstFrame.whenPainted(scene, executor, () -> {
             if (timing) {
                 startupTime("first frame painted");
             }

@@ -2,11 +2,9 @@ package org.drillconsole.app;
 
 import com.sun.javafx.perf.PerformanceTracker;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.scene.Scene;
+import org.drillconsole.ui.TaskExecutor;
 
 /**
  * Runs work on the FX thread once a scene's first frame is on the screen, not merely laid out. With software
@@ -26,14 +24,15 @@ final class FirstFrame {
 
     /**
      * @param scene a scene being shown for the first time
+     * @param executor the window's, whose timer runs the work at the latest after {@link #AT_LATEST}
      * @param painted told on the renderer's thread when the frame is rendered (for the startup timing)
      * @param then run once on the FX thread, after the frame's pixels reached the window
      */
-    static void whenPainted(Scene scene, Runnable painted, Runnable then) {
-        whenPainted(scene, painted, then, AT_LATEST);
+    static void whenPainted(Scene scene, TaskExecutor executor, Runnable painted, Runnable then) {
+        whenPainted(scene, executor, painted, then, AT_LATEST);
     }
 
-    static void whenPainted(Scene scene, Runnable painted, Runnable then, Duration atLatest) {
+    static void whenPainted(Scene scene, TaskExecutor executor, Runnable painted, Runnable then, Duration atLatest) {
         PerformanceTracker tracker;
         try {
             tracker = PerformanceTracker.getSceneTracker(scene);
@@ -42,7 +41,7 @@ final class FirstFrame {
         }
         if (tracker == null) {
             painted.run();
-            Platform.runLater(then);
+            executor.onFxThread(then);
             return;
         }
         AtomicBoolean rendered = new AtomicBoolean();
@@ -56,10 +55,9 @@ final class FirstFrame {
         tracker.setOnRenderedFrameTask(() -> {
             if (rendered.compareAndSet(false, true)) {
                 painted.run();
-                Platform.runLater(once);
+                executor.onFxThread(once);
             }
         });
-        CompletableFuture.delayedExecutor(atLatest.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> Platform.runLater(once));
+        executor.later(atLatest, once);
     }
 }

@@ -12,6 +12,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.drillconsole.ui.TaskExecutor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -21,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameTest {
 
+    final TaskExecutor executor = new TaskExecutor();
     final List<String> happened = new CopyOnWriteArrayList<>();
     final CountDownLatch done = new CountDownLatch(1);
 
@@ -29,11 +32,16 @@ class FirstFrameTest {
         Scene scene = new Scene(new Label("starting"), 400, 300);
         stage.setScene(scene);
         stage.show();
-        FirstFrame.whenPainted(scene, () -> happened.add("rendered on the renderer: " + !Platform.isFxApplicationThread()),
+        FirstFrame.whenPainted(scene, executor, () -> happened.add("rendered on the renderer: " + !Platform.isFxApplicationThread()),
                 () -> {
                     happened.add("then on the FX thread: " + Platform.isFxApplicationThread());
                     done.countDown();
                 }, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
     }
 
     @Test
@@ -47,7 +55,7 @@ class FirstFrameTest {
     void aSceneThatIsNeverPaintedStillGetsItsWorkDoneOnTheFxThread() throws Exception {
         List<String> unpainted = new CopyOnWriteArrayList<>();
         CountDownLatch ran = new CountDownLatch(1);
-        Platform.runLater(() -> FirstFrame.whenPainted(new Scene(new Label("never shown")),
+        Platform.runLater(() -> FirstFrame.whenPainted(new Scene(new Label("never shown")), executor,
                 () -> unpainted.add("rendered"), () -> {
                     unpainted.add("then on the FX thread: " + Platform.isFxApplicationThread());
                     ran.countDown();
