@@ -150,6 +150,35 @@ class JournalStoreTest {
     }
 
     @Test
+    void theSchemaAJournalOpensAtWithoutFlywayIsTheNewestMigrationShipped() {
+        List<String> shipped = java.util.Arrays.stream(org.flywaydb.core.Flyway.configure()
+                        .dataSource("jdbc:h2:mem:shipped", "sa", "").locations("classpath:db/journal").load()
+                        .info().all())
+                .map(migration -> migration.getVersion().getVersion()).toList();
+        assertEquals(shipped.get(shipped.size() - 1), JournalStore.NEWEST_SCHEMA, shipped.toString());
+    }
+
+    @Test
+    void onlyAJournalWhoseEveryMigrationSucceededUpToTheNewestOpensWithoutFlyway() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("journal");
+        try (var empty = DriverManager.getConnection(url, "sa", "")) {
+            assertFalse(JournalStore.atNewestSchema(empty), "a new journal");
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/journal")
+                .target("4").load().migrate();
+        try (var earlier = DriverManager.getConnection(url, "sa", "")) {
+            assertFalse(JournalStore.atNewestSchema(earlier), "an earlier version's journal");
+        }
+        open().close(); // migrates it to the newest
+        try (var newest = DriverManager.getConnection(url, "sa", "")) {
+            assertTrue(JournalStore.atNewestSchema(newest), "a journal at the newest schema");
+            newest.createStatement().executeUpdate(
+                    "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
+            assertFalse(JournalStore.atNewestSchema(newest), "a journal with a failed migration");
+        }
+    }
+
+    @Test
     void refusesASecondInstanceWithAClearMessage() throws Exception {
         try (JournalStore before = open()) {
             before.startRun(RUN, null);
