@@ -56,8 +56,13 @@ public final class ConsoleApplication extends Application {
     private Stage stage;
     private MainView view;
 
-    static void launchWindow(StartOptions startOptions) {
+    /** Set once a signal asked the window to close, perhaps before the toolkit started. */
+    private static volatile boolean closeRequested;
+
+    /** @return the command's exit status: 0, or 128 + the number of the signal that closed the window */
+    static int launchWindow(StartOptions startOptions) {
         options = startOptions;
+        WindowSignals signals = new WindowSignals(ConsoleApplication::requestClose, System::exit).install();
         BuildInfo.current(); // reads build.properties here, not on the FX thread
         WindowStateStore windows = startOptions.settingsFile() == null ? WindowStateStore.inUserConfigDir()
                 : new WindowStateStore(startOptions.settingsFile().toAbsolutePath().resolveSibling("window.json"));
@@ -87,11 +92,26 @@ public final class ConsoleApplication extends Application {
                 System.err.println("warning: " + problem);
             }
         }
+        return signals.status().orElse(0);
+    }
+
+    /** A signal's request: the window closes as by its own close; before the toolkit runs, once it starts. */
+    private static void requestClose() {
+        closeRequested = true;
+        try {
+            Platform.exit();
+        } catch (RuntimeException toolkitNotRunning) {
+            // start() sees closeRequested
+        }
     }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        if (closeRequested) {
+            Platform.exit();
+            return;
+        }
         executor = new TaskExecutor();
         SettingsStore settings = settingsStore(options);
         FxDialogService dialogs = new FxDialogService(stage);

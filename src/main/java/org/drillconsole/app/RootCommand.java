@@ -50,8 +50,11 @@ public final class RootCommand implements Runnable {
             return;
         }
         try {
-            ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
+            int status = ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
                     runbookDir != null ? runbookDir : defaultRunbookDir(), journal, teamDb));
+            if (status != 0) {
+                System.exit(status); // closed by a signal: the status of a process it stopped
+            }
         } catch (UnsupportedOperationException noWindowingSystem) {
             // JavaFX's own words ("Unable to open DISPLAY"), and what still works without a display.
             throw new IllegalStateException("cannot open the window: " + noWindowingSystem.getMessage()
