@@ -11,10 +11,21 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
-import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +49,7 @@ final class SlimReads {
         JsonMapper mapper = JsonMapper.builder()
                 .addMixIn(Pod.class, WithoutSpec.class)
                 .addMixIn(PersistentVolumeClaim.class, WithoutSpec.class)
+                .addMixIn(PersistentVolumeClaimStatus.class, ClaimPhase.class)
                 .addMixIn(ObjectMeta.class, Meta.class)
                 .addMixIn(PodSpec.class, TemplateSpec.class)
                 .addMixIn(Container.class, TemplateContainer.class)
@@ -45,15 +57,25 @@ final class SlimReads {
                 .addMixIn(ContainerStatus.class, ContainerState.class)
                 .addMixIn(NodeSpec.class, NodeScheduling.class)
                 .addMixIn(NodeStatus.class, NodeConditions.class)
-                .addMixIn(StatefulSetSpec.class, StatefulSetWithoutClaims.class)
-                .addMixIn(JobSpec.class, JobWithoutPods.class)
+                .addMixIn(NodeSystemInfo.class, Kubelet.class)
+                .addMixIn(DeploymentSpec.class, DeploymentReplicas.class)
+                .addMixIn(StatefulSetSpec.class, StatefulSetReplicas.class)
+                .addMixIn(StatefulSetUpdateStrategy.class, StatefulSetStrategy.class)
+                .addMixIn(RollingUpdateStatefulSetStrategy.class, Partition.class)
+                .addMixIn(DaemonSetSpec.class, DaemonSetTemplate.class)
+                .addMixIn(DaemonSetUpdateStrategy.class, StrategyType.class)
+                .addMixIn(Job.class, WithoutSpec.class)
+                .addMixIn(JobStatus.class, JobOutcome.class)
                 .addMixIn(CronJobSpec.class, CronJobSchedule.class)
-                .addMixIn(ServiceSpec.class, ServiceWithoutAffinity.class)
+                .addMixIn(Service.class, WithoutSpec.class)
+                .addMixIn(ServiceStatus.class, LoadBalancerOnly.class)
+                .addMixIn(LoadBalancerIngress.class, IngressAddress.class)
+                .addMixIn(Event.class, EventOccurrence.class)
                 .build();
         return ClientFactory.withWatchedKinds(new KubernetesSerialization(mapper, false));
     }
 
-    /** A pod is judged by its status (TrimmedPodStore keeps the same); a claim by whether it is bound. */
+    /** A pod is judged by its status (TrimmedPodStore keeps the same), a claim and a Job by theirs, a Service by its address. */
     @JsonIncludeProperties({"apiVersion", "kind", "metadata", "status"})
     private abstract static class WithoutSpec {
     }
@@ -81,28 +103,69 @@ final class SlimReads {
     private abstract static class ContainerState {
     }
 
-    @JsonIgnoreProperties({"configSource", "taints"})
+    /** The only part of a node's spec the rules read: cordoned or not. */
+    @JsonIncludeProperties("unschedulable")
     private abstract static class NodeScheduling {
     }
 
-    @JsonIgnoreProperties({"images", "volumesAttached", "volumesInUse", "config", "daemonEndpoints", "features",
-            "runtimeHandlers", "capacity", "allocatable"})
+    @JsonIncludeProperties({"conditions", "nodeInfo"})
     private abstract static class NodeConditions {
     }
 
-    @JsonIgnoreProperties({"volumeClaimTemplates", "persistentVolumeClaimRetentionPolicy", "ordinals"})
-    private abstract static class StatefulSetWithoutClaims {
+    @JsonIncludeProperties("kubeletVersion")
+    private abstract static class Kubelet {
     }
 
-    @JsonIgnoreProperties({"template", "podFailurePolicy", "successPolicy", "selector"})
-    private abstract static class JobWithoutPods {
+    /** A claim is judged by whether it is bound. */
+    @JsonIncludeProperties("phase")
+    private abstract static class ClaimPhase {
+    }
+
+    /** Workloads: the replicas asked for, the template's images and (StatefulSet, DaemonSet) how they roll out. */
+    @JsonIncludeProperties({"replicas", "template"})
+    private abstract static class DeploymentReplicas {
+    }
+
+    @JsonIncludeProperties({"replicas", "template", "updateStrategy"})
+    private abstract static class StatefulSetReplicas {
+    }
+
+    @JsonIncludeProperties({"type", "rollingUpdate"})
+    private abstract static class StatefulSetStrategy {
+    }
+
+    @JsonIncludeProperties("partition")
+    private abstract static class Partition {
+    }
+
+    @JsonIncludeProperties({"template", "updateStrategy"})
+    private abstract static class DaemonSetTemplate {
+    }
+
+    @JsonIncludeProperties("type")
+    private abstract static class StrategyType {
+    }
+
+    /** A Job is judged by its status alone. */
+    @JsonIgnoreProperties("uncountedTerminatedPods")
+    private abstract static class JobOutcome {
     }
 
     @JsonIgnoreProperties("jobTemplate")
     private abstract static class CronJobSchedule {
     }
 
-    @JsonIgnoreProperties("sessionAffinityConfig")
-    private abstract static class ServiceWithoutAffinity {
+    /** A Service is read for the proxy's external address only. */
+    @JsonIncludeProperties("loadBalancer")
+    private abstract static class LoadBalancerOnly {
+    }
+
+    @JsonIncludeProperties({"ip", "hostname"})
+    private abstract static class IngressAddress {
+    }
+
+    /** A Warning event shows what, why, how often and when; not who reported it, nor its series' bookkeeping. */
+    @JsonIgnoreProperties({"series", "source", "related"})
+    private abstract static class EventOccurrence {
     }
 }

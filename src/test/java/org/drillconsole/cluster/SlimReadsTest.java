@@ -91,6 +91,34 @@ class SlimReadsTest {
     }
 
     @Test
+    void judgesRolloutStrategiesAndAHostNamedLoadBalancerAsWholeObjectsDo() {
+        Map<String, String> bytes = lists(Side.PRIMARY);
+        StatefulSetList statefulSets = whole.unmarshal(bytes.get("/apis/apps/v1/namespaces/gitpod/statefulsets"),
+                StatefulSetList.class);
+        var set = statefulSets.getItems().get(0);
+        set.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder()
+                .withType("RollingUpdate").withNewRollingUpdate().withPartition(0).endRollingUpdate().build());
+        set.getStatus().setUpdateRevision(set.getStatus().getCurrentRevision() + "-next");
+        set.getStatus().setUpdatedReplicas(0);
+        DaemonSetList daemonSets = whole.unmarshal(bytes.get("/apis/apps/v1/namespaces/gitpod/daemonsets"),
+                DaemonSetList.class);
+        daemonSets.getItems().forEach(daemonSet -> daemonSet.getSpec().setUpdateStrategy(
+                new io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategyBuilder().withType("OnDelete").build()));
+        daemonSets.getItems().get(0).getStatus().setNumberReady(0);
+        ServiceList services = whole.unmarshal(bytes.get("/api/v1/namespaces/gitpod/services"), ServiceList.class);
+        services.getItems().stream().filter(service -> GitpodReference.PROXY_SERVICE.equals(service.getMetadata().getName()))
+                .forEach(proxy -> proxy.getStatus().getLoadBalancer().setIngress(List.of(
+                        new io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder()
+                                .withHostname("gitpod-lb.example.com").build())));
+        bytes.put("/apis/apps/v1/namespaces/gitpod/statefulsets", whole.asJson(statefulSets));
+        bytes.put("/apis/apps/v1/namespaces/gitpod/daemonsets", whole.asJson(daemonSets));
+        bytes.put("/api/v1/namespaces/gitpod/services", whole.asJson(services));
+        ClusterSnapshot judged = judge(Side.PRIMARY, whole, bytes);
+        assertEquals("gitpod-lb.example.com", judged.proxyAddress(), judged.toString());
+        assertEquals(judged, judge(Side.PRIMARY, slim, bytes));
+    }
+
+    @Test
     void leavesOutWhatNoRuleReads() {
         String json = raw(Side.PRIMARY, "/api/v1/namespaces/gitpod/pods");
         PodList pods = slim.unmarshal(json, PodList.class);
