@@ -3,6 +3,7 @@ package org.drillconsole.app;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * SIGTERM, SIGHUP and SIGINT (a logout, a closed terminal, Ctrl+C, {@code kill}) close the window as its own
@@ -21,7 +22,7 @@ final class WindowSignals {
 
     private final Runnable close;
     private final IntConsumer exit;
-    private final java.util.function.LongSupplier nanoTime;
+    private final LongSupplier nanoTime;
     private volatile int received;
     private volatile long receivedAt;
 
@@ -33,7 +34,7 @@ final class WindowSignals {
         this(close, exit, System::nanoTime);
     }
 
-    WindowSignals(Runnable close, IntConsumer exit, java.util.function.LongSupplier nanoTime) {
+    WindowSignals(Runnable close, IntConsumer exit, LongSupplier nanoTime) {
         this.close = close;
         this.exit = exit;
         this.nanoTime = nanoTime;
