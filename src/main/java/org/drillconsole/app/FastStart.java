@@ -343,12 +343,19 @@ final class FastStart {
 
     /** A signal that would stop this JVM stops the command's (Ctrl-C reaches both; a kill only this one). */
     private static void stopWith(Process child) {
-        Stop stop = new Stop(child);
+        onStopSignals(new Stop(child));
+    }
+
+    /**
+     * Hands the signals that stop a command (SIGINT, SIGTERM, SIGHUP) to {@code handler} in this JVM from now
+     * on; a system without one of them, or a JVM that keeps them ({@code -Xrs}), keeps its default.
+     */
+    static void onStopSignals(sun.misc.SignalHandler handler) {
         for (String name : List.of("INT", "TERM", "HUP")) {
             try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), stop);
+                sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
             } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
-                // not a signal on this system (HUP on Windows): the default stays
+                // not a signal on this system (HUP on Windows), or the JVM's own: the default stays
             }
         }
     }

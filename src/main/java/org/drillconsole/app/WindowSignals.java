@@ -1,6 +1,5 @@
 package org.drillconsole.app;
 
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
@@ -24,7 +23,7 @@ final class WindowSignals {
     private final IntConsumer exit;
     private final LongSupplier nanoTime;
     private volatile int received;
-    private volatile long receivedAt;
+    private long receivedAt;
 
     /**
      * @param close asks the window to close (from the signal's thread)
@@ -40,15 +39,9 @@ final class WindowSignals {
         this.nanoTime = nanoTime;
     }
 
-    /** Handles the three signals in this JVM from now on; a system without one of them keeps its default. */
+    /** Handles the three signals in this JVM from now on ({@link FastStart#onStopSignals}). */
     WindowSignals install() {
-        for (String name : List.of("INT", "TERM", "HUP")) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> received(signal.getNumber()));
-            } catch (IllegalArgumentException | UnsupportedOperationException notHere) {
-                // not a signal on this system (HUP on Windows), or the JVM's own (-Xrs): the default stays
-            }
-        }
+        FastStart.onStopSignals(signal -> received(signal.getNumber()));
         return this;
     }
 

@@ -41,8 +41,8 @@ class WindowSignalsTest {
     @Test
     void aWindowStoppedBySigtermClosesAsItsOwnCloseDoesWithoutAStackTrace(@TempDir Path dir) throws Exception {
         Path settings = dir.resolve("settings.json");
-        Files.writeString(settings, "{\"primaryKubeconfig\":\"" + dir.resolve("none-1") + "\",\"standbyKubeconfig\":\""
-                + dir.resolve("none-2") + "\",\"namespace\":\"gitpod\",\"usePractice\":false}");
+        new org.drillconsole.store.SettingsStore(settings).save(new org.drillconsole.store.Settings(
+                dir.resolve("none-1").toString(), "", dir.resolve("none-2").toString(), "", "gitpod", false));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Ddrillconsole.timing=true"));
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "headless.geometry")) {

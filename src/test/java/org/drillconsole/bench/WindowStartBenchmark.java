@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.drillconsole.model.Side;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
+import org.drillconsole.store.Settings;
+import org.drillconsole.store.SettingsStore;
 
 /**
  * Window starts as a user waits for them: each start a fresh process with a fresh home, its settings pointing at
@@ -61,9 +63,8 @@ public final class WindowStartBenchmark {
         SandboxOptions options = SandboxOptions.defaults().withReconcileDelay(Duration.ofMillis(200));
         try (PracticeClusters clusters = PracticeClusters.start(dir, options)) {
             Path settings = dir.resolve("settings.json");
-            Files.writeString(settings, "{\"primaryKubeconfig\":\"" + clusters.kubeconfig(Side.PRIMARY)
-                    + "\",\"standbyKubeconfig\":\"" + clusters.kubeconfig(Side.STANDBY)
-                    + "\",\"namespace\":\"gitpod\",\"usePractice\":false}");
+            new SettingsStore(settings).save(new Settings(clusters.kubeconfig(Side.PRIMARY).toString(), "",
+                    clusters.kubeconfig(Side.STANDBY).toString(), "", Settings.DEFAULT_NAMESPACE, false));
             Thread.sleep(3000); // the controllers settle: every pod running
             Map<String, Path> journals = new LinkedHashMap<>();
             for (String launcher : launchers) {
