@@ -64,13 +64,9 @@ class MainViewTest {
     void aTableCellOfTextShowsItsWholeTextAsATooltipOnceTheMouseIsOverIt(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE") && !onFx(() -> robot.lookup("#comparisonTable")
                 .queryAs(TableView.class).getItems().isEmpty()), 20, () -> text(robot, "#standbyVerdict"));
-        List<javafx.scene.control.TableCell<?, ?>> cells = onFx(() -> java.util.stream.Stream.of("#comparisonTable",
-                        "#primaryComponents")
-                .flatMap(table -> robot.lookup(table + " .table-cell").queryAll().stream())
-                .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
-                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()
-                        && !"Status".equals(cell.getTableColumn().getText()))
-                .<javafx.scene.control.TableCell<?, ?>>map(cell -> cell).toList());
+        // The tables make their cells at the layout after their rows arrive, not when the rows arrive.
+        waitUntil(() -> !textCells(robot).isEmpty(), 20, () -> "no table cell with text yet");
+        List<javafx.scene.control.TableCell<?, ?>> cells = textCells(robot);
         assertFalse(cells.isEmpty());
         // The real mouse over one cell, then every other cell told the mouse came over it.
         javafx.scene.control.TableCell<?, ?> first = cells.get(0);
@@ -88,6 +84,16 @@ class MainViewTest {
                     .map(javafx.scene.control.TableCell::getText).toList();
         });
         assertEquals(List.of(), withoutTheirText, "cells whose whole text a tooltip does not show");
+    }
+
+    /** The cells of the comparison and the primary's components that show text (not the status column). */
+    private static List<javafx.scene.control.TableCell<?, ?>> textCells(FxRobot robot) {
+        return onFx(() -> java.util.stream.Stream.of("#comparisonTable", "#primaryComponents")
+                .flatMap(table -> robot.lookup(table + " .table-cell").queryAll().stream())
+                .map(node -> (javafx.scene.control.TableCell<?, ?>) node)
+                .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()
+                        && !"Status".equals(cell.getTableColumn().getText()))
+                .<javafx.scene.control.TableCell<?, ?>>map(cell -> cell).toList());
     }
 
     @Test
