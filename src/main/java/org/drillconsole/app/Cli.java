@@ -9,7 +9,28 @@ public final class Cli {
 
     public static final int USAGE = 64;
 
+    /** The java.sql and java.time types no option here takes (every java.time type but LocalDate). */
+    static final String CONVERTERS_NOT_NEEDED = "java\\.sql\\..*,java\\.time\\.(?!LocalDate$).*";
+
+    static {
+        // picocli looks for Groovy's Closure class on the class path at its first use, for Groovy scripts'
+        // annotations; a class not found costs a search of the jar and an exception (~20 ms cold). None here.
+        setUnlessGiven("picocli.disable.closures", "true");
+        // Every CommandLine registers a converter for each java.sql and java.time type picocli knows, by
+        // reflection: loading, linking and initialising the class (MonthDay's builds a date formatter) on the
+        // command's critical path, twice for a subcommand. The options here take paths, LocalDate, strings and
+        // numbers (CliTest keeps that true).
+        setUnlessGiven("picocli.converters.excludes", CONVERTERS_NOT_NEEDED);
+    }
+
     private Cli() {
+    }
+
+    /** Sets a system property, unless the command line gave it (-D) to choose otherwise. */
+    static void setUnlessGiven(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** A subcommand: its name as typed, and its class. */

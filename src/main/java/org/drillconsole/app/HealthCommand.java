@@ -12,7 +12,7 @@ import org.drillconsole.store.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = HealthCommand.NAME, mixinStandardHelpOptions = true,
+@Command(name = HealthCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"Print the health of both clusters side by side and exit.",
                 "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable,",
                 "unauthorized, forbidden, bad kubeconfig), 64 usage error."})

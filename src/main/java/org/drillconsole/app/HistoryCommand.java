@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = HistoryCommand.NAME, mixinStandardHelpOptions = true,
+@Command(name = HistoryCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"List the recorded runs, newest first, as a table, CSV, JSON or HTML.",
                 "Exit codes: 0 listed, 2 the journal or the file could not be read or written, 64 usage error."})
 final class HistoryCommand implements Callable<Integer> {

@@ -8,8 +8,8 @@ import java.util.OptionalInt;
  */
 public final class Launcher {
 
-    /** picocli's switch that turns its Groovy support off. */
-    private static final String PICOCLI_CLOSURES = "picocli.disable.closures";
+    /** SLF4J's provider in the jar (slf4j-simple). */
+    static final String LOGGING_PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
     private Launcher() {
     }
@@ -22,11 +22,11 @@ public final class Launcher {
         }
         // The second JVM of a `java -jar` start ends with the first, even when that one is killed outright.
         FastStart.followLauncher();
-        // picocli looks for Groovy's Closure class on the class path at its first use, for Groovy scripts'
-        // annotations; a class not found costs a search of the jar and an exception (~20 ms cold). None here.
-        if (System.getProperty(PICOCLI_CLOSURES) == null) {
-            System.setProperty(PICOCLI_CLOSURES, "true");
-        }
+        // SLF4J finds its logger by searching the class path for service files (~20 ms before the first
+        // request to a cluster); it is named here instead (CliTest keeps the name right). Its note that
+        // it was named is not for users; its warnings still are.
+        Cli.setUnlessGiven("slf4j.provider", LOGGING_PROVIDER);
+        Cli.setUnlessGiven("slf4j.internal.verbosity", "WARN");
         // Every command, the window included, blocks until it is done; the mock servers' threads do not
         // stop by themselves, so leave explicitly. The desktop entry and the bare command open the window
         // without picocli's model.

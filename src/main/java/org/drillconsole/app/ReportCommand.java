@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, subcommands = ReportCommand.Verify.class,
+@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false, subcommands = ReportCommand.Verify.class,
         description = {"Write the report of one run: html, pdf, md, json or junit (JUnit XML).",
                 "Exit codes: 0 written, 2 the run or the file could not be read or written, 64 usage error."})
 final class ReportCommand implements Callable<Integer> {
@@ -108,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = {"Check a JSON report against its own hash chain: detects an edited, inserted or",
                     "removed event, and a header or summary that differs from the journal.",
                     "Exit codes: 0 intact, 1 tampered with, 2 the file cannot be read."})

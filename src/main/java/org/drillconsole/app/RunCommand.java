@@ -41,7 +41,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = RunCommand.NAME, mixinStandardHelpOptions = true,
+@Command(name = RunCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input",
                 "(done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing the",
                 "target context name; every event is journaled before it is printed.",

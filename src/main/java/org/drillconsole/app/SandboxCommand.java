@@ -14,7 +14,7 @@ import org.drillconsole.sandbox.SandboxOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = SandboxCommand.NAME, mixinStandardHelpOptions = true,
+@Command(name = SandboxCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"Start the practice clusters (two Kubernetes API servers on loopback shaped like a Gitpod install)",
                 "and write DIR/primary.kubeconfig and DIR/standby.kubeconfig. Reads fault commands from standard",
                 "input (type help). Runs until stopped."})

@@ -2,6 +2,12 @@ package org.drillconsole.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.internal.OperationSupport;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.drillconsole.model.BackupPoint;
 import org.drillconsole.model.ClusterSnapshot;
@@ -43,12 +48,6 @@ public final class ClusterReading {
      */
     public static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
                             Clock clock) {
-        return read(primary, standby, namespace, wait, clock, ClientFactory::readClient);
-    }
-
-    /** With the clients the lists are read through (a test compares slim reads with whole objects). */
-    static Pair read(ClusterPair.Source primary, ClusterPair.Source standby, String namespace, Duration wait,
-                     Clock clock, Function<ClusterTarget, KubernetesClient> readClients) {
         ClusterPair.Targets loaded = ClusterPair.Targets.load(primary, standby);
         ExecutorService pool = Executors.newCachedThreadPool(DaemonThreads.named("health-read"));
         try {
@@ -59,7 +58,7 @@ public final class ClusterReading {
                         ? CompletableFuture.completedFuture(misconfigured(side, loaded.problems().get(side), namespace,
                         clock))
                         : CompletableFuture.supplyAsync(
-                                () -> readSide(target, namespace, wait, clock, pool, readClients), pool));
+                                () -> readSide(target, namespace, wait, clock, pool), pool));
             }
             return new Pair(sides.get(Side.PRIMARY).join(), sides.get(Side.STANDBY).join(),
                     loaded.sameClusterWarning());
@@ -75,7 +74,7 @@ public final class ClusterReading {
     }
 
     private static ClusterSnapshot readSide(ClusterTarget cluster, String namespace, Duration wait, Clock clock,
-                                            ExecutorService pool, Function<ClusterTarget, KubernetesClient> readClients) {
+                                            ExecutorService pool) {
         HealthEvaluator.Target target = new HealthEvaluator.Target(cluster.side(), cluster.context(),
                 cluster.server(), namespace);
         long deadline = System.nanoTime() + wait.toNanos();
@@ -88,7 +87,7 @@ public final class ClusterReading {
         }
         final KubernetesClient client;
         try {
-            client = readClients.apply(cluster);
+            client = ClientFactory.readClient(cluster);
         } catch (RuntimeException e) {
             probeClient.close();
             return noClient(cluster, e, namespace, clock);
@@ -120,8 +119,16 @@ public final class ClusterReading {
     private record Listed(ClusterObjects objects, String problem) {
     }
 
-    /** One list of each kind, started at once. */
+    /**
+     * One list of each kind, started at once: GETs through the client's own HTTP client (its authentication,
+     * proxy, trust and timeouts), each answer read by {@link SlimJson}; a refusal fails as fabric8's own list
+     * would, with the server's status.
+     */
     private static final class Lists {
+
+        private static final String CORE = "/api/v1/namespaces/";
+        private static final String APPS = "/apis/apps/v1/namespaces/";
+        private static final String BATCH = "/apis/batch/v1/namespaces/";
 
         private final List<CompletableFuture<?>> all = new ArrayList<>();
         private final CompletableFuture<List<io.fabric8.kubernetes.api.model.apps.Deployment>> deployments;
@@ -137,22 +144,50 @@ public final class ClusterReading {
         private final CompletableFuture<Optional<List<BackupPoint>>> backups;
 
         Lists(KubernetesClient client, String ns, ExecutorService pool) {
-            deployments = start(pool, () -> client.apps().deployments().inNamespace(ns).list().getItems());
-            statefulSets = start(pool, () -> client.apps().statefulSets().inNamespace(ns).list().getItems());
-            daemonSets = start(pool, () -> client.apps().daemonSets().inNamespace(ns).list().getItems());
-            pods = start(pool, () -> client.pods().inNamespace(ns).list().getItems());
-            claims = start(pool, () -> client.persistentVolumeClaims().inNamespace(ns).list().getItems());
-            services = start(pool, () -> client.services().inNamespace(ns).list().getItems());
-            events = start(pool, () -> client.v1().events().inNamespace(ns).list().getItems());
+            deployments = start(pool, () -> list(client, APPS + ns + "/deployments", SlimJson.DEPLOYMENT));
+            statefulSets = start(pool, () -> list(client, APPS + ns + "/statefulsets", SlimJson.STATEFUL_SET));
+            daemonSets = start(pool, () -> list(client, APPS + ns + "/daemonsets", SlimJson.DAEMON_SET));
+            pods = start(pool, () -> list(client, CORE + ns + "/pods", SlimJson.POD));
+            claims = start(pool, () -> list(client, CORE + ns + "/persistentvolumeclaims", SlimJson.CLAIM));
+            services = start(pool, () -> list(client, CORE + ns + "/services", SlimJson.SERVICE));
+            events = start(pool, () -> list(client, CORE + ns + "/events", SlimJson.EVENT));
             // What the credentials may not list is shown as not visible, not as an outage.
             nodes = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.Node.class,
-                    () -> client.nodes().list().getItems()));
+                    () -> list(client, "/api/v1/nodes", SlimJson.NODE)));
             jobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.Job.class,
-                    () -> client.batch().v1().jobs().inNamespace(ns).list().getItems()));
+                    () -> list(client, BATCH + ns + "/jobs", SlimJson.JOB)));
             cronJobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
-                    () -> client.batch().v1().cronjobs().inNamespace(ns).list().getItems()));
+                    () -> list(client, BATCH + ns + "/cronjobs", SlimJson.CRON_JOB)));
             // Velero may be missing (404) or hidden (403): the backup check then says there is nothing to see.
             backups = start(pool, () -> refusedOrMissing(() -> VeleroBackups.completed(client)));
+        }
+
+        private static <T> List<T> list(KubernetesClient client, String path, SlimJson.Shape<T> item) {
+            HttpClient http = client.getHttpClient();
+            String server = client.getMasterUrl().toString();
+            HttpRequest request = http.newHttpRequestBuilder()
+                    .uri((server.endsWith("/") ? server.substring(0, server.length() - 1) : server) + path)
+                    .header("Accept", "application/json")
+                    .timeout(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS)
+                    .build();
+            HttpResponse<InputStream> response;
+            try {
+                response = http.sendAsync(request, InputStream.class).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw KubernetesClientException.launderThrowable(e);
+            } catch (ExecutionException e) {
+                throw KubernetesClientException.launderThrowable(e.getCause());
+            }
+            if (!response.isSuccessful()) {
+                try (InputStream ignored = response.body()) {
+                    throw OperationSupport.requestFailure(request,
+                            OperationSupport.createStatus(response, client.getKubernetesSerialization()));
+                } catch (IOException e) {
+                    throw KubernetesClientException.launderThrowable(e);
+                }
+            }
+            return SlimJson.items(response.body(), item);
         }
 
         private <T> CompletableFuture<T> start(ExecutorService pool, Supplier<T> read) {

@@ -30,8 +30,8 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads for judging (a one-shot {@code health}, the window's informers): the objects the health rules
- * judge, without the parts of them no rule reads. Jackson builds a deserializer for every type a class can
+ * Reads for judging (the window's informers; a one-shot {@code health} reads the same parts token by token,
+ * {@link SlimJson}): the objects the health rules judge, without the parts of them no rule reads. Jackson builds a deserializer for every type a class can
  * hold before it reads the first byte, and a Pod's spec alone reaches about 250 model classes (every volume
  * source, probe, affinity and security setting), each loaded with its builder; left out here, the command
  * loads about half as many classes, and the window parses a large cluster's pods faster.

@@ -34,6 +34,42 @@ class CliTest {
         assertTrue(CommandLine.VERSION.startsWith("4."), CommandLine.VERSION);
     }
 
+    /**
+     * picocli is told not to register converters for java.sql and java.time types (Cli.CONVERTERS_NOT_NEEDED):
+     * no option or parameter of any command may take one of them.
+     */
+    @Test
+    void noOptionTakesATypeWhoseConverterIsLeftOut() {
+        List<java.util.regex.Pattern> excluded = java.util.Arrays.stream(Cli.CONVERTERS_NOT_NEEDED.split(","))
+                .map(java.util.regex.Pattern::compile).toList();
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(Cli.commandLine()));
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            command.getCommandSpec().args().forEach(arg -> {
+                types.add(arg.type().getName());
+                for (Class<?> auxiliary : arg.auxiliaryTypes()) {
+                    types.add(auxiliary.getName());
+                }
+            });
+        }
+        assertTrue(types.contains("java.time.LocalDate") && types.contains("java.nio.file.Path"), types.toString());
+        for (String type : types) {
+            assertTrue(excluded.stream().noneMatch(pattern -> pattern.matcher(type).matches()),
+                    type + " is taken by an option but its converter is left out");
+        }
+        assertTrue(excluded.stream().anyMatch(pattern -> pattern.matcher("java.time.MonthDay").matches()));
+    }
+
+    /** Launcher names SLF4J's provider rather than letting it search the class path: the one it would find. */
+    @Test
+    void theLoggingProviderNamedAtStartIsTheOneOnTheClassPath() {
+        List<String> found = java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).stream()
+                .map(provider -> provider.type().getName()).toList();
+        assertEquals(List.of(Launcher.LOGGING_PROVIDER), found);
+    }
+
     @Test
     void buildsOnlyTheSubcommandThatIsAskedFor() {
         assertEquals(List.of("health"), List.copyOf(Cli.commandLine("health", "--json").getSubcommands().keySet()));

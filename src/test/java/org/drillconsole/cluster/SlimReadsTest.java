@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code health} reads objects without the parts no health rule reads. Whatever state the practice clusters
- * are in, the same bytes read whole and read slim must be judged the same.
+ * {@code health} and the window read objects without the parts no health rule reads ({@link SlimReads} for
+ * the window's informers, {@link SlimJson} for {@code health}'s one-shot lists). Whatever state the practice
+ * clusters are in, the same bytes read whole, read slim and read token by token must be judged the same.
  */
 class SlimReadsTest {
 
@@ -53,6 +55,19 @@ class SlimReadsTest {
             Map.entry("/api/v1/namespaces/gitpod/events", EventList.class),
             Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", JobList.class),
             Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", CronJobList.class));
+
+    /** How health reads each list (SlimJson), by path. */
+    private static final Map<String, SlimJson.Shape<?>> SHAPES = Map.ofEntries(
+            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", SlimJson.DEPLOYMENT),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", SlimJson.STATEFUL_SET),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", SlimJson.DAEMON_SET),
+            Map.entry("/api/v1/nodes", SlimJson.NODE),
+            Map.entry("/api/v1/namespaces/gitpod/pods", SlimJson.POD),
+            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", SlimJson.CLAIM),
+            Map.entry("/api/v1/namespaces/gitpod/services", SlimJson.SERVICE),
+            Map.entry("/api/v1/namespaces/gitpod/events", SlimJson.EVENT),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", SlimJson.JOB),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", SlimJson.CRON_JOB));
 
     private final KubernetesSerialization whole = new KubernetesSerialization();
     private final KubernetesSerialization slim = SlimReads.serialization();
@@ -116,6 +131,18 @@ class SlimReadsTest {
         ClusterSnapshot judged = judge(Side.PRIMARY, whole, bytes);
         assertEquals("gitpod-lb.example.com", judged.proxyAddress(), judged.toString());
         assertEquals(judged, judge(Side.PRIMARY, slim, bytes));
+        assertEquals(judged, judgeReadToken(Side.PRIMARY, bytes));
+    }
+
+    @Test
+    void readsTheSameObjectsTokenByTokenAsSlimReadsDoesButForFieldsTheModelDoesNotKnow() {
+        for (Side side : Side.values()) {
+            Map<String, String> bytes = lists(side);
+            for (String path : LISTS.keySet()) {
+                assertEquals(SlimJsonTest.withoutUnknownFields(slim.unmarshal(bytes.get(path), LISTS.get(path)).getItems()),
+                        SlimJson.items(bytes.get(path), SHAPES.get(path)), side + " " + path);
+            }
+        }
     }
 
     @Test
@@ -154,7 +181,9 @@ class SlimReadsTest {
     /** One read of every list; its bytes judged whole and slim. */
     private void assertSameJudgement(Side side) {
         Map<String, String> bytes = lists(side);
-        assertEquals(judge(side, whole, bytes), judge(side, slim, bytes), side + " judged differently when read slim");
+        ClusterSnapshot judged = judge(side, whole, bytes);
+        assertEquals(judged, judge(side, slim, bytes), side + " judged differently when read slim");
+        assertEquals(judged, judgeReadToken(side, bytes), side + " judged differently when read token by token");
     }
 
     private ClusterSnapshot judge(Side side, KubernetesSerialization serialization) {
@@ -169,17 +198,26 @@ class SlimReadsTest {
     }
 
     private ClusterSnapshot judge(Side side, KubernetesSerialization serialization, Map<String, String> bytes) {
+        return judge(side, path -> serialization.unmarshal(bytes.get(path), LISTS.get(path)).getItems());
+    }
+
+    /** As {@code health} reads: {@link SlimJson}. */
+    private ClusterSnapshot judgeReadToken(Side side, Map<String, String> bytes) {
+        return judge(side, path -> SlimJson.items(bytes.get(path), SHAPES.get(path)));
+    }
+
+    private ClusterSnapshot judge(Side side, Function<String, List<?>> read) {
         ClusterObjects objects = new ClusterObjects(true,
-                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/deployments"),
-                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/statefulsets"),
-                items(serialization, bytes, "/apis/apps/v1/namespaces/gitpod/daemonsets"), true,
-                items(serialization, bytes, "/api/v1/nodes"),
-                items(serialization, bytes, "/api/v1/namespaces/gitpod/pods"),
-                items(serialization, bytes, "/api/v1/namespaces/gitpod/persistentvolumeclaims"),
-                items(serialization, bytes, "/api/v1/namespaces/gitpod/services"),
-                items(serialization, bytes, "/api/v1/namespaces/gitpod/events"),
-                items(serialization, bytes, "/apis/batch/v1/namespaces/gitpod/jobs"),
-                items(serialization, bytes, "/apis/batch/v1/namespaces/gitpod/cronjobs"), List.of());
+                items(read, "/apis/apps/v1/namespaces/gitpod/deployments"),
+                items(read, "/apis/apps/v1/namespaces/gitpod/statefulsets"),
+                items(read, "/apis/apps/v1/namespaces/gitpod/daemonsets"), true,
+                items(read, "/api/v1/nodes"),
+                items(read, "/api/v1/namespaces/gitpod/pods"),
+                items(read, "/api/v1/namespaces/gitpod/persistentvolumeclaims"),
+                items(read, "/api/v1/namespaces/gitpod/services"),
+                items(read, "/api/v1/namespaces/gitpod/events"),
+                items(read, "/apis/batch/v1/namespaces/gitpod/jobs"),
+                items(read, "/apis/batch/v1/namespaces/gitpod/cronjobs"), List.of());
         Instant now = Instant.parse("2026-12-01T12:00:00Z");
         ProbeResult probe = new ProbeResult(ConnectionState.ONLINE, "ready", 5, "v1.32.4", now);
         return HealthEvaluator.evaluate(new HealthEvaluator.Target(side, "practice", "http://practice", NS), probe,
@@ -187,8 +225,8 @@ class SlimReadsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> items(KubernetesSerialization serialization, Map<String, String> bytes, String path) {
-        return (List<T>) serialization.unmarshal(bytes.get(path), LISTS.get(path)).getItems();
+    private static <T> List<T> items(Function<String, List<?>> read, String path) {
+        return (List<T>) read.apply(path);
     }
 
     private static String raw(Side side, String path) {
