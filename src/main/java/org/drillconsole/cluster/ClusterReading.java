@@ -1,5 +1,7 @@
 package org.drillconsole.cluster;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.internal.OperationSupport;
@@ -144,25 +146,26 @@ public final class ClusterReading {
         private final CompletableFuture<Optional<List<BackupPoint>>> backups;
 
         Lists(KubernetesClient client, String ns, ExecutorService pool) {
-            deployments = start(pool, () -> list(client, APPS + ns + "/deployments", SlimJson.DEPLOYMENT));
-            statefulSets = start(pool, () -> list(client, APPS + ns + "/statefulsets", SlimJson.STATEFUL_SET));
-            daemonSets = start(pool, () -> list(client, APPS + ns + "/daemonsets", SlimJson.DAEMON_SET));
-            pods = start(pool, () -> list(client, CORE + ns + "/pods", SlimJson.POD));
-            claims = start(pool, () -> list(client, CORE + ns + "/persistentvolumeclaims", SlimJson.CLAIM));
-            services = start(pool, () -> list(client, CORE + ns + "/services", SlimJson.SERVICE));
-            events = start(pool, () -> list(client, CORE + ns + "/events", SlimJson.EVENT));
+            deployments = start(pool, () -> list(client, APPS + ns + "/deployments", SlimJson.DEPLOYMENTS));
+            statefulSets = start(pool, () -> list(client, APPS + ns + "/statefulsets", SlimJson.STATEFUL_SETS));
+            daemonSets = start(pool, () -> list(client, APPS + ns + "/daemonsets", SlimJson.DAEMON_SETS));
+            pods = start(pool, () -> list(client, CORE + ns + "/pods", SlimJson.PODS));
+            claims = start(pool, () -> list(client, CORE + ns + "/persistentvolumeclaims", SlimJson.CLAIMS));
+            services = start(pool, () -> list(client, CORE + ns + "/services", SlimJson.SERVICES));
+            events = start(pool, () -> list(client, CORE + ns + "/events", SlimJson.EVENTS));
             // What the credentials may not list is shown as not visible, not as an outage.
             nodes = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.Node.class,
-                    () -> list(client, "/api/v1/nodes", SlimJson.NODE)));
+                    () -> list(client, "/api/v1/nodes", SlimJson.NODES)));
             jobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.Job.class,
-                    () -> list(client, BATCH + ns + "/jobs", SlimJson.JOB)));
+                    () -> list(client, BATCH + ns + "/jobs", SlimJson.JOBS)));
             cronJobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
-                    () -> list(client, BATCH + ns + "/cronjobs", SlimJson.CRON_JOB)));
+                    () -> list(client, BATCH + ns + "/cronjobs", SlimJson.CRON_JOBS)));
             // Velero may be missing (404) or hidden (403): the backup check then says there is nothing to see.
             backups = start(pool, () -> refusedOrMissing(() -> VeleroBackups.completed(client)));
         }
 
-        private static <T> List<T> list(KubernetesClient client, String path, SlimJson.Shape<T> item) {
+        private static <T extends HasMetadata, L extends KubernetesResourceList<T>> List<T> list(
+                KubernetesClient client, String path, SlimJson.Shape<L> shape) {
             HttpClient http = client.getHttpClient();
             String server = client.getMasterUrl().toString();
             HttpRequest request = http.newHttpRequestBuilder()
@@ -187,7 +190,8 @@ public final class ClusterReading {
                     throw KubernetesClientException.launderThrowable(e);
                 }
             }
-            return SlimJson.items(response.body(), item);
+            List<T> items = SlimJson.read(response.body(), shape).getItems();
+            return items == null ? List.of() : items;
         }
 
         private <T> CompletableFuture<T> start(ExecutorService pool, Supplier<T> read) {

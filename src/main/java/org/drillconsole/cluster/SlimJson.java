@@ -7,11 +7,14 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.api.model.ListMeta;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.api.model.NodeStatus;
 import io.fabric8.kubernetes.api.model.NodeSystemInfo;
@@ -19,33 +22,41 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceList;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetCondition;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetList;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategy;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetCondition;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetList;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobList;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -78,36 +89,29 @@ final class SlimJson {
     private SlimJson() {
     }
 
-    /** The items of a Kubernetes list ({@code {"kind": "PodList", "items": [...]}}), each read as {@code item}. */
-    static <T> List<T> items(InputStream json, Shape<T> item) {
+    /** The object in {@code json} (a Kubernetes list, for the shapes below), read as {@code shape} says. */
+    static <T> T read(InputStream json, Shape<T> shape) {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
-            return items(parser, item);
+            return read(parser, shape);
         }
     }
 
-    static <T> List<T> items(String json, Shape<T> item) {
+    static <T> T read(String json, Shape<T> shape) {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
-            return items(parser, item);
+            return read(parser, shape);
         }
     }
 
-    private static <T> List<T> items(JsonParser parser, Shape<T> item) {
+    private static <T> T read(JsonParser parser, Shape<T> shape) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new StreamReadException(parser, "expected a Kubernetes list (a JSON object)");
         }
-        List<T> items = new ArrayList<>();
-        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (name.equals("items") && value == JsonToken.START_ARRAY) {
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(item.read(parser));
-                }
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return items;
+        return shape.read(parser);
+    }
+
+    /** The list shapes below, by the model's list class: what an informer's list is read as. */
+    static Map<Class<?>, Shape<?>> lists() {
+        return LISTS;
     }
 
     /** How one field is read from the parser (positioned at its value) into the object being built. */
@@ -337,7 +341,7 @@ final class SlimJson {
             .object("state", CONTAINER_STATE, ContainerStatus::setState)
             .text("stopSignal", ContainerStatus::setStopSignal);
 
-    static final Shape<Pod> POD = Shape.of(Pod::new)
+    private static final Shape<Pod> POD = Shape.of(Pod::new)
             .text("apiVersion", Pod::setApiVersion)
             .text("kind", Pod::setKind)
             .object("metadata", META, Pod::setMetadata)
@@ -347,7 +351,7 @@ final class SlimJson {
                     .list("initContainerStatuses", CONTAINER_STATUS, PodStatus::setInitContainerStatuses),
                     Pod::setStatus);
 
-    static final Shape<Deployment> DEPLOYMENT = Shape.of(Deployment::new)
+    private static final Shape<Deployment> DEPLOYMENT = Shape.of(Deployment::new)
             .text("apiVersion", Deployment::setApiVersion)
             .text("kind", Deployment::setKind)
             .object("metadata", META, Deployment::setMetadata)
@@ -371,7 +375,7 @@ final class SlimJson {
                     .whole("unavailableReplicas", DeploymentStatus::setUnavailableReplicas)
                     .whole("updatedReplicas", DeploymentStatus::setUpdatedReplicas), Deployment::setStatus);
 
-    static final Shape<StatefulSet> STATEFUL_SET = Shape.of(StatefulSet::new)
+    private static final Shape<StatefulSet> STATEFUL_SET = Shape.of(StatefulSet::new)
             .text("apiVersion", StatefulSet::setApiVersion)
             .text("kind", StatefulSet::setKind)
             .object("metadata", META, StatefulSet::setMetadata)
@@ -401,7 +405,7 @@ final class SlimJson {
                     .text("updateRevision", StatefulSetStatus::setUpdateRevision)
                     .whole("updatedReplicas", StatefulSetStatus::setUpdatedReplicas), StatefulSet::setStatus);
 
-    static final Shape<DaemonSet> DAEMON_SET = Shape.of(DaemonSet::new)
+    private static final Shape<DaemonSet> DAEMON_SET = Shape.of(DaemonSet::new)
             .text("apiVersion", DaemonSet::setApiVersion)
             .text("kind", DaemonSet::setKind)
             .object("metadata", META, DaemonSet::setMetadata)
@@ -428,7 +432,7 @@ final class SlimJson {
                     .whole("updatedNumberScheduled", DaemonSetStatus::setUpdatedNumberScheduled),
                     DaemonSet::setStatus);
 
-    static final Shape<Node> NODE = Shape.of(Node::new)
+    private static final Shape<Node> NODE = Shape.of(Node::new)
             .text("apiVersion", Node::setApiVersion)
             .text("kind", Node::setKind)
             .object("metadata", META, Node::setMetadata)
@@ -446,14 +450,14 @@ final class SlimJson {
                             .text("kubeletVersion", NodeSystemInfo::setKubeletVersion), NodeStatus::setNodeInfo),
                     Node::setStatus);
 
-    static final Shape<PersistentVolumeClaim> CLAIM = Shape.of(PersistentVolumeClaim::new)
+    private static final Shape<PersistentVolumeClaim> CLAIM = Shape.of(PersistentVolumeClaim::new)
             .text("apiVersion", PersistentVolumeClaim::setApiVersion)
             .text("kind", PersistentVolumeClaim::setKind)
             .object("metadata", META, PersistentVolumeClaim::setMetadata)
             .object("status", Shape.of(PersistentVolumeClaimStatus::new)
                     .text("phase", PersistentVolumeClaimStatus::setPhase), PersistentVolumeClaim::setStatus);
 
-    static final Shape<Service> SERVICE = Shape.of(Service::new)
+    private static final Shape<Service> SERVICE = Shape.of(Service::new)
             .text("apiVersion", Service::setApiVersion)
             .text("kind", Service::setKind)
             .object("metadata", META, Service::setMetadata)
@@ -470,7 +474,7 @@ final class SlimJson {
         event.setEventTime(time == null ? null : new MicroTime(time));
     };
 
-    static final Shape<Event> EVENT = Shape.of(Event::new)
+    private static final Shape<Event> EVENT = Shape.of(Event::new)
             .text("action", Event::setAction)
             .text("apiVersion", Event::setApiVersion)
             .whole("count", Event::setCount)
@@ -486,7 +490,7 @@ final class SlimJson {
             .text("reportingInstance", Event::setReportingInstance)
             .text("type", Event::setType);
 
-    static final Shape<Job> JOB = Shape.of(Job::new)
+    private static final Shape<Job> JOB = Shape.of(Job::new)
             .text("apiVersion", Job::setApiVersion)
             .text("kind", Job::setKind)
             .object("metadata", META, Job::setMetadata)
@@ -508,7 +512,7 @@ final class SlimJson {
                     .whole("succeeded", JobStatus::setSucceeded)
                     .whole("terminating", JobStatus::setTerminating), Job::setStatus);
 
-    static final Shape<CronJob> CRON_JOB = Shape.of(CronJob::new)
+    private static final Shape<CronJob> CRON_JOB = Shape.of(CronJob::new)
             .text("apiVersion", CronJob::setApiVersion)
             .text("kind", CronJob::setKind)
             .object("metadata", META, CronJob::setMetadata)
@@ -524,4 +528,77 @@ final class SlimJson {
                     .list("active", REFERENCE, CronJobStatus::setActive)
                     .text("lastScheduleTime", CronJobStatus::setLastScheduleTime)
                     .text("lastSuccessfulTime", CronJobStatus::setLastSuccessfulTime), CronJob::setStatus);
+
+    // The lists: their kind, version and metadata (an informer's resourceVersion and continue token) and items.
+
+    private static final Shape<ListMeta> LIST_META = Shape.of(ListMeta::new)
+            .text("continue", ListMeta::setContinue)
+            .whole64("remainingItemCount", ListMeta::setRemainingItemCount)
+            .text("resourceVersion", ListMeta::setResourceVersion)
+            .text("selfLink", ListMeta::setSelfLink);
+
+    static final Shape<PodList> PODS = Shape.of(PodList::new)
+            .text("apiVersion", PodList::setApiVersion)
+            .text("kind", PodList::setKind)
+            .object("metadata", LIST_META, PodList::setMetadata)
+            .list("items", POD, PodList::setItems);
+
+    static final Shape<DeploymentList> DEPLOYMENTS = Shape.of(DeploymentList::new)
+            .text("apiVersion", DeploymentList::setApiVersion)
+            .text("kind", DeploymentList::setKind)
+            .object("metadata", LIST_META, DeploymentList::setMetadata)
+            .list("items", DEPLOYMENT, DeploymentList::setItems);
+
+    static final Shape<StatefulSetList> STATEFUL_SETS = Shape.of(StatefulSetList::new)
+            .text("apiVersion", StatefulSetList::setApiVersion)
+            .text("kind", StatefulSetList::setKind)
+            .object("metadata", LIST_META, StatefulSetList::setMetadata)
+            .list("items", STATEFUL_SET, StatefulSetList::setItems);
+
+    static final Shape<DaemonSetList> DAEMON_SETS = Shape.of(DaemonSetList::new)
+            .text("apiVersion", DaemonSetList::setApiVersion)
+            .text("kind", DaemonSetList::setKind)
+            .object("metadata", LIST_META, DaemonSetList::setMetadata)
+            .list("items", DAEMON_SET, DaemonSetList::setItems);
+
+    static final Shape<NodeList> NODES = Shape.of(NodeList::new)
+            .text("apiVersion", NodeList::setApiVersion)
+            .text("kind", NodeList::setKind)
+            .object("metadata", LIST_META, NodeList::setMetadata)
+            .list("items", NODE, NodeList::setItems);
+
+    static final Shape<PersistentVolumeClaimList> CLAIMS = Shape.of(PersistentVolumeClaimList::new)
+            .text("apiVersion", PersistentVolumeClaimList::setApiVersion)
+            .text("kind", PersistentVolumeClaimList::setKind)
+            .object("metadata", LIST_META, PersistentVolumeClaimList::setMetadata)
+            .list("items", CLAIM, PersistentVolumeClaimList::setItems);
+
+    static final Shape<ServiceList> SERVICES = Shape.of(ServiceList::new)
+            .text("apiVersion", ServiceList::setApiVersion)
+            .text("kind", ServiceList::setKind)
+            .object("metadata", LIST_META, ServiceList::setMetadata)
+            .list("items", SERVICE, ServiceList::setItems);
+
+    static final Shape<EventList> EVENTS = Shape.of(EventList::new)
+            .text("apiVersion", EventList::setApiVersion)
+            .text("kind", EventList::setKind)
+            .object("metadata", LIST_META, EventList::setMetadata)
+            .list("items", EVENT, EventList::setItems);
+
+    static final Shape<JobList> JOBS = Shape.of(JobList::new)
+            .text("apiVersion", JobList::setApiVersion)
+            .text("kind", JobList::setKind)
+            .object("metadata", LIST_META, JobList::setMetadata)
+            .list("items", JOB, JobList::setItems);
+
+    static final Shape<CronJobList> CRON_JOBS = Shape.of(CronJobList::new)
+            .text("apiVersion", CronJobList::setApiVersion)
+            .text("kind", CronJobList::setKind)
+            .object("metadata", LIST_META, CronJobList::setMetadata)
+            .list("items", CRON_JOB, CronJobList::setItems);
+
+    private static final Map<Class<?>, Shape<?>> LISTS = Map.of(PodList.class, PODS, DeploymentList.class, DEPLOYMENTS,
+            StatefulSetList.class, STATEFUL_SETS, DaemonSetList.class, DAEMON_SETS, NodeList.class, NODES,
+            PersistentVolumeClaimList.class, CLAIMS, ServiceList.class, SERVICES, EventList.class, EVENTS,
+            JobList.class, JOBS, CronJobList.class, CRON_JOBS);
 }

@@ -27,6 +27,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.InputStream;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,7 +74,26 @@ final class SlimReads {
                 .addMixIn(LoadBalancerIngress.class, IngressAddress.class)
                 .addMixIn(Event.class, EventOccurrence.class)
                 .build();
-        return ClientFactory.withWatchedKinds(new KubernetesSerialization(mapper, false));
+        return ClientFactory.withWatchedKinds(new ListsTokenByToken(mapper));
+    }
+
+    /**
+     * An informer's lists (its first read, on which the window's panes wait, and any relist) read by
+     * {@link SlimJson}, without Jackson's introspection of the model; single objects and watch events by
+     * Jackson with the mix-ins above, when the first change of a kind arrives.
+     */
+    private static final class ListsTokenByToken extends KubernetesSerialization {
+
+        ListsTokenByToken(JsonMapper mapper) {
+            super(mapper, false);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T unmarshal(InputStream json, TypeReference<T> type) {
+            SlimJson.Shape<?> list = type.getType() instanceof Class<?> kind ? SlimJson.lists().get(kind) : null;
+            return list == null ? super.unmarshal(json, type) : (T) SlimJson.read(json, list);
+        }
     }
 
     /**

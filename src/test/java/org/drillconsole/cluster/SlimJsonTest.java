@@ -50,27 +50,28 @@ class SlimJsonTest {
     private static final KubernetesSerialization SLIM = SlimReads.serialization();
 
     /** Each kind health lists: its list class, and how SlimJson reads an item. */
-    private record Kind(Class<? extends KubernetesResourceList<?>> list, SlimJson.Shape<?> shape) {
+    private record Kind(Class<? extends KubernetesResourceList<?>> list, SlimJson.Shape<? extends KubernetesResourceList<?>> shape) {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind(DeploymentList.class, SlimJson.DEPLOYMENT),
-            new Kind(StatefulSetList.class, SlimJson.STATEFUL_SET),
-            new Kind(DaemonSetList.class, SlimJson.DAEMON_SET),
-            new Kind(NodeList.class, SlimJson.NODE),
-            new Kind(PodList.class, SlimJson.POD),
-            new Kind(PersistentVolumeClaimList.class, SlimJson.CLAIM),
-            new Kind(ServiceList.class, SlimJson.SERVICE),
-            new Kind(EventList.class, SlimJson.EVENT),
-            new Kind(JobList.class, SlimJson.JOB),
-            new Kind(CronJobList.class, SlimJson.CRON_JOB));
+            new Kind(DeploymentList.class, SlimJson.DEPLOYMENTS),
+            new Kind(StatefulSetList.class, SlimJson.STATEFUL_SETS),
+            new Kind(DaemonSetList.class, SlimJson.DAEMON_SETS),
+            new Kind(NodeList.class, SlimJson.NODES),
+            new Kind(PodList.class, SlimJson.PODS),
+            new Kind(PersistentVolumeClaimList.class, SlimJson.CLAIMS),
+            new Kind(ServiceList.class, SlimJson.SERVICES),
+            new Kind(EventList.class, SlimJson.EVENTS),
+            new Kind(JobList.class, SlimJson.JOBS),
+            new Kind(CronJobList.class, SlimJson.CRON_JOBS));
 
     @Test
     void readsEveryFieldSlimReadsKeepsAndNothingElseFromObjectsWithEveryFieldFilledIn() throws Exception {
         for (Kind kind : KINDS) {
             String json = WHOLE.asJson(filledList(kind));
-            List<?> expected = SLIM.unmarshal(json, kind.list()).getItems();
-            assertEquals(expected, SlimJson.items(json, kind.shape()), kind.list().getSimpleName());
+            assertTrue(json.contains("\"resourceVersion\"") && json.contains("\"continue\""), json);
+            assertEquals(SLIM.unmarshal(json, kind.list()), SlimJson.read(json, kind.shape()),
+                    kind.list().getSimpleName());
         }
     }
 
@@ -78,15 +79,15 @@ class SlimJsonTest {
     void readsNullsAndMissingFieldsAsJacksonDoes() {
         String json = "{\"items\": [{\"metadata\": {\"name\": \"server\", \"labels\": null, \"generation\": null},"
                 + " \"status\": {\"phase\": null, \"containerStatuses\": null}}, {}]}";
-        assertEquals(SLIM.unmarshal(json, PodList.class).getItems(), SlimJson.items(json, SlimJson.POD));
-        assertEquals(List.of(), SlimJson.items("{\"kind\": \"PodList\", \"items\": []}", SlimJson.POD));
-        assertEquals(List.of(), SlimJson.items("{\"kind\": \"PodList\", \"items\": null}", SlimJson.POD),
-                "a list with no items (the API server writes null for none)");
+        assertEquals(SLIM.unmarshal(json, PodList.class), SlimJson.read(json, SlimJson.PODS));
+        for (String empty : List.of("{\"kind\": \"PodList\", \"items\": []}", "{\"items\": null}", "{}")) {
+            assertEquals(SLIM.unmarshal(empty, PodList.class), SlimJson.read(empty, SlimJson.PODS), empty);
+        }
     }
 
     @Test
     void keepsTheDefaultKindAndApiVersionThatListItemsLeaveOut() {
-        var pod = SlimJson.items("{\"items\": [{\"metadata\": {\"name\": \"a\"}}]}", SlimJson.POD).get(0);
+        var pod = SlimJson.read("{\"items\": [{\"metadata\": {\"name\": \"a\"}}]}", SlimJson.PODS).getItems().get(0);
         assertEquals("Pod", pod.getKind());
         assertEquals("v1", pod.getApiVersion());
         assertNull(pod.getSpec(), "a pod's spec is never read");
@@ -99,7 +100,7 @@ class SlimJsonTest {
                 "{\"items\": [{\"metadata\": {\"labels\": [\"a\"]}}]}", "{\"items\": [7]}",
                 "{\"items\": [{\"status\": {\"containerStatuses\": [{\"restartCount\": \"3\"}]}}]}",
                 "{\"items\": [{\"metadata\": {\"generation\": 1.5}}]}", "{\"items\": [{\"metadata\": {")) {
-            JacksonException error = assertThrows(JacksonException.class, () -> SlimJson.items(answer, SlimJson.POD),
+            JacksonException error = assertThrows(JacksonException.class, () -> SlimJson.read(answer, SlimJson.PODS),
                     answer);
             assertTrue(ListFailures.describe(error).startsWith("the server answered, but not with a Kubernetes list"),
                     answer + ": " + ListFailures.describe(error));
@@ -130,7 +131,7 @@ class SlimJsonTest {
                 holder.set(names.get(random.nextInt(names.size())), values.get(random.nextInt(values.size())));
                 String json = mapper.writeValueAsString(mutated);
                 try {
-                    SlimJson.items(json, kind.shape());
+                    SlimJson.read(json, kind.shape()).getItems();
                     read++;
                 } catch (JacksonException notAList) {
                     assertTrue(ListFailures.describe(notAList).startsWith("the server answered, but not with"),
@@ -185,15 +186,10 @@ class SlimJsonTest {
         }
     }
 
-    /** A list of one item with every field of the model set (nested objects too, a few levels deep). */
+    /** A list of one item, with every field of the model set (nested objects too, a few levels deep). */
     private static KubernetesResourceList<?> filledList(Kind kind) {
         try {
-            Object list = kind.list().getConstructor().newInstance();
-            Method getItems = kind.list().getMethod("getItems");
-            Type itemType = ((ParameterizedType) getItems.getGenericReturnType()).getActualTypeArguments()[0];
-            Object item = filled((Class<?>) itemType, 0, new HashSet<>());
-            kind.list().getMethod("setItems", List.class).invoke(list, List.of(item));
-            return (KubernetesResourceList<?>) list;
+            return (KubernetesResourceList<?>) filled(kind.list(), 0, Set.of());
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
@@ -264,7 +260,7 @@ class SlimJsonTest {
         String pods = WHOLE.asJson(filledList(KINDS.get(4)));
         assertTrue(pods.contains("\"annotations\"") && pods.contains("\"volumes\"") && pods.contains("\"conditions\""),
                 "the generated pod has annotations, volumes in its spec and conditions in its status");
-        var pod = SlimJson.items(pods, SlimJson.POD).get(0);
+        var pod = SlimJson.read(pods, SlimJson.PODS).getItems().get(0);
         assertTrue(pod.getMetadata().getAnnotations().isEmpty(), "annotations are left out");
         assertFalse(pod.getStatus().getContainerStatuses().isEmpty(), "container statuses are read");
         assertTrue(pod.getStatus().getConditions().isEmpty(), "a pod's own conditions are left out");

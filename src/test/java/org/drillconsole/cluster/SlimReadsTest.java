@@ -57,17 +57,17 @@ class SlimReadsTest {
             Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", CronJobList.class));
 
     /** How health reads each list (SlimJson), by path. */
-    private static final Map<String, SlimJson.Shape<?>> SHAPES = Map.ofEntries(
-            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", SlimJson.DEPLOYMENT),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", SlimJson.STATEFUL_SET),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", SlimJson.DAEMON_SET),
-            Map.entry("/api/v1/nodes", SlimJson.NODE),
-            Map.entry("/api/v1/namespaces/gitpod/pods", SlimJson.POD),
-            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", SlimJson.CLAIM),
-            Map.entry("/api/v1/namespaces/gitpod/services", SlimJson.SERVICE),
-            Map.entry("/api/v1/namespaces/gitpod/events", SlimJson.EVENT),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", SlimJson.JOB),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", SlimJson.CRON_JOB));
+    private static final Map<String, SlimJson.Shape<? extends KubernetesResourceList<?>>> SHAPES = Map.ofEntries(
+            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", SlimJson.DEPLOYMENTS),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", SlimJson.STATEFUL_SETS),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", SlimJson.DAEMON_SETS),
+            Map.entry("/api/v1/nodes", SlimJson.NODES),
+            Map.entry("/api/v1/namespaces/gitpod/pods", SlimJson.PODS),
+            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", SlimJson.CLAIMS),
+            Map.entry("/api/v1/namespaces/gitpod/services", SlimJson.SERVICES),
+            Map.entry("/api/v1/namespaces/gitpod/events", SlimJson.EVENTS),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", SlimJson.JOBS),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", SlimJson.CRON_JOBS));
 
     private final KubernetesSerialization whole = new KubernetesSerialization();
     private final KubernetesSerialization slim = SlimReads.serialization();
@@ -140,7 +140,7 @@ class SlimReadsTest {
             Map<String, String> bytes = lists(side);
             for (String path : LISTS.keySet()) {
                 assertEquals(SlimJsonTest.withoutUnknownFields(slim.unmarshal(bytes.get(path), LISTS.get(path)).getItems()),
-                        SlimJson.items(bytes.get(path), SHAPES.get(path)), side + " " + path);
+                        SlimJson.read(bytes.get(path), SHAPES.get(path)).getItems(), side + " " + path);
             }
         }
     }
@@ -203,7 +203,7 @@ class SlimReadsTest {
 
     /** As {@code health} reads: {@link SlimJson}. */
     private ClusterSnapshot judgeReadToken(Side side, Map<String, String> bytes) {
-        return judge(side, path -> SlimJson.items(bytes.get(path), SHAPES.get(path)));
+        return judge(side, path -> SlimJson.read(bytes.get(path), SHAPES.get(path)).getItems());
     }
 
     private ClusterSnapshot judge(Side side, Function<String, List<?>> read) {
