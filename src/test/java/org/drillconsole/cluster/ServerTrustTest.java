@@ -17,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +42,8 @@ class ServerTrustTest {
     private HttpsServer https;
 
     private HttpServer plain;
+    /** The API paths the HTTPS server was asked for. */
+    private final java.util.Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @BeforeEach
     void startServers() throws Exception {
@@ -48,7 +53,13 @@ class ServerTrustTest {
             String path = exchange.getRequestURI().getPath();
             String body = path.equals("/version") ? "{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"v1.32.4\"}"
                     : path.endsWith("/deployments") ? "{\"kind\":\"DeploymentList\",\"apiVersion\":\"apps/v1\","
-                    + "\"metadata\":{},\"items\":[]}" : "ok";
+                    + "\"metadata\":{},\"items\":[]}"
+                    : path.equals("/api/v1/namespaces/gitpod") ? "{\"kind\":\"Namespace\",\"apiVersion\":\"v1\","
+                    + "\"metadata\":{\"name\":\"gitpod\"}}"
+                    : path.startsWith("/api/") || path.startsWith("/apis/") ? "{\"metadata\":{},\"items\":[]}" : "ok";
+            if (path.startsWith("/api")) {
+                requested.add(path);
+            }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -83,6 +94,20 @@ class ServerTrustTest {
         Files.write(dir.resolve("ca.crt"), resource("ca.pem"));
 
         assertEquals(ConnectionState.ONLINE, probe(kubeconfig(httpsUrl(), "certificate-authority: ca.crt")).state());
+    }
+
+    /** health's lists are GETs of their own (ClusterReading, SlimJson), through the same trust as the probe. */
+    @Test
+    void healthListsEveryKindFromAServerSignedByTheKubeconfigsAuthority() throws Exception {
+        Path file = kubeconfig(httpsUrl(), "certificate-authority-data: " + base64("ca.pem"));
+        ClusterReading.Pair read = ClusterReading.read(new ClusterPair.Source(file, null),
+                new ClusterPair.Source(file, null), "gitpod", Duration.ofSeconds(10), Clock.systemUTC());
+        ClusterSnapshot primary = read.primary();
+        assertEquals(ConnectionState.ONLINE, primary.state(), primary.stateMessage());
+        assertTrue(primary.objectsKnown(), primary.toString());
+        assertTrue(requested.containsAll(List.of("/api/v1/namespaces/gitpod/pods", "/api/v1/nodes",
+                "/apis/apps/v1/namespaces/gitpod/statefulsets", "/apis/batch/v1/namespaces/gitpod/cronjobs")),
+                requested.toString());
     }
 
     @Test
