@@ -8,7 +8,9 @@ import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.ClusterReading;
 import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.drill.Names;
 import org.drillconsole.store.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,7 @@ final class HealthCommand implements Callable<Integer> {
     String standbyContext;
 
     @Option(names = "--namespace", paramLabel = "NS", defaultValue = Settings.DEFAULT_NAMESPACE,
+            converter = NamespaceName.class,
             description = "Gitpod's namespace (default: ${DEFAULT-VALUE}).")
     String namespace;
 
@@ -43,6 +46,18 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "15",
             description = "Longest wait for both sides to answer or fail (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
+
+    /** A namespace is a DNS label: anything else would be sent to the clusters as a path they cannot answer. */
+    static final class NamespaceName implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String wrong = Names.label(value, 63);
+            if (wrong != null) {
+                throw new CommandLine.TypeConversionException("\"" + value + "\" is not a namespace name: it " + wrong);
+            }
+            return value;
+        }
+    }
 
     @Override
     public Integer call() {

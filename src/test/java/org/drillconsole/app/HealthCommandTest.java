@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.drillconsole.model.Side;
 import org.drillconsole.support.LoopbackWeb;
 import org.drillconsole.support.PracticeClustersExtension;
@@ -167,6 +168,17 @@ class HealthCommandTest {
         CliRun run = CliRun.of("health", "--primary", primary());
         assertEquals(64, run.code());
         assertTrue(run.err().contains("--standby"), run.err());
+    }
+
+    /** Nothing that is not a namespace name is sent to a cluster as part of a path: a usage error, in words. */
+    @Test
+    void aNamespaceThatIsNotANamespaceNameIsAUsageError() {
+        for (String namespace : List.of("a b", "x/y", "", "Gitpod", "-gitpod", "gitpod?watch=1", "ü", "a".repeat(64))) {
+            CliRun run = CliRun.of("health", "--primary", primary(), "--standby", primary(), "--namespace", namespace);
+            assertEquals(64, run.code(), namespace + ": " + run.err());
+            assertTrue(run.err().contains("\"" + namespace + "\" is not a namespace name"), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.drillconsole.ui.connect;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import javafx.collections.FXCollections;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -49,6 +51,12 @@ public final class ConnectionDialog extends Dialog<Settings> {
         namespace.setId("namespaceField");
         grid.add(new Label("Gitpod namespace"), 0, 5);
         grid.add(namespace, 1, 5);
+        Label namespaceProblem = new Label();
+        namespaceProblem.getStyleClass().add("field-problem");
+        namespaceProblem.setWrapText(true);
+        namespaceProblem.textProperty().bind(Bindings.createStringBinding(
+                () -> Objects.requireNonNullElse(namespaceProblem(namespace.getText()), ""), namespace.textProperty()));
+        grid.add(namespaceProblem, 2, 5, 2, 1);
         TextField primaryUrl = urlField(grid, 6, Side.PRIMARY, current.primaryGitpodUrl());
         TextField standbyUrl = urlField(grid, 8, Side.STANDBY, current.standbyGitpodUrl());
         for (Row row : List.of(primary, standby)) {
@@ -58,6 +66,8 @@ public final class ConnectionDialog extends Dialog<Settings> {
         }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // A namespace that is not a namespace name could never be read: not accepted.
+        getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(namespaceProblem.textProperty().isNotEmpty());
         setResultConverter(button -> button != ButtonType.OK ? null : new Settings(
                 primary.file.getText().trim(), primary.context.getValue(), standby.file.getText().trim(),
                 standby.context.getValue(), namespace.getText().trim(), practice.isSelected(),
@@ -84,6 +94,13 @@ public final class ConnectionDialog extends Dialog<Settings> {
         grid.add(field, 1, line, 3, 1);
         grid.add(problem, 1, line + 1, 3, 1);
         return field;
+    }
+
+    /** What is wrong with a namespace as typed (blank is the default, gitpod), or null. */
+    static String namespaceProblem(String text) {
+        String namespace = text == null ? "" : text.trim();
+        String wrong = namespace.isEmpty() ? null : org.drillconsole.model.drill.Names.label(namespace, 63);
+        return wrong == null ? null : "not a namespace name: it " + wrong;
     }
 
     /**
