@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.Side;
+import org.drillconsole.model.drill.Names;
 
 /**
  * The two monitored clusters. A side whose kubeconfig cannot be used is still shown, with the reason, and
@@ -83,9 +84,15 @@ public final class ClusterPair implements AutoCloseable {
                                    Consumer<ClusterSnapshot> listener, Clock clock) {
         Map<Side, Targets.Loaded> loaded = new EnumMap<>(Side.class);
         Map<Side, ClusterMonitor> monitors = new EnumMap<>(Side.class);
+        // A namespace that is not a namespace name (a settings file edited by hand) could never be read.
+        String wrongNamespace = Names.label(namespace, 63);
         bothSides(side -> {
             Targets.Loaded one = Targets.Loaded.of(side, side == Side.PRIMARY ? primary : standby);
-            ClusterMonitor monitor = one.target() != null ? new ClusterMonitor(one.target(), namespace, listener, clock)
+            ClusterMonitor monitor = wrongNamespace != null
+                    ? ClusterMonitor.misconfigured(side, "the Gitpod namespace \"" + namespace
+                            + "\" is not a namespace name: it " + wrongNamespace + " (File > Connect to clusters…)",
+                            namespace, listener, clock)
+                    : one.target() != null ? new ClusterMonitor(one.target(), namespace, listener, clock)
                     : ClusterMonitor.misconfigured(side, one.problem(), namespace, listener, clock);
             monitor.start();
             return new Started(one, monitor);

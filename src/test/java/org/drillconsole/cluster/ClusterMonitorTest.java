@@ -237,6 +237,18 @@ class ClusterMonitorTest {
         assertEquals(Verdict.HEALTHY, first.verdict(), "the first verdict: " + first.reasons());
     }
 
+    /** A settings file edited by hand: both sides say what is wrong with the namespace; nothing is sent. */
+    @Test
+    void aNamespaceThatIsNotANamespaceNameMakesBothSidesMisconfiguredInWords() throws Exception {
+        open(practice.clusters().kubeconfig(Side.PRIMARY), "Gitpod Prod");
+        for (SnapshotRecorder side : List.of(primary, standby)) {
+            ClusterSnapshot snapshot = side.await(s -> s.state() != ConnectionState.CONNECTING, Duration.ofSeconds(10));
+            assertEquals(ConnectionState.MISCONFIGURED, snapshot.state(), snapshot.stateMessage());
+            assertTrue(snapshot.stateMessage().startsWith("the Gitpod namespace \"Gitpod Prod\" is not a namespace name"),
+                    snapshot.stateMessage());
+        }
+    }
+
     @Test
     void reportsAFailingExecPluginWithoutTakingTheOtherSideDown() throws Exception {
         String text = Files.readString(practice.clusters().kubeconfig(Side.PRIMARY)).replace("    token: practice-cluster-token",
