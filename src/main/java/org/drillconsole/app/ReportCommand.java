@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false, subcommands = ReportCommand.Verify.class,
+@Command(name = ReportCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
+        subcommands = ReportCommand.Verify.class,
         description = {"Write the report of one run: html, pdf, md, json or junit (JUnit XML).",
                 "Exit codes: 0 written, 2 the run or the file could not be read or written, 64 usage error."})
 final class ReportCommand implements Callable<Integer> {

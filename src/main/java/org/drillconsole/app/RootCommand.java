@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "drill-console", mixinStandardHelpOptions = true, addMethodSubcommands = false, versionProvider = VersionProvider.class,
+@Command(name = "drill-console", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+        versionProvider = VersionProvider.class,
         description = {"Disaster-recovery drill console for self-hosted Gitpod.",
                 "Without a subcommand it opens the window (on the practice clusters when none are configured)."})
 public final class RootCommand implements Runnable {

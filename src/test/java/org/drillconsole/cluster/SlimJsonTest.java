@@ -49,8 +49,8 @@ class SlimJsonTest {
     private static final KubernetesSerialization WHOLE = new KubernetesSerialization();
     private static final KubernetesSerialization SLIM = SlimReads.serialization();
 
-    /** Each kind health lists: its list class, and how SlimJson reads an item. */
-    private record Kind(Class<? extends KubernetesResourceList<?>> list, SlimJson.Shape<? extends KubernetesResourceList<?>> shape) {
+    /** Each kind health lists: its list class, and how SlimJson reads the list. */
+    record Kind(Class<? extends KubernetesResourceList<?>> list, SlimJson.Shape<? extends KubernetesResourceList<?>> shape) {
     }
 
     private static final List<Kind> KINDS = List.of(

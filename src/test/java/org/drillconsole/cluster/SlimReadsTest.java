@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.EventList;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimList;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -44,30 +43,23 @@ class SlimReadsTest {
     static final PracticeClustersExtension PRACTICE = new PracticeClustersExtension(Duration.ofMillis(200));
 
     private static final String NS = "gitpod";
-    private static final Map<String, Class<? extends KubernetesResourceList<?>>> LISTS = Map.ofEntries(
-            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", DeploymentList.class),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", StatefulSetList.class),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", DaemonSetList.class),
-            Map.entry("/api/v1/nodes", NodeList.class),
-            Map.entry("/api/v1/namespaces/gitpod/pods", PodList.class),
-            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", PersistentVolumeClaimList.class),
-            Map.entry("/api/v1/namespaces/gitpod/services", ServiceList.class),
-            Map.entry("/api/v1/namespaces/gitpod/events", EventList.class),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", JobList.class),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", CronJobList.class));
-
-    /** How health reads each list (SlimJson), by path. */
-    private static final Map<String, SlimJson.Shape<? extends KubernetesResourceList<?>>> SHAPES = Map.ofEntries(
-            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments", SlimJson.DEPLOYMENTS),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets", SlimJson.STATEFUL_SETS),
-            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets", SlimJson.DAEMON_SETS),
-            Map.entry("/api/v1/nodes", SlimJson.NODES),
-            Map.entry("/api/v1/namespaces/gitpod/pods", SlimJson.PODS),
-            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims", SlimJson.CLAIMS),
-            Map.entry("/api/v1/namespaces/gitpod/services", SlimJson.SERVICES),
-            Map.entry("/api/v1/namespaces/gitpod/events", SlimJson.EVENTS),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", SlimJson.JOBS),
-            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs", SlimJson.CRON_JOBS));
+    /** Each list the rules read, by path: its list class (read by Jackson) and how health reads it (SlimJson). */
+    private static final Map<String, SlimJsonTest.Kind> LISTS = Map.ofEntries(
+            Map.entry("/apis/apps/v1/namespaces/gitpod/deployments",
+                    new SlimJsonTest.Kind(DeploymentList.class, SlimJson.DEPLOYMENTS)),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/statefulsets",
+                    new SlimJsonTest.Kind(StatefulSetList.class, SlimJson.STATEFUL_SETS)),
+            Map.entry("/apis/apps/v1/namespaces/gitpod/daemonsets",
+                    new SlimJsonTest.Kind(DaemonSetList.class, SlimJson.DAEMON_SETS)),
+            Map.entry("/api/v1/nodes", new SlimJsonTest.Kind(NodeList.class, SlimJson.NODES)),
+            Map.entry("/api/v1/namespaces/gitpod/pods", new SlimJsonTest.Kind(PodList.class, SlimJson.PODS)),
+            Map.entry("/api/v1/namespaces/gitpod/persistentvolumeclaims",
+                    new SlimJsonTest.Kind(PersistentVolumeClaimList.class, SlimJson.CLAIMS)),
+            Map.entry("/api/v1/namespaces/gitpod/services", new SlimJsonTest.Kind(ServiceList.class, SlimJson.SERVICES)),
+            Map.entry("/api/v1/namespaces/gitpod/events", new SlimJsonTest.Kind(EventList.class, SlimJson.EVENTS)),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/jobs", new SlimJsonTest.Kind(JobList.class, SlimJson.JOBS)),
+            Map.entry("/apis/batch/v1/namespaces/gitpod/cronjobs",
+                    new SlimJsonTest.Kind(CronJobList.class, SlimJson.CRON_JOBS)));
 
     private final KubernetesSerialization whole = new KubernetesSerialization();
     private final KubernetesSerialization slim = SlimReads.serialization();
@@ -139,8 +131,9 @@ class SlimReadsTest {
         for (Side side : Side.values()) {
             Map<String, String> bytes = lists(side);
             for (String path : LISTS.keySet()) {
-                assertEquals(SlimJsonTest.withoutUnknownFields(slim.unmarshal(bytes.get(path), LISTS.get(path)).getItems()),
-                        SlimJson.read(bytes.get(path), SHAPES.get(path)).getItems(), side + " " + path);
+                List<?> readByJackson = slim.unmarshal(bytes.get(path), LISTS.get(path).list()).getItems();
+                assertEquals(SlimJsonTest.withoutUnknownFields(readByJackson),
+                        SlimJson.read(bytes.get(path), LISTS.get(path).shape()).getItems(), side + " " + path);
             }
         }
     }
@@ -198,12 +191,12 @@ class SlimReadsTest {
     }
 
     private ClusterSnapshot judge(Side side, KubernetesSerialization serialization, Map<String, String> bytes) {
-        return judge(side, path -> serialization.unmarshal(bytes.get(path), LISTS.get(path)).getItems());
+        return judge(side, path -> serialization.unmarshal(bytes.get(path), LISTS.get(path).list()).getItems());
     }
 
     /** As {@code health} reads: {@link SlimJson}. */
     private ClusterSnapshot judgeReadToken(Side side, Map<String, String> bytes) {
-        return judge(side, path -> SlimJson.read(bytes.get(path), SHAPES.get(path)).getItems());
+        return judge(side, path -> SlimJson.read(bytes.get(path), LISTS.get(path).shape()).getItems());
     }
 
     private ClusterSnapshot judge(Side side, Function<String, List<?>> read) {
