@@ -73,11 +73,12 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A one-shot read's lists, parsed token by token into the model objects the health rules judge, with the
- * same parts of them as {@link SlimReads} keeps. Jackson's data binding introspects every model class (its
- * fields, methods, annotations and their dynamic proxies) before it reads the first byte: a fifth of a second
- * of processor on the critical path of {@code health}, where the objects themselves take milliseconds to read.
- * Each shape below names the fields it reads and how each is set; everything else is skipped unread.
+ * Kubernetes lists ({@code health}'s one-shot reads, the window's informers' lists), parsed token by token
+ * into the model objects the health rules judge, with the same parts of them as {@link SlimReads} keeps.
+ * Jackson's data binding introspects every model class (its fields, methods, annotations and their dynamic
+ * proxies) before it reads the first byte: a fifth of a second of processor on the critical path of
+ * {@code health}, where the objects themselves take milliseconds to read. Each shape below names the fields
+ * it reads and how each is set; everything else is skipped unread.
  *
  * <p>{@code SlimJsonTest} requires every shape to read what {@code SlimReads} reads, from objects with every
  * field of the model filled in, and {@code SlimReadsTest} the practice clusters' lists to be judged the same.
