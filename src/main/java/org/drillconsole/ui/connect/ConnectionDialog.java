@@ -3,8 +3,8 @@ package org.drillconsole.ui.connect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import javafx.collections.FXCollections;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -56,9 +56,9 @@ public final class ConnectionDialog extends Dialog<Settings> {
         namespaceProblem.setWrapText(true);
         namespaceProblem.textProperty().bind(Bindings.createStringBinding(
                 () -> Objects.requireNonNullElse(namespaceProblem(namespace.getText()), ""), namespace.textProperty()));
-        grid.add(namespaceProblem, 2, 5, 2, 1);
-        TextField primaryUrl = urlField(grid, 6, Side.PRIMARY, current.primaryGitpodUrl());
-        TextField standbyUrl = urlField(grid, 8, Side.STANDBY, current.standbyGitpodUrl());
+        grid.add(namespaceProblem, 1, 6, 3, 1);
+        TextField primaryUrl = urlField(grid, 7, Side.PRIMARY, current.primaryGitpodUrl());
+        TextField standbyUrl = urlField(grid, 9, Side.STANDBY, current.standbyGitpodUrl());
         for (Row row : List.of(primary, standby)) {
             row.file.disableProperty().bind(practice.selectedProperty());
             row.context.disableProperty().bind(practice.selectedProperty());
