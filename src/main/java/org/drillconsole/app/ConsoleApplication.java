@@ -3,12 +3,14 @@ package org.drillconsole.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.ClusterReading;
 import org.drillconsole.cluster.Comparison;
@@ -58,6 +60,8 @@ public final class ConsoleApplication extends Application {
 
     /** Set once a signal asked the window to close, perhaps before the toolkit started. */
     private static volatile boolean closeRequested;
+    /** The main window, once shown: what a signal's close keeps (every other window is a dialog to close first). */
+    private static volatile Stage mainStage;
 
     /** @return the command's exit status: 0, or 128 + the number of the signal that closed the window */
     static int launchWindow(StartOptions startOptions) {
@@ -95,11 +99,19 @@ public final class ConsoleApplication extends Application {
         return signals.status().orElse(0);
     }
 
-    /** A signal's request: the window closes as by its own close; before the toolkit runs, once it starts. */
+    /**
+     * A signal's request: the window closes as by its own close; before the toolkit runs, once it starts. A dialog
+     * that is open (waiting in an event loop of its own) is closed first, and the toolkit stopped after its loop
+     * has ended: stopped under it, JavaFX threw from the dialog's loop and its GTK glass crashed the JVM
+     * (SIGSEGV in destroy_and_delete_ctx, seen with the connection dialog open and SIGTERM).
+     */
     private static void requestClose() {
         closeRequested = true;
         try {
-            Platform.exit();
+            Platform.runLater(() -> {
+                List.copyOf(Window.getWindows()).stream().filter(window -> window != mainStage).forEach(Window::hide);
+                Platform.runLater(Platform::exit);
+            });
         } catch (RuntimeException toolkitNotRunning) {
             // start() sees closeRequested
         }
@@ -108,6 +120,7 @@ public final class ConsoleApplication extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        mainStage = stage;
         if (closeRequested) {
             Platform.exit();
             return;

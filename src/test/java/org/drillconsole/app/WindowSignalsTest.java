@@ -40,6 +40,47 @@ class WindowSignalsTest {
 
     @Test
     void aWindowStoppedBySigtermClosesAsItsOwnCloseDoesWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        stopBySigterm(dir, Launcher.class, "full window laid out");
+    }
+
+    /**
+     * A dialog waiting in its own event loop (the connection dialog, an alert) when the signal comes: it is
+     * closed first. The toolkit stopped under it threw from the dialog's loop and crashed the JVM in GTK.
+     */
+    @Test
+    void aWindowStoppedBySigtermWhileADialogWaitsClosesTheDialogFirst(@TempDir Path dir) throws Exception {
+        stopBySigterm(dir, WithADialogOpen.class, WithADialogOpen.OPEN);
+    }
+
+    /** The real window, with a modal dialog opened over it once it is up. */
+    static final class WithADialogOpen {
+
+        static final String OPEN = "a dialog waits";
+
+        public static void main(String[] args) {
+            Thread opener = new Thread(() -> {
+                try {
+                    while (javafx.stage.Window.getWindows().isEmpty()) {
+                        Thread.sleep(50);
+                    }
+                    Thread.sleep(1500);
+                    javafx.application.Platform.runLater(() -> {
+                        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                                javafx.scene.control.Alert.AlertType.CONFIRMATION, "Waiting for an answer");
+                        System.out.println(OPEN);
+                        alert.showAndWait();
+                    });
+                } catch (InterruptedException | RuntimeException e) {
+                    System.out.println("no dialog: " + e);
+                }
+            }, "dialog-opener");
+            opener.setDaemon(true);
+            opener.start();
+            Launcher.main(args);
+        }
+    }
+
+    private static void stopBySigterm(Path dir, Class<?> main, String signalAfter) throws Exception {
         Path settings = dir.resolve("settings.json");
         new org.drillconsole.store.SettingsStore(settings).save(new org.drillconsole.store.Settings(
                 dir.resolve("none-1").toString(), "", dir.resolve("none-2").toString(), "", "gitpod", false));
@@ -48,7 +89,7 @@ class WindowSignalsTest {
         for (String property : List.of("glass.platform", "monocle.platform", "prism.order", "headless.geometry")) {
             command.add("-D" + property + "=" + System.getProperty(property));
         }
-        command.addAll(List.of(Launcher.class.getName(), "--settings", settings.toString(),
+        command.addAll(List.of(main.getName(), "--settings", settings.toString(),
                 "--data-dir", dir.resolve("data").toString()));
         ProcessBuilder window = new ProcessBuilder(command).redirectErrorStream(true);
         window.environment().remove("JAVA_TOOL_OPTIONS");
@@ -62,7 +103,7 @@ class WindowSignalsTest {
             boolean signalled = false;
             while ((line = lines.readLine()) != null) {
                 out.append(line).append('\n');
-                if (!signalled && line.contains("full window laid out")) {
+                if (!signalled && line.contains(signalAfter)) {
                     process.toHandle().destroy(); // SIGTERM, leaving the output readable
                     signalled = true;
                 }
