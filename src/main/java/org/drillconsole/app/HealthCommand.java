@@ -51,7 +51,7 @@ final class HealthCommand implements Callable<Integer> {
     static final class NamespaceName implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            String wrong = Names.label(value, 63);
+            String wrong = Names.namespace(value);
             if (wrong != null) {
                 throw new CommandLine.TypeConversionException("\"" + value + "\" is not a namespace name: it " + wrong);
             }

@@ -150,6 +150,11 @@ public final class ApiProbe {
     }
 
     private String base() {
+        return base(client);
+    }
+
+    /** The API server's URL as the client reaches it, ending in "/": paths ("api/v1/...") are appended to it. */
+    static String base(KubernetesClient client) {
         String base = client.getMasterUrl().toString();
         return base.endsWith("/") ? base : base + "/";
     }

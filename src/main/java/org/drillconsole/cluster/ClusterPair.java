@@ -85,7 +85,7 @@ public final class ClusterPair implements AutoCloseable {
         Map<Side, Targets.Loaded> loaded = new EnumMap<>(Side.class);
         Map<Side, ClusterMonitor> monitors = new EnumMap<>(Side.class);
         // A namespace that is not a namespace name (a settings file edited by hand) could never be read.
-        String wrongNamespace = Names.label(namespace, 63);
+        String wrongNamespace = Names.namespace(namespace);
         bothSides(side -> {
             Targets.Loaded one = Targets.Loaded.of(side, side == Side.PRIMARY ? primary : standby);
             ClusterMonitor monitor = wrongNamespace != null

@@ -128,9 +128,9 @@ public final class ClusterReading {
      */
     private static final class Lists {
 
-        private static final String CORE = "/api/v1/namespaces/";
-        private static final String APPS = "/apis/apps/v1/namespaces/";
-        private static final String BATCH = "/apis/batch/v1/namespaces/";
+        private static final String CORE = "api/v1/namespaces/";
+        private static final String APPS = "apis/apps/v1/namespaces/";
+        private static final String BATCH = "apis/batch/v1/namespaces/";
 
         private final List<CompletableFuture<?>> all = new ArrayList<>();
         private final CompletableFuture<List<io.fabric8.kubernetes.api.model.apps.Deployment>> deployments;
@@ -155,7 +155,7 @@ public final class ClusterReading {
             events = start(pool, () -> list(client, CORE + ns + "/events", SlimJson.EVENTS));
             // What the credentials may not list is shown as not visible, not as an outage.
             nodes = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.Node.class,
-                    () -> list(client, "/api/v1/nodes", SlimJson.NODES)));
+                    () -> list(client, "api/v1/nodes", SlimJson.NODES)));
             jobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.Job.class,
                     () -> list(client, BATCH + ns + "/jobs", SlimJson.JOBS)));
             cronJobs = start(pool, () -> permitted(io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
@@ -167,9 +167,8 @@ public final class ClusterReading {
         private static <T extends HasMetadata, L extends KubernetesResourceList<T>> List<T> list(
                 KubernetesClient client, String path, SlimJson.Shape<L> shape) {
             HttpClient http = client.getHttpClient();
-            String server = client.getMasterUrl().toString();
             HttpRequest request = http.newHttpRequestBuilder()
-                    .uri((server.endsWith("/") ? server.substring(0, server.length() - 1) : server) + path)
+                    .uri(ApiProbe.base(client) + path)
                     .header("Accept", "application/json")
                     .timeout(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS)
                     .build();

@@ -33,10 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads for judging (the window's informers; a one-shot {@code health} reads the same parts token by token,
- * {@link SlimJson}): the objects the health rules judge, without the parts of them no rule reads. Jackson builds a deserializer for every type a class can
- * hold before it reads the first byte, and a Pod's spec alone reaches about 250 model classes (every volume
- * source, probe, affinity and security setting), each loaded with its builder; left out here, the command
- * loads about half as many classes, and the window parses a large cluster's pods faster.
+ * {@link SlimJson}): the objects the health rules judge, without the parts of them no rule reads. Jackson
+ * builds a deserializer for every type a class can hold before it reads the first byte, and a Pod's spec
+ * alone reaches about 250 model classes (every volume source, probe, affinity and security setting), each
+ * loaded with its builder; left out here, the command loads about half as many classes, and the window
+ * parses a large cluster's pods faster.
  *
  * <p>Objects read this way are incomplete by design: they are judged and dropped, never written back (the
  * drill's actions read whole objects through their own client). {@code SlimReadsTest} judges the practice

@@ -18,7 +18,7 @@ public final class ParameterRules {
             case HOST -> Names.host(value);
             case URL -> Names.url(value);
             case NAME -> Names.objectName(value);
-            case NAMESPACE -> Names.label(value, 63);
+            case NAMESPACE -> Names.namespace(value);
             case ADDRESS -> Names.address(value);
             case SELECTOR -> {
                 try {

@@ -145,7 +145,7 @@ final class RunbookReader {
         Text namespaceText = spec.text("namespace", false, "a namespace name such as gitpod");
         String namespace = DEFAULT_NAMESPACE;
         if (namespaceText != null && !namespaceText.pending()) {
-            String bad = Names.label(namespaceText.value(), 63);
+            String bad = Names.namespace(namespaceText.value());
             if (bad != null) {
                 problem(namespaceText.node(), "spec.namespace", quoted(namespaceText.value()) + " is not a namespace: "
                         + "it " + bad + namespaceText.via());

@@ -34,6 +34,11 @@ public final class Names {
                 : "must be lower-case letters, digits and dashes, starting and ending with a letter or digit";
     }
 
+    /** A namespace's name: a DNS-1123 label of at most 63 characters. */
+    public static String namespace(String text) {
+        return label(text, 63);
+    }
+
     /** A DNS-1123 subdomain: the names of Deployments, nodes and most objects. */
     public static String objectName(String text) {
         if (text.isEmpty()) {

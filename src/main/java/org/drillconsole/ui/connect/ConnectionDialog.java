@@ -99,7 +99,7 @@ public final class ConnectionDialog extends Dialog<Settings> {
     /** What is wrong with a namespace as typed (blank is the default, gitpod), or null. */
     static String namespaceProblem(String text) {
         String namespace = text == null ? "" : text.trim();
-        String wrong = namespace.isEmpty() ? null : org.drillconsole.model.drill.Names.label(namespace, 63);
+        String wrong = namespace.isEmpty() ? null : org.drillconsole.model.drill.Names.namespace(namespace);
         return wrong == null ? null : "not a namespace name: it " + wrong;
     }
 
