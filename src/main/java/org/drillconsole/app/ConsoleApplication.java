@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -40,17 +41,21 @@ public final class ConsoleApplication extends Application {
 
     private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
             new JournalOptions(), null);
-    /** Read before the toolkit starts and written after it ends, so no file I/O happens on the FX thread. */
+    /** Read while the toolkit starts ({@link #readBeforeTheWindow}) and written after it ends: no file I/O on the FX thread. */
     private static volatile WindowState restored = WindowState.DEFAULT;
     private static volatile boolean systemDark;
-    /** The saved connection settings, read before the toolkit starts (null when none), or why they could not be. */
+    /** The saved connection settings, read while the toolkit starts (null when none), or why they could not be. */
     private static volatile Settings savedSettings;
     private static volatile String settingsProblem;
-    /** When the user's command started, for the startup timing: read from the system before the toolkit starts. */
+    /** When the user's command started, for the startup timing: read from the system while the toolkit starts. */
     private static volatile long commandStart;
     private static volatile WindowState toRemember;
     /** Why the full window could not be built after the first frame, or null. */
     private static volatile RuntimeException notBuilt;
+    /** The reads of {@link #readBeforeTheWindow}, made while the toolkit starts. */
+    private static volatile CompletableFuture<Void> firstReads;
+    /** Why the team database the settings name cannot be used: the window is not opened. */
+    private static volatile org.drillconsole.store.TeamDatabase.TeamDbException teamProblem;
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
     private MainViewModel model;
@@ -64,26 +69,25 @@ public final class ConsoleApplication extends Application {
     private static volatile Stage mainStage;
 
     /** @return the command's exit status: 0, or 128 + the number of the signal that closed the window */
-    static int launchWindow(StartOptions startOptions) {
+    static int launchWindow(StartOptions startOptions) throws org.drillconsole.store.TeamDatabase.TeamDbException {
         options = startOptions;
         WindowSignals signals = new WindowSignals(ConsoleApplication::requestClose, System::exit).install();
-        BuildInfo.current(); // reads build.properties here, not on the FX thread
         WindowStateStore windows = startOptions.settingsFile() == null ? WindowStateStore.inUserConfigDir()
                 : new WindowStateStore(startOptions.settingsFile().toAbsolutePath().resolveSibling("window.json"));
-        restored = windows.load();
-        try {
-            savedSettings = settingsStore(startOptions).load();
-        } catch (SettingsStore.SettingsException e) {
-            settingsProblem = e.getMessage();
-        }
-        systemDark = restored.theme() == null && SystemTheme.prefersDark();
-        if (Boolean.getBoolean("drillconsole.timing")) {
-            commandStart = StartupClock.commandStarted().toEpochMilli();
-        }
+        // Read while the toolkit starts, on the other processor: the launcher thread waits for them in init(),
+        // before the first frame is built; the FX thread never waits for a file.
+        firstReads = CompletableFuture.runAsync(() -> readBeforeTheWindow(windows), work -> {
+            Thread reader = new Thread(work, "window-first-reads");
+            reader.setDaemon(true);
+            reader.start();
+        });
         // JavaFX warns at every start that it was loaded from the class path (the shaded jar, the package):
         // how this app is built, not something a user can act on, so it stays off the terminal.
         JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(ConsoleApplication.class);
+        if (teamProblem != null) {
+            throw teamProblem;
+        }
         RuntimeException failed = notBuilt;
         if (failed != null) {
             // As JavaFX reports a start() that failed: the command says so and exits 2.
@@ -97,6 +101,40 @@ public final class ConsoleApplication extends Application {
             }
         }
         return signals.status().orElse(0);
+    }
+
+    /**
+     * What the first frame needs, read once: the build, the window's last place and theme, the saved settings
+     * (and the team database they name, unless {@code --team-db} named one), the desktop's theme.
+     */
+    private static void readBeforeTheWindow(WindowStateStore windows) {
+        if (Boolean.getBoolean("drillconsole.timing")) {
+            commandStart = StartupClock.commandStarted().toEpochMilli();
+        }
+        BuildInfo.current();
+        restored = windows.load();
+        try {
+            savedSettings = settingsStore(options).load();
+        } catch (SettingsStore.SettingsException e) {
+            settingsProblem = e.getMessage();
+        }
+        Settings saved = savedSettings;
+        if (options.team() == null && saved != null && saved.teamDb() != null && !saved.teamDb().isBlank()) {
+            try {
+                StartOptions given = options;
+                options = new StartOptions(given.practice(), given.settingsFile(), given.runbookDir(), given.journal(),
+                        org.drillconsole.store.TeamDatabase.of(saved.teamDb().strip(), TeamOptions.environment));
+            } catch (org.drillconsole.store.TeamDatabase.TeamDbException e) {
+                teamProblem = e;
+            }
+        }
+        systemDark = restored.theme() == null && SystemTheme.prefersDark();
+    }
+
+    /** On the launcher thread, once the toolkit has started: the first reads are done before start() runs. */
+    @Override
+    public void init() {
+        firstReads.join();
     }
 
     /**
@@ -121,7 +159,7 @@ public final class ConsoleApplication extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         mainStage = stage;
-        if (closeRequested) {
+        if (closeRequested || teamProblem != null) {
             Platform.exit();
             return;
         }
@@ -178,7 +216,7 @@ public final class ConsoleApplication extends Application {
             return;
         }
         try {
-            MainView built = new MainView(model);
+            MainView built = new MainView(model, MainView.DRILL_COLUMN_AT_LATEST);
             built.restoreLayout(last, systemDark);
             view = built;
         } catch (RuntimeException e) {
@@ -233,9 +271,9 @@ public final class ConsoleApplication extends Application {
 
     /**
      * For the benchmarks: milliseconds from the command's start ({@link #commandStart}, read from the system
-     * before the toolkit started, so no file is read here on the FX thread) to the first frame (the
+     * while the toolkit started, so no file is read here on the FX thread) to the first frame (the
      * {@link StartingView}) laid out and painted ({@link FirstFrame}), to the full window laid out, to both
-     * verdicts known, and to both panes laid out with them.
+     * verdicts known, to both panes laid out with them, and to the journal looked at (after the drill column joins).
      */
     private void reportStartupTimes(Scene scene) {
         afterLayout(scene, () -> true, () -> startupTime("first frame laid out"));
@@ -257,6 +295,8 @@ public final class ConsoleApplication extends Application {
         model.standby().verdictProperty().addListener(whenJudged);
         afterLayout(scene, () -> view != null && scene.getRoot() == view && judged.getAsBoolean(),
                 () -> startupTime("both panes filled"));
+        // Then the drill column joins, and the journal is opened and looked at for an unfinished run.
+        model.drill().unfinishedLookedForProperty().addListener((obs, was, looked) -> startupTime("journal looked at"));
     }
 
     private static void startupTime(String what) {

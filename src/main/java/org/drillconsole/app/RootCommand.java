@@ -39,40 +39,20 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        org.drillconsole.store.TeamDatabase teamDb;
         try {
-            teamDb = team.database();
-            if (teamDb == null) {
-                teamDb = fromSettings();
+            // --team-db, else the team database the settings name (read while the window's toolkit starts)
+            int status = ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
+                    runbookDir != null ? runbookDir : defaultRunbookDir(), journal, team.database()));
+            if (status != 0) {
+                System.exit(status); // closed by a signal: the status of a process it stopped
             }
         } catch (org.drillconsole.store.TeamDatabase.TeamDbException e) {
             System.err.println("error: --team-db: " + e.getMessage());
             System.exit(Cli.USAGE);
-            return;
-        }
-        try {
-            int status = ConsoleApplication.launchWindow(new ConsoleApplication.StartOptions(practice, settings,
-                    runbookDir != null ? runbookDir : defaultRunbookDir(), journal, teamDb));
-            if (status != 0) {
-                System.exit(status); // closed by a signal: the status of a process it stopped
-            }
         } catch (UnsupportedOperationException noWindowingSystem) {
             // JavaFX's own words ("Unable to open DISPLAY"), and what still works without a display.
             throw new IllegalStateException("cannot open the window: " + noWindowingSystem.getMessage()
                     + " (the subcommands need no display: drill-console --help)", noWindowingSystem);
-        }
-    }
-
-    /** The team database named in the settings file (read before the window opens), or null. */
-    private org.drillconsole.store.TeamDatabase fromSettings() throws org.drillconsole.store.TeamDatabase.TeamDbException {
-        try {
-            var store = settings == null ? org.drillconsole.store.SettingsStore.inUserConfigDir()
-                    : new org.drillconsole.store.SettingsStore(settings);
-            var saved = store.load();
-            return saved == null || saved.teamDb() == null || saved.teamDb().isBlank() ? null
-                    : org.drillconsole.store.TeamDatabase.of(saved.teamDb().strip(), TeamOptions.environment);
-        } catch (org.drillconsole.store.SettingsStore.SettingsException unreadable) {
-            return null; // the window says so when it loads the settings itself
         }
     }
 

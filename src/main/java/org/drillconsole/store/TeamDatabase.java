@@ -54,7 +54,69 @@ public final class TeamDatabase {
             throw new TeamDbException("the team database URL carries a password: remove it, and put the password in"
                     + " ~/.pgpass (or the file PGPASSFILE names) or in " + PASSWORD_VARIABLE, true, null);
         }
+        String unreadable = unreadable(url);
+        if (unreadable != null) {
+            throw new TeamDbException("the team database URL cannot be read: " + unreadable + " (a PostgreSQL URL "
+                    + "such as jdbc:postgresql://db.example.com:5432/drills?user=oncall&sslmode=verify-full)", true, null);
+        }
         return new TeamDatabase(url, environment.apply(PASSWORD_VARIABLE));
+    }
+
+    /** The first of the URL's hosts (several, comma-separated, for fail-over) that is neither a host name nor an address. */
+    private static String badHost(String hosts) {
+        for (String host : hosts.split(",", -1)) {
+            String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            String problem = org.drillconsole.model.drill.Names.host(bare);
+            if (problem != null && org.drillconsole.model.drill.Names.address(bare) != null) {
+                return "the host \"" + bare + "\" " + problem;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What the driver finds wrong in a URL (no '/' after the host, a port out of range), in its own words, or a
+     * host that is no host name (a space in it); null when the URL can be used. Asked when the URL is given, not at every connection: the driver said it as a warning on
+     * the terminal, twice a second while the console tried to copy runs, and the status bar said "unreachable".
+     */
+    private static String unreadable(String url) {
+        java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql");
+        long thread = Thread.currentThread().getId();
+        String[] said = new String[1];
+        java.util.logging.Handler listen = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLongThreadID() == thread && said[0] == null) {
+                    said[0] = new java.util.logging.SimpleFormatter().formatMessage(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean toParents = driverLog.getUseParentHandlers();
+        driverLog.addHandler(listen);
+        driverLog.setUseParentHandlers(false);
+        try {
+            Properties read = org.postgresql.Driver.parseURL(url, null);
+            if (read != null) {
+                return badHost(read.getProperty("PGHOST", ""));
+            }
+        } finally {
+            driverLog.removeHandler(listen);
+            driverLog.setUseParentHandlers(toParents);
+        }
+        if (said[0] == null || said[0].isBlank()) {
+            return "the driver does not read it";
+        }
+        // The driver's sentence ends with the URL; the message names it elsewhere, and shows it only once.
+        int echoed = said[0].indexOf(": jdbc:");
+        return (echoed < 0 ? said[0] : said[0].substring(0, echoed)).strip();
     }
 
     /** The URL as shown to people: it never holds a password. */

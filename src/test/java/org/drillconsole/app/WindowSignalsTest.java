@@ -40,7 +40,7 @@ class WindowSignalsTest {
 
     @Test
     void aWindowStoppedBySigtermClosesAsItsOwnCloseDoesWithoutAStackTrace(@TempDir Path dir) throws Exception {
-        stopBySigterm(dir, Launcher.class, "full window laid out");
+        stopBySigterm(dir, Launcher.class, "journal looked at");
     }
 
     /**
@@ -58,12 +58,20 @@ class WindowSignalsTest {
         static final String OPEN = "a dialog waits";
 
         public static void main(String[] args) {
+            // Once the window is up and its journal open (its timing line, on this process's standard error).
+            java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+            System.setErr(new java.io.PrintStream(System.err, true) {
+                @Override
+                public void println(String line) {
+                    super.println(line);
+                    if (line != null && line.contains("journal looked at")) {
+                        up.countDown();
+                    }
+                }
+            });
             Thread opener = new Thread(() -> {
                 try {
-                    while (javafx.stage.Window.getWindows().isEmpty()) {
-                        Thread.sleep(50);
-                    }
-                    Thread.sleep(1500);
+                    up.await();
                     javafx.application.Platform.runLater(() -> {
                         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                                 javafx.scene.control.Alert.AlertType.CONFIRMATION, "Waiting for an answer");

@@ -127,6 +127,7 @@ public final class ClusterPaneView extends VBox {
     private static TableView<ComponentHealth> componentsTable(ClusterPaneViewModel model) {
         TableView<ComponentHealth> table = new TableView<>(model.components());
         StyledInPulse.keep(table);
+        table.getStyleClass().add("one-line-rows");
         table.setPlaceholder(new Label("no components known yet"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Other workloads in the namespace are listed after Gitpod's, dimmed, and say they are not judged.

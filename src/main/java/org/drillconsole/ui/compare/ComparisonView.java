@@ -25,6 +25,7 @@ public final class ComparisonView extends VBox {
         TableView<ComparisonRow> table = new TableView<>(model.visibleRows());
         org.drillconsole.ui.StyledInPulse.keep(table);
         table.setId("comparisonTable");
+        table.getStyleClass().add("one-line-rows");
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.setWrapText(true);

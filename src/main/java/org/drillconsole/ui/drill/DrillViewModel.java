@@ -88,6 +88,9 @@ public final class DrillViewModel {
     private final java.util.Map<String, Long> stepStarted = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<Prompt> prompt = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunRecord> unfinished = new ReadOnlyObjectWrapper<>();
+    /** Whether the journal has been looked at (or found unreadable) for an unfinished run. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper unfinishedLookedFor =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ObservableList<ParameterField> parameterFields = FXCollections.observableArrayList();
     private final ObservableList<String> runbookProblems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper runbookReady = new ReadOnlyBooleanWrapper(false);
@@ -286,8 +289,13 @@ public final class DrillViewModel {
 
     /** Looks for a run the console never finished (it was killed), to offer resuming it. */
     public void checkUnfinished() {
-        executor.run(() -> wiring.journal().call().unfinishedRun().orElse(null), unfinished::set,
-                error -> log.add("the journal cannot be read: " + error.getMessage()));
+        executor.run(() -> wiring.journal().call().unfinishedRun().orElse(null), run -> {
+            unfinished.set(run);
+            unfinishedLookedFor.set(true);
+        }, error -> {
+            log.add("the journal cannot be read: " + error.getMessage());
+            unfinishedLookedFor.set(true);
+        });
     }
 
     /** Continues the unfinished run: done steps are kept, its clock runs on from the original start. */
@@ -644,6 +652,10 @@ public final class DrillViewModel {
 
     public ReadOnlyStringProperty outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty unfinishedLookedForProperty() {
+        return unfinishedLookedFor.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RunRecord> unfinishedProperty() {

@@ -1,6 +1,12 @@
 package org.drillconsole.ui.main;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -15,6 +21,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.drillconsole.model.BuildInfo;
@@ -51,8 +58,27 @@ public final class MainView extends BorderPane {
     private final javafx.beans.property.BooleanProperty drillMode = new javafx.beans.property.SimpleBooleanProperty(false);
     private final javafx.scene.layout.BorderPane drillScreen = new javafx.scene.layout.BorderPane();
     private final ScrollPane drillScroll = new ScrollPane();
+    /** The drill column's scroll pane, in the Drill tab. */
+    private final ScrollPane sideScroll = new ScrollPane();
+    /** Whether the drill view and the practice controls are in the window (see {@link #MainView(MainViewModel, Duration)}). */
+    private boolean drillColumnShown;
+    /** How long a window's drill column waits for the panes at most, should a side take long to be judged. */
+    public static final Duration DRILL_COLUMN_AT_LATEST = Duration.seconds(1);
 
     public MainView(MainViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * A window's start, where the first styling and layout of the whole window is what the panes wait for: the
+     * drill column and the practice controls join the window once both panes are filled and on the screen, and
+     * the journal is looked at for an unfinished run then.
+     *
+     * @param drillColumnAtLatest how long the drill column waits for the panes at most, from the window's showing
+     *                            (a side can take its probe's whole timeout to be judged); null: no wait, the
+     *                            drill column is built with the panes
+     */
+    public MainView(MainViewModel model, Duration drillColumnAtLatest) {
         this.model = model;
         setId("mainView");
         Label banner = new Label();
@@ -104,15 +130,25 @@ public final class MainView extends BorderPane {
                 model.history().refresh();
             }
         });
-        Tab drillTab = new Tab("Drill", new ScrollPane(drillView));
+        Tab drillTab = new Tab("Drill", sideScroll);
         drillTab.setId("drillTab");
-        ((ScrollPane) drillTab.getContent()).setFitToWidth(true);
+        sideScroll.setFitToWidth(true);
         side.getTabs().add(drillTab);
         side.setPrefWidth(380);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setRight(side);
         model.practiceClustersProperty().addListener((obs, old, clusters) -> showPracticeControls(clusters));
-        showPracticeControls(model.practiceClustersProperty().get());
+        if (drillColumnAtLatest != null) {
+            Label loading = new Label("Loading the drill…");
+            loading.setId("drillLoading");
+            loading.getStyleClass().add("muted");
+            loading.setPadding(new Insets(10));
+            sideScroll.setContent(loading);
+            model.lookForAnUnfinishedRunWithTheDrillColumn();
+            showDrillColumnOncePanesAreShown(drillColumnAtLatest);
+        } else {
+            showDrillColumn();
+        }
 
         setTop(new VBox(menuBar(), banner));
         drillScreen.setId("drillScreen");
@@ -152,9 +188,55 @@ public final class MainView extends BorderPane {
         setBottom(status);
     }
 
+    /**
+     * Waits for the first layout at which both sides are judged, with the window showing; then, on the next pulse,
+     * adds the drill column. Measured on two cores (docs/benchmarks.md): styled and laid out with the panes, its
+     * nodes (a third of the window's, most of them hidden: the drill's other forms, the practice tab) kept the
+     * panes off the screen.
+     */
+    private void showDrillColumnOncePanesAreShown(Duration wait) {
+        PauseTransition atLatest = new PauseTransition(wait);
+        atLatest.setOnFinished(e -> showDrillColumn());
+        Runnable[] afterLayout = new Runnable[1];
+        afterLayout[0] = () -> {
+            if (drillColumnShown) {
+                getScene().removePostLayoutPulseListener(afterLayout[0]);
+            } else if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
+                    && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
+                getScene().removePostLayoutPulseListener(afterLayout[0]);
+                // Not in this pulse: the panes' frame is rendered first.
+                Platform.runLater(this::showDrillColumn);
+            }
+        };
+        sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs,
+                                Scene old, Scene scene) {
+                if (scene != null) {
+                    sceneProperty().removeListener(this);
+                    scene.addPostLayoutPulseListener(afterLayout[0]);
+                    atLatest.play();
+                }
+            }
+        });
+    }
+
+    /** The drill (its runbook picker and wizard) and the practice controls, in the right-hand column; once. */
+    private void showDrillColumn() {
+        if (drillColumnShown) {
+            return;
+        }
+        drillColumnShown = true;
+        if (!drillMode.get()) {
+            sideScroll.setContent(drillView);
+        }
+        showPracticeControls(model.practiceClustersProperty().get());
+        model.drillColumnShown();
+    }
+
     private void showPracticeControls(PracticeClusters clusters) {
         side.getTabs().removeIf(tab -> "practiceTab".equals(tab.getId()));
-        if (clusters == null) {
+        if (clusters == null || !drillColumnShown) {
             return;
         }
         ScrollPane scroll = new ScrollPane(new PracticeControlsView(clusters.controls(), model.executor()));
@@ -165,7 +247,7 @@ public final class MainView extends BorderPane {
     }
 
     private void applyDrillMode(boolean on) {
-        ScrollPane sideScroll = (ScrollPane) side.getTabs().get(0).getContent();
+        showDrillColumn();
         if (on) {
             sideScroll.setContent(null);
             drillScroll.setContent(drillView);
@@ -297,7 +379,7 @@ public final class MainView extends BorderPane {
             return;
         }
         Notifications notification = Notifications.create().owner(window).title(title).text(text)
-                .hideAfter(javafx.util.Duration.seconds(10));
+                .hideAfter(Duration.seconds(10));
         if (bad) {
             notification.showError();
         } else {

@@ -56,6 +56,8 @@ public final class MainViewModel implements AutoCloseable {
     private final DrillViewModel drill;
     /** When the journal is looked at for an unfinished run at the latest, should the panes never settle. */
     static final java.time.Duration LOOK_FOR_UNFINISHED_AT_LATEST = java.time.Duration.ofSeconds(10);
+    /** Whether the journal waits for the drill column rather than for both panes to settle. */
+    private boolean journalWithTheDrillColumn;
     /** Whether the journal was looked at for an unfinished run yet (once a start, on the FX thread). */
     private boolean lookedForUnfinished;
     private final HistoryViewModel history;
@@ -252,7 +254,23 @@ public final class MainViewModel implements AutoCloseable {
     private void apply(ClusterSnapshot snapshot) {
         (snapshot.side() == Side.PRIMARY ? primary : standby).apply(snapshot);
         comparison.update(primary.snapshot(), standby.snapshot());
-        if (settled(primary.snapshot()) && settled(standby.snapshot())) {
+        if (!journalWithTheDrillColumn && settled(primary.snapshot()) && settled(standby.snapshot())) {
+            lookForAnUnfinishedRun();
+        }
+    }
+
+    /**
+     * For a window that adds its drill column once both panes are on the screen: the journal is looked at for an
+     * unfinished run when the column is shown ({@link #drillColumnShown()}), not as the panes settle, while the
+     * window is still filling them (opening it takes a third of a second of a processor on a cold JVM).
+     */
+    public void lookForAnUnfinishedRunWithTheDrillColumn() {
+        journalWithTheDrillColumn = true;
+    }
+
+    /** The drill column, where an unfinished run is offered, is in the window. */
+    public void drillColumnShown() {
+        if (journalWithTheDrillColumn) {
             lookForAnUnfinishedRun();
         }
     }
