@@ -41,7 +41,7 @@ public final class ConsoleApplication extends Application {
 
     private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
             new JournalOptions(), null);
-    /** Read while the toolkit starts ({@link #readBeforeTheWindow}) and written after it ends: no file I/O on the FX thread. */
+    /** Read while the toolkit starts ({@link #readBeforeTheWindow}), written after it ends: never on the FX thread. */
     private static volatile WindowState restored = WindowState.DEFAULT;
     private static volatile boolean systemDark;
     /** The saved connection settings, read while the toolkit starts (null when none), or why they could not be. */

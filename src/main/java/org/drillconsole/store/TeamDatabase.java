@@ -56,13 +56,13 @@ public final class TeamDatabase {
         }
         String unreadable = unreadable(url);
         if (unreadable != null) {
-            throw new TeamDbException("the team database URL cannot be read: " + unreadable + " (a PostgreSQL URL "
-                    + "such as jdbc:postgresql://db.example.com:5432/drills?user=oncall&sslmode=verify-full)", true, null);
+            throw new TeamDbException("the team database URL cannot be read: " + unreadable + " (a PostgreSQL URL such"
+                    + " as jdbc:postgresql://db.example.com:5432/drills?user=oncall&sslmode=verify-full)", true, null);
         }
         return new TeamDatabase(url, environment.apply(PASSWORD_VARIABLE));
     }
 
-    /** The first of the URL's hosts (several, comma-separated, for fail-over) that is neither a host name nor an address. */
+    /** The first of the URL's hosts (comma-separated, for fail-over) that is neither a host name nor an address. */
     private static String badHost(String hosts) {
         for (String host : hosts.split(",", -1)) {
             String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -76,8 +76,9 @@ public final class TeamDatabase {
 
     /**
      * What the driver finds wrong in a URL (no '/' after the host, a port out of range), in its own words, or a
-     * host that is no host name (a space in it); null when the URL can be used. Asked when the URL is given, not at every connection: the driver said it as a warning on
-     * the terminal, twice a second while the console tried to copy runs, and the status bar said "unreachable".
+     * host that is no host name (a space in it); null when the URL can be used. Asked when the URL is given, not
+     * at every connection: the driver said it as a warning on the terminal, twice a second while the console
+     * tried to copy runs, and the status bar said "unreachable".
      */
     private static String unreadable(String url) {
         java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql");

@@ -73,7 +73,8 @@ class TeamDatabaseUrlTest {
                 switch (random.nextInt(3)) {
                     case 0 -> url.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
                     case 1 -> url.deleteCharAt(Math.min(at, url.length() - 1));
-                    default -> url.setCharAt(Math.min(at, url.length() - 1), alphabet.charAt(random.nextInt(alphabet.length())));
+                    default -> url.setCharAt(Math.min(at, url.length() - 1),
+                            alphabet.charAt(random.nextInt(alphabet.length())));
                 }
             }
             try {

@@ -60,7 +60,7 @@ public final class MainView extends BorderPane {
     private final ScrollPane drillScroll = new ScrollPane();
     /** The drill column's scroll pane, in the Drill tab. */
     private final ScrollPane sideScroll = new ScrollPane();
-    /** Whether the drill view and the practice controls are in the window (see {@link #MainView(MainViewModel, Duration)}). */
+    /** Whether the drill view and the practice controls are in the window (see the constructor with a wait). */
     private boolean drillColumnShown;
     /**
      * How long a window's drill column waits for the panes at most, should a side take long to be judged: as long
