@@ -17,13 +17,13 @@ import org.drillconsole.cluster.ClusterReading;
 import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.BuildInfo;
 import org.drillconsole.model.Side;
-import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.Settings;
 import org.drillconsole.store.SettingsStore;
 import org.drillconsole.store.WindowState;
 import org.drillconsole.store.WindowStateStore;
+import org.drillconsole.ui.AfterLayout;
 import org.drillconsole.ui.FxDialogService;
 import org.drillconsole.ui.TaskExecutor;
 import org.drillconsole.ui.main.MainView;
@@ -37,6 +37,10 @@ public final class ConsoleApplication extends Application {
     /** @param team the team database runs are copied to and the history read from, or null */
     record StartOptions(boolean practice, Path settingsFile, Path runbookDir, JournalOptions journal,
                         org.drillconsole.store.TeamDatabase team) {
+
+        StartOptions withTeam(org.drillconsole.store.TeamDatabase named) {
+            return new StartOptions(practice, settingsFile, runbookDir, journal, named);
+        }
     }
 
     private static volatile StartOptions options = new StartOptions(false, null, Path.of("drills"),
@@ -121,9 +125,8 @@ public final class ConsoleApplication extends Application {
         Settings saved = savedSettings;
         if (options.team() == null && saved != null && saved.teamDb() != null && !saved.teamDb().isBlank()) {
             try {
-                StartOptions given = options;
-                options = new StartOptions(given.practice(), given.settingsFile(), given.runbookDir(), given.journal(),
-                        org.drillconsole.store.TeamDatabase.of(saved.teamDb().strip(), TeamOptions.environment));
+                options = options.withTeam(org.drillconsole.store.TeamDatabase.of(saved.teamDb().strip(),
+                        TeamOptions.environment));
             } catch (org.drillconsole.store.TeamDatabase.TeamDbException e) {
                 teamProblem = e;
             }
@@ -228,18 +231,6 @@ public final class ConsoleApplication extends Application {
         scene.setRoot(view);
     }
 
-    /** Runs {@code then} once, after the layout of the first pulse at which {@code ready} holds. */
-    private static void afterLayout(Scene scene, java.util.function.BooleanSupplier ready, Runnable then) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (ready.getAsBoolean()) {
-                scene.removePostLayoutPulseListener(once[0]);
-                then.run();
-            }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-    }
-
     /**
      * The packaging's AOT training run: open the window on the practice clusters, show the history, read them
      * once as {@code health} does, and quit once both panes are filled, so the JVM caches the classes a real
@@ -249,8 +240,7 @@ public final class ConsoleApplication extends Application {
         javafx.animation.PauseTransition quit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
         quit.setOnFinished(e -> Platform.exit());
         javafx.beans.InvalidationListener filled = ignored -> {
-            if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
-                    && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
+            if (model.bothSidesJudged()) {
                 model.history().refresh();
                 PracticeClusters practice = model.practiceClustersProperty().get();
                 if (practice != null) {
@@ -276,15 +266,13 @@ public final class ConsoleApplication extends Application {
      * verdicts known, to both panes laid out with them, and to the journal looked at (after the drill column joins).
      */
     private void reportStartupTimes(Scene scene) {
-        afterLayout(scene, () -> true, () -> startupTime("first frame laid out"));
-        afterLayout(scene, () -> view != null && scene.getRoot() == view, () -> startupTime("full window laid out"));
-        java.util.function.BooleanSupplier judged = () -> model.primary().verdictProperty().get() != Verdict.UNKNOWN
-                && model.standby().verdictProperty().get() != Verdict.UNKNOWN;
+        AfterLayout.once(scene, () -> true, () -> startupTime("first frame laid out"));
+        AfterLayout.once(scene, () -> view != null && scene.getRoot() == view, () -> startupTime("full window laid out"));
         // Both verdicts known (what the earlier builds reported as "both panes filled"), then laid out on screen.
         javafx.beans.InvalidationListener whenJudged = new javafx.beans.InvalidationListener() {
             @Override
             public void invalidated(javafx.beans.Observable ignored) {
-                if (judged.getAsBoolean()) {
+                if (model.bothSidesJudged()) {
                     startupTime("both sides judged");
                     model.primary().verdictProperty().removeListener(this);
                     model.standby().verdictProperty().removeListener(this);
@@ -293,7 +281,7 @@ public final class ConsoleApplication extends Application {
         };
         model.primary().verdictProperty().addListener(whenJudged);
         model.standby().verdictProperty().addListener(whenJudged);
-        afterLayout(scene, () -> view != null && scene.getRoot() == view && judged.getAsBoolean(),
+        AfterLayout.once(scene, () -> view != null && scene.getRoot() == view && model.bothSidesJudged(),
                 () -> startupTime("both panes filled"));
         // Then the drill column joins, and the journal is opened and looked at for an unfinished run.
         model.drill().unfinishedLookedForProperty().addListener((obs, was, looked) -> startupTime("journal looked at"));

@@ -78,9 +78,10 @@ public final class TeamDatabase {
      * What the driver finds wrong in a URL (no '/' after the host, a port out of range), in its own words, or a
      * host that is no host name (a space in it); null when the URL can be used. Asked when the URL is given, not
      * at every connection: the driver said it as a warning on the terminal, twice a second while the console
-     * tried to copy runs, and the status bar said "unreachable".
+     * tried to copy runs, and the status bar said "unreachable". One URL at a time: the driver's logger is
+     * shared, and two listeners at once could leave it cut off from its parents.
      */
-    private static String unreadable(String url) {
+    private static synchronized String unreadable(String url) {
         java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql");
         long thread = Thread.currentThread().getId();
         String[] said = new String[1];

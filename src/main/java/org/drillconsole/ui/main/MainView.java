@@ -29,6 +29,7 @@ import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.store.TeamReplicator;
 import org.drillconsole.store.WindowState;
+import org.drillconsole.ui.AfterLayout;
 import org.drillconsole.ui.StyleClasses;
 import org.drillconsole.ui.cluster.ClusterPaneView;
 import org.drillconsole.ui.compare.ComparisonView;
@@ -201,24 +202,14 @@ public final class MainView extends BorderPane {
     private void showDrillColumnOncePanesAreShown(Duration wait) {
         PauseTransition atLatest = new PauseTransition(wait);
         atLatest.setOnFinished(e -> showDrillColumn());
-        Runnable[] afterLayout = new Runnable[1];
-        afterLayout[0] = () -> {
-            if (drillColumnShown) {
-                getScene().removePostLayoutPulseListener(afterLayout[0]);
-            } else if (model.primary().verdictProperty().get() != Verdict.UNKNOWN
-                    && model.standby().verdictProperty().get() != Verdict.UNKNOWN) {
-                getScene().removePostLayoutPulseListener(afterLayout[0]);
-                // Not in this pulse: the panes' frame is rendered first.
-                Platform.runLater(this::showDrillColumn);
-            }
-        };
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(ObservableValue<? extends Scene> obs,
-                                Scene old, Scene scene) {
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
                 if (scene != null) {
                     sceneProperty().removeListener(this);
-                    scene.addPostLayoutPulseListener(afterLayout[0]);
+                    // Not in that pulse: the panes' frame is rendered first.
+                    AfterLayout.once(scene, () -> drillColumnShown || model.bothSidesJudged(),
+                            () -> Platform.runLater(MainView.this::showDrillColumn));
                     atLatest.play();
                 }
             }

@@ -14,6 +14,7 @@ import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
+import org.drillconsole.model.Verdict;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.PracticeNetwork;
 import org.drillconsole.store.JournalStore;
@@ -299,6 +300,11 @@ public final class MainViewModel implements AutoCloseable {
 
     private static Path path(String text) {
         return text == null || text.isBlank() ? null : Path.of(text);
+    }
+
+    /** Whether both sides have a verdict: each is judged, or known to be down, refused or misconfigured. */
+    public boolean bothSidesJudged() {
+        return primary.verdictProperty().get() != Verdict.UNKNOWN && standby.verdictProperty().get() != Verdict.UNKNOWN;
     }
 
     public ClusterPaneViewModel primary() {
