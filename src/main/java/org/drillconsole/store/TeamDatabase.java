@@ -50,9 +50,17 @@ public final class TeamDatabase {
             throw new TeamDbException("the team database must be a PostgreSQL URL such as "
                     + "jdbc:postgresql://db.example.com:5432/drills?user=oncall&sslmode=verify-full", true, null);
         }
-        if (url.toLowerCase().matches(".*[?&]password=.*")) {
+        // user:password@host is no form the driver reads, and its words would repeat the password: said here.
+        String authority = url.substring("jdbc:postgresql://".length()).split("[/?]", 2)[0];
+        int userEnds = authority.lastIndexOf('@');
+        if (url.toLowerCase().matches(".*[?&]password=.*")
+                || userEnds >= 0 && authority.substring(0, userEnds).contains(":")) {
             throw new TeamDbException("the team database URL carries a password: remove it, and put the password in"
                     + " ~/.pgpass (or the file PGPASSFILE names) or in " + PASSWORD_VARIABLE, true, null);
+        }
+        if (userEnds >= 0) {
+            throw new TeamDbException("the team database URL names its user before the host (user@host), which the"
+                    + " PostgreSQL driver does not read: name it as ?user=NAME after the database", true, null);
         }
         String unreadable = unreadable(url);
         if (unreadable != null) {

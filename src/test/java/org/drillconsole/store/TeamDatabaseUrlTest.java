@@ -60,6 +60,21 @@ class TeamDatabaseUrlTest {
         assertDoesNotThrow(() -> TeamDatabase.of("jdbc:postgresql://[::1]:5432/drills?user=oncall", name -> null));
     }
 
+    /** A user and password before the host (user:password@host) are refused without a word of the password. */
+    @Test
+    void aUserAndPasswordBeforeTheHostAreRefusedAndThePasswordIsNeverRepeated() {
+        for (String url : new String[] {"jdbc:postgresql://oncall:s3cret@db.example.com:5432/drills",
+                "jdbc:postgresql://oncall:s3cret@db.example.com/drills", "jdbc:postgresql://oncall:s3cret@db.example.com"}) {
+            TeamDatabase.TeamDbException e = assertThrows(TeamDatabase.TeamDbException.class,
+                    () -> TeamDatabase.of(url, name -> null), url);
+            assertTrue(e.getMessage().contains("carries a password"), e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        }
+        TeamDatabase.TeamDbException user = assertThrows(TeamDatabase.TeamDbException.class,
+                () -> TeamDatabase.of("jdbc:postgresql://oncall@db.example.com/drills", name -> null));
+        assertTrue(user.getMessage().contains("?user=NAME"), user.getMessage());
+    }
+
     /** Whatever is typed after the scheme: accepted, or refused in words; never another failure. */
     @Test
     void everyMutationOfAGoodUrlIsReadOrRefusedInWords() {
