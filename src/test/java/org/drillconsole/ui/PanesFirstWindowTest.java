@@ -32,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A window's start, as the application builds it: both panes are filled before the drill column (its runbook
  * picker, its wizard's forms, the practice controls) and the journal join in, and a side that takes long to
- * answer keeps the drill column waiting no longer than {@link MainView}'s second.
+ * answer keeps the drill column waiting no longer than its limit ({@link MainView#DRILL_COLUMN_AT_LATEST} in the
+ * application).
  */
 @ExtendWith(ApplicationExtension.class)
 class PanesFirstWindowTest {
@@ -61,7 +62,7 @@ class PanesFirstWindowTest {
     }
 
     /** The window as the application shows it, the drill column waiting for the panes {@code atLatest}. */
-    private void show(FxRobot robot, javafx.util.Duration atLatest) {
+    private void show(FxRobot robot, java.time.Duration atLatest) {
         robot.interact(() -> {
             stage.setScene(new Scene(new MainView(model, atLatest), 1280, 800));
             stage.show();
@@ -77,7 +78,7 @@ class PanesFirstWindowTest {
 
     @Test
     void theDrillColumnAndTheJournalJoinOnlyOnceBothPanesAreJudged(FxRobot robot) throws Exception {
-        show(robot, javafx.util.Duration.minutes(5));
+        show(robot, java.time.Duration.ofMinutes(5));
         assertTrue(robot.lookup("#drillLoading").tryQuery().isPresent(), "the drill column holds its place");
         assertFalse(robot.lookup("#runbookBox").tryQuery().isPresent(), "the drill view came before the panes");
         robot.interact(() -> model.start());
@@ -102,7 +103,7 @@ class PanesFirstWindowTest {
     @Test
     void aSideNeverJudgedKeepsTheDrillColumnWaitingNoLongerThanItsLimit(FxRobot robot) throws Exception {
         // Not started: neither side is ever judged, as when a cluster takes its probe's whole timeout to answer.
-        show(robot, javafx.util.Duration.millis(200));
+        show(robot, java.time.Duration.ofMillis(200));
         waitUntil(() -> robot.lookup("#runbookBox").tryQuery().isPresent(), 10,
                 () -> "the drill column waited for panes that were never judged");
         assertEquals(Verdict.UNKNOWN, model.primary().verdictProperty().get());

@@ -1,6 +1,5 @@
 package org.drillconsole.ui.main;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -68,7 +67,7 @@ public final class MainView extends BorderPane {
      * as a probe of a server that does not answer (3 s). At one second, it joined before the panes on a slow start
      * (the panes come 0.9 - 1.2 s after the full window on the build machine, and machines differ twice in speed).
      */
-    public static final Duration DRILL_COLUMN_AT_LATEST = Duration.seconds(3);
+    public static final java.time.Duration DRILL_COLUMN_AT_LATEST = java.time.Duration.ofSeconds(3);
 
     public MainView(MainViewModel model) {
         this(model, null);
@@ -83,7 +82,7 @@ public final class MainView extends BorderPane {
      *                            (a side can take its probe's whole timeout to be judged); null: no wait, the
      *                            drill column is built with the panes
      */
-    public MainView(MainViewModel model, Duration drillColumnAtLatest) {
+    public MainView(MainViewModel model, java.time.Duration drillColumnAtLatest) {
         this.model = model;
         setId("mainView");
         Label banner = new Label();
@@ -199,9 +198,7 @@ public final class MainView extends BorderPane {
      * nodes (a third of the window's, most of them hidden: the drill's other forms, the practice tab) kept the
      * panes off the screen.
      */
-    private void showDrillColumnOncePanesAreShown(Duration wait) {
-        PauseTransition atLatest = new PauseTransition(wait);
-        atLatest.setOnFinished(e -> showDrillColumn());
+    private void showDrillColumnOncePanesAreShown(java.time.Duration wait) {
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
@@ -210,7 +207,9 @@ public final class MainView extends BorderPane {
                     // Not in that pulse: the panes' frame is rendered first.
                     AfterLayout.once(scene, () -> drillColumnShown || model.bothSidesJudged(),
                             () -> Platform.runLater(MainView.this::showDrillColumn));
-                    atLatest.play();
+                    // The executor's timer, not a PauseTransition: an animation keeps the toolkit pulsing 60 times
+                    // a second while it runs (about 120 pulses of nothing in a start's first seconds).
+                    model.executor().later(wait, MainView.this::showDrillColumn);
                 }
             }
         });
