@@ -1,5 +1,6 @@
 package org.drillconsole.ui.main;
 
+import java.time.Duration;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -20,7 +21,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.StatusBar;
 import org.drillconsole.model.BuildInfo;
@@ -67,7 +67,7 @@ public final class MainView extends BorderPane {
      * as a probe of a server that does not answer (3 s). At one second, it joined before the panes on a slow start
      * (the panes come 0.9 - 1.2 s after the full window on the build machine, and machines differ twice in speed).
      */
-    public static final java.time.Duration DRILL_COLUMN_AT_LATEST = java.time.Duration.ofSeconds(3);
+    public static final Duration DRILL_COLUMN_AT_LATEST = Duration.ofSeconds(3);
 
     public MainView(MainViewModel model) {
         this(model, null);
@@ -82,7 +82,7 @@ public final class MainView extends BorderPane {
      *                            (a side can take its probe's whole timeout to be judged); null: no wait, the
      *                            drill column is built with the panes
      */
-    public MainView(MainViewModel model, java.time.Duration drillColumnAtLatest) {
+    public MainView(MainViewModel model, Duration drillColumnAtLatest) {
         this.model = model;
         setId("mainView");
         Label banner = new Label();
@@ -198,7 +198,7 @@ public final class MainView extends BorderPane {
      * nodes (a third of the window's, most of them hidden: the drill's other forms, the practice tab) kept the
      * panes off the screen.
      */
-    private void showDrillColumnOncePanesAreShown(java.time.Duration wait) {
+    private void showDrillColumnOncePanesAreShown(Duration wait) {
         sceneProperty().addListener(new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
@@ -373,7 +373,7 @@ public final class MainView extends BorderPane {
             return;
         }
         Notifications notification = Notifications.create().owner(window).title(title).text(text)
-                .hideAfter(Duration.seconds(10));
+                .hideAfter(javafx.util.Duration.seconds(10));
         if (bad) {
             notification.showError();
         } else {
