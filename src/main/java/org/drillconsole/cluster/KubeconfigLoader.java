@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,6 +47,8 @@ public final class KubeconfigLoader {
     private static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
     private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
     private static final Pattern YAML_LOCATION = Pattern.compile("line \\d+, column \\d+");
+    /** A URL's scheme, as a server begins with one. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     private KubeconfigLoader() {
     }
@@ -110,6 +115,14 @@ public final class KubeconfigLoader {
             }
             user = named.getUser();
         }
+        String server = cluster.getCluster().getServer();
+        boolean tls = !isBlank(cluster.getCluster().getCertificateAuthorityData())
+                || !isBlank(cluster.getCluster().getCertificateAuthority())
+                || Boolean.TRUE.equals(cluster.getCluster().getInsecureSkipTlsVerify())
+                || user != null && (!isBlank(user.getClientCertificateData()) || !isBlank(user.getClientCertificate()));
+        // With its scheme: fabric8 would otherwise try a TLS handshake with the server, while loading, to choose one.
+        cluster.getCluster().setServer(usableServer(server, tls, "server \"" + shownServer(server) + "\" of cluster \""
+                + clusterName + "\" in " + file));
         Path base = file.toAbsolutePath().getParent();
         byte[] ca = certificate(cluster.getCluster().getCertificateAuthorityData(),
                 cluster.getCluster().getCertificateAuthority(), base,
@@ -213,6 +226,61 @@ public final class KubeconfigLoader {
 
     private static <T> List<T> present(List<T> entries) {
         return entries == null ? new ArrayList<>() : new ArrayList<>(entries.stream().filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * A kubeconfig's server as kubectl takes it: an {@code https://} or {@code http://} URL with a host and a port
+     * within 1 - 65535, or a host:port without a scheme, which is given one as kubectl gives it (https when the
+     * cluster has a certificate authority or skips verification or the user has a client certificate, else http);
+     * a path only after a scheme (a prefix behind a proxy, as Rancher's kubeconfigs have). Never a user name or
+     * password in it: the server is shown on the pane and recorded with every run, where no secret goes.
+     *
+     * @param tls   whether the cluster or user configures TLS (what a server without a scheme is reached over)
+     * @param where the server, its cluster and file, as the message names them (without a password)
+     * @return the server with its scheme
+     */
+    static String usableServer(String server, boolean tls, String where) throws ClusterConfigException {
+        boolean schemed = SCHEME.matcher(server).lookingAt();
+        String prefix = schemed ? "" : tls ? "https://" : "http://";
+        URI uri;
+        try {
+            uri = new URI(prefix + server).parseServerAuthority();
+        } catch (URISyntaxException e) {
+            String at = e.getIndex() >= prefix.length() ? " at character " + (e.getIndex() - prefix.length() + 1) : "";
+            String reason = e.getReason();
+            throw new ClusterConfigException(where + " is not a URL such as https://203.0.113.10:6443 ("
+                    + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + at + ")");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new ClusterConfigException(where + " is reached over " + scheme + "://: an API server answers on "
+                    + "https:// (or http://), as in https://203.0.113.10:6443");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new ClusterConfigException(where + " carries a user name or password: credentials belong to the "
+                    + "context's user (users:), never in the server URL, which the console shows and records");
+        }
+        if (uri.getHost() == null) {
+            throw new ClusterConfigException(where + " names no host, as in https://203.0.113.10:6443");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new ClusterConfigException(where + " has port " + uri.getPort() + ": a port is 1 - 65535");
+        }
+        String path = uri.getRawPath();
+        if (!schemed && path != null && !path.isEmpty() && !path.equals("/")) {
+            // kubectl's own rule: a path only in a URL with its scheme
+            throw new ClusterConfigException(where + " is neither a URL nor a host:port pair: write it with its "
+                    + "scheme, as in " + prefix + server);
+        }
+        return prefix + server;
+    }
+
+    /**
+     * A server as messages show it: whatever stands before an {@code @} (a user name and password, in however
+     * broken a URL) replaced by {@code ***}.
+     */
+    static String shownServer(String server) {
+        return server.replaceAll("[^/@]+@", "***@");
     }
 
     private static byte[] certificate(String data, String path, Path base, String field)

@@ -60,6 +60,68 @@ class GeneratedKubeconfigsTest {
         assertTrue(refused > 100, "the generator breaks most files: " + refused + " refused");
     }
 
+    /**
+     * Server values people and tools write (a valid one broken by the characters URLs trip over, a scheme changed
+     * or dropped, a port out of range, a user and password put in): each is loaded as an http(s) URL with a host
+     * and a valid port, or refused in words naming the cluster and the file; a password is never repeated.
+     */
+    @Test
+    void everyGeneratedServerIsUsableOrRefusedInWordsWithoutItsPassword() throws Exception {
+        Random random = new Random(20261203L);
+        String[] bases = {"https://10.0.0.1:6443", "https://[fd00::1]:6443", "api.example.com:443",
+                "https://rancher.example.com/k8s/clusters/c-1", "http://127.0.0.1:8080"};
+        String[] junk = {" ", "%", "%zz", "[", "]", "@", ":", "::", "#", "?", "/", "\\", "\u00e4", "\u0007", "\t",
+                "-1", "99999", "0", "ftp://", "://", "https://", "\"", "'", "{", "|"};
+        int refused = 0;
+        for (int i = 0; i < 300; i++) {
+            String server = bases[random.nextInt(bases.length)];
+            for (int c = 1 + random.nextInt(2); c > 0; c--) {
+                int at = random.nextInt(server.length() + 1);
+                server = server.substring(0, at) + junk[random.nextInt(junk.length)]
+                        + server.substring(Math.min(server.length(), at + random.nextInt(3)));
+            }
+            if (random.nextInt(5) == 0) { // credentials where a URL carries them: before the host
+                int host = server.indexOf("://") + (server.contains("://") ? 3 : 1);
+                server = server.substring(0, host) + (random.nextBoolean() ? "secret-pw@" : "user:secret-pw@")
+                        + server.substring(host);
+            }
+            Path file = Files.writeString(dir.resolve("server-" + i + ".yaml"), KubeconfigLoaderTest.kubeconfig(
+                    yamlQuoted(server), "    insecure-skip-tls-verify: true", "    token: abc"));
+            try {
+                ClusterTarget target = KubeconfigLoader.load(Side.PRIMARY, file, null);
+                java.net.URI uri = java.net.URI.create(target.server());
+                assertTrue(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"),
+                        "case " + i + " " + server + " -> " + target.server());
+                assertTrue(uri.getHost() != null && uri.getPort() <= 65535 && uri.getUserInfo() == null,
+                        "case " + i + " " + server + " -> " + target.server());
+            } catch (ClusterConfigException refusal) {
+                refused++;
+                String message = refusal.getMessage();
+                assertTrue(message.contains(file.toString()), "names the file: " + message);
+                assertFalse(JAVA_IN_MESSAGE.matcher(message).find(), "in words, case " + i + ": " + message);
+                assertFalse(message.contains("secret-pw"), "no password, case " + i + ": " + message);
+            } catch (RuntimeException escaped) {
+                fail("case " + i + " escaped as " + escaped + " for server " + server, escaped);
+            }
+        }
+        assertTrue(refused > 100 && refused < 290, "the generator breaks most servers, not all: " + refused);
+    }
+
+    /** A YAML double-quoted scalar: JSON's escapes are YAML's. */
+    private static String yamlQuoted(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char ch : value.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                quoted.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) ch));
+            } else {
+                quoted.append(ch);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
     @Test
     void aFileThatIsNotTextIsRefusedAsSuch() throws Exception {
         Path file = Files.write(dir.resolve("kubeconfig.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, (byte) 0xff,

@@ -1,6 +1,7 @@
 package org.drillconsole.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,5 +169,55 @@ class KubeconfigLoaderTest {
         Path file = write("client.yaml", kubeconfig("https://10.0.0.1:6443", "",
                 "    client-certificate-data: '%%%not-base64'\n    client-key-data: 'x'"));
         assertTrue(failure(file, null).contains("client-certificate-data"));
+    }
+
+    @Test
+    void aServerWithoutASchemeIsReachedOverHttpsWhenTheClusterHasACertificateAuthorityAsKubectlDoes() throws Exception {
+        Path tls = write("tls.yaml", kubeconfig("10.0.0.1:6443", "    insecure-skip-tls-verify: true", "    token: t"));
+        assertEquals("https://10.0.0.1:6443/", KubeconfigLoader.load(Side.PRIMARY, tls, null).server());
+        Path plain = write("plain.yaml", kubeconfig("10.0.0.1:8080", "", "    token: t"));
+        assertEquals("http://10.0.0.1:8080/", KubeconfigLoader.load(Side.PRIMARY, plain, null).server(),
+                "chosen here, as kubectl chooses it: fabric8 would try a TLS handshake with the server to choose");
+    }
+
+    @Test
+    void aServerThatIsNotAUrlIsRefusedNamingItsClusterItsFileAndWhereItBreaks() throws Exception {
+        Path file = write("ipv6.yaml", kubeconfig("'http://[::1'", "", "    token: t"));
+        assertEquals("server \"http://[::1\" of cluster \"c1\" in " + file + " is not a URL such as "
+                + "https://203.0.113.10:6443 (expected closing bracket for IPv6 address at character 12)",
+                failure(file, null));
+    }
+
+    @Test
+    void aServerReachedOverAnotherProtocolThanHttpIsRefused() throws Exception {
+        Path file = write("ftp.yaml", kubeconfig("ftp://files.example.com", "", "    token: t"));
+        assertTrue(failure(file, null).endsWith("is reached over ftp://: an API server answers on https:// (or "
+                + "http://), as in https://203.0.113.10:6443"));
+    }
+
+    @Test
+    void aPasswordInTheServerUrlIsRefusedAndNeverRepeated() throws Exception {
+        Path file = write("userinfo.yaml", kubeconfig("https://admin:hunter2@10.0.0.1:6443", "", "    token: t"));
+        String message = failure(file, null);
+        assertTrue(message.startsWith("server \"https://***@10.0.0.1:6443\" of cluster \"c1\""), message);
+        assertTrue(message.contains("carries a user name or password"), message);
+        assertFalse(message.contains("hunter2") || message.contains("admin"), message);
+    }
+
+    @Test
+    void aPortOutsideOneTo65535IsRefused() throws Exception {
+        Path file = write("port.yaml", kubeconfig("https://10.0.0.1:99999", "", "    token: t"));
+        assertTrue(failure(file, null).endsWith("has port 99999: a port is 1 - 65535"));
+    }
+
+    @Test
+    void aPathAfterTheSchemeIsKeptForServersBehindAProxyButNotAfterAHostAndPortAlone() throws Exception {
+        Path rancher = write("rancher.yaml", kubeconfig("https://rancher.example.com/k8s/clusters/c-m-1", "",
+                "    token: t"));
+        assertEquals("https://rancher.example.com/k8s/clusters/c-m-1/",
+                KubeconfigLoader.load(Side.PRIMARY, rancher, null).server());
+        Path bare = write("bare.yaml", kubeconfig("rancher.example.com/k8s", "", "    token: t"));
+        assertTrue(failure(bare, null).endsWith("is neither a URL nor a host:port pair: write it with its scheme, as "
+                + "in http://rancher.example.com/k8s"));
     }
 }
