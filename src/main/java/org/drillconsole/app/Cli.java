@@ -91,9 +91,52 @@ public final class Cli {
         }
     }
 
+    /** Every number an option takes is a count, a delay or a wait: a whole number, 0 or more. */
+    static Integer wholeNumber(String value) {
+        long number = largeWholeNumber(value);
+        if (number > Integer.MAX_VALUE) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is too large: at most " + Integer.MAX_VALUE);
+        }
+        return (int) number;
+    }
+
+    static Long largeWholeNumber(String value) {
+        if (!value.matches("\\d{1,19}")) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number (0 or more, digits "
+                    + "only, such as 15)");
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException tooLarge) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is too large: at most " + Long.MAX_VALUE);
+        }
+    }
+
+    /** A day, as YYYY-MM-DD. */
+    static java.time.LocalDate day(String value) {
+        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a day written YYYY-MM-DD, such as "
+                    + "2026-12-03");
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException noSuchDay) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a day of the calendar (month 01 - 12, "
+                    + "day 01 to the month's last)");
+        }
+    }
+
     private static CommandLine build(List<Subcommand> subcommands) {
         CommandLine line = new CommandLine(new RootCommand());
         subcommands.forEach(command -> line.addSubcommand(command.name(), command.type()));
+        // After the subcommands: picocli gives a converter to the commands the tree holds when it is registered.
+        // Its own say "is not an int" and "cannot convert '2026-13-45' to class java.time.LocalDate
+        // (java.time.format.DateTimeParseException: ...)".
+        line.registerConverter(Integer.class, Cli::wholeNumber);
+        line.registerConverter(Integer.TYPE, Cli::wholeNumber);
+        line.registerConverter(Long.class, Cli::largeWholeNumber);
+        line.registerConverter(Long.TYPE, Cli::largeWholeNumber);
+        line.registerConverter(java.time.LocalDate.class, Cli::day);
         line.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
             PrintWriter err = cmd.getErr();

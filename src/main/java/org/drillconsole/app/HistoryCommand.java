@@ -59,16 +59,25 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HistoryFilter filter;
-        try {
-            filter = new HistoryFilter(drill, mode == null ? null : RunMode.valueOf(mode.toUpperCase()),
-                    status == null ? null : RunStatus.valueOf(status.toUpperCase()), since, until,
-                    ZoneId.systemDefault());
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: --mode must be practice, drill or failover; --status completed, failed, "
-                    + "aborted or running");
+        if (since != null && until != null && since.isAfter(until)) {
+            System.err.println("error: --since " + since + " is after --until " + until + ": no day is in both");
             return Cli.USAGE;
         }
+        RunMode runMode;
+        RunStatus runStatus;
+        try {
+            runMode = mode == null ? null : RunMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --mode must be practice, drill or failover, not " + mode);
+            return Cli.USAGE;
+        }
+        try {
+            runStatus = status == null ? null : RunStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --status must be completed, failed, aborted or running, not " + status);
+            return Cli.USAGE;
+        }
+        HistoryFilter filter = new HistoryFilter(drill, runMode, runStatus, since, until, ZoneId.systemDefault());
         try {
             List<RunRecord> runs = filter.apply(runs());
             if (!format.csv && !format.json && !format.html) {

@@ -191,4 +191,69 @@ class CliTest {
         assertEquals(Cli.USAGE, option.code(), option.err());
         assertTrue(option.err().contains("--primary"), "the option it resembles is named: " + option.err());
     }
+
+    /**
+     * Every option that takes a number or a day, given what people type by mistake (generated: signs, fractions,
+     * exponents, spaces, other digits, overflowing numbers, impossible days, junk), is refused in words naming the
+     * option, with the usage and exit code 64: never picocli's "is not an int" or a Java class name.
+     */
+    @Test
+    void everyNumberOrDayOptionRefusesWhatIsNotOneInWords() {
+        java.util.List<String> wrong = new java.util.ArrayList<>(List.of("abc", "-1", "1e9", "0.5", " 3", "3 ", "",
+                "99999999999999999999", "+5", "0x10", "\uff11\uff12", "2026-13-45", "2026-02-30", "26-1-1",
+                "yesterday", "12/03/2026", "2026-12-03T10:00"));
+        java.util.Random random = new java.util.Random(20261203L);
+        String alphabet = "0123456789-+.,:/ eExX\u0663\u00e4";
+        for (int i = 0; i < 20; i++) {
+            StringBuilder junk = new StringBuilder("q");
+            for (int n = random.nextInt(12); n > 0; n--) {
+                junk.insert(random.nextInt(junk.length() + 1), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            wrong.add(junk.toString());
+        }
+        java.util.regex.Pattern javaWords = java.util.regex.Pattern.compile(
+                "java\\.|Exception|\\bint\\b|\\blong\\b|\\bclass\\b|Integer|Long|LocalDate");
+        int checked = 0;
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(
+                Cli.commandLine().getSubcommands().values());
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            List<String> path = List.of(command.getCommandSpec().qualifiedName(" ").split(" "));
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                Class<?> type = option.type();
+                if (!List.of(int.class, Integer.class, long.class, Long.class, java.time.LocalDate.class)
+                        .contains(type)) {
+                    continue;
+                }
+                for (String value : wrong) {
+                    java.util.List<String> args = new java.util.ArrayList<>(path.subList(1, path.size()));
+                    args.addAll(List.of(option.longestName(), value));
+                    CliRun run = CliRun.of(args.toArray(String[]::new));
+                    String what = String.join(" ", args) + ": ";
+                    assertEquals(Cli.USAGE, run.code(), what + run.err());
+                    assertTrue(run.err().startsWith("error: Invalid value for option '" + option.longestName() + "'"),
+                            what + run.err());
+                    assertFalse(javaWords.matcher(run.err()).find(), what + run.err());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 5 * wrong.size(), "every such option was tried: " + checked);
+    }
+
+    @Test
+    void aNumberOrADayThatIsOneIsTakenAsItIs() {
+        assertEquals(15, Cli.wholeNumber("15"));
+        assertEquals(0, Cli.wholeNumber("0"));
+        assertEquals(Long.MAX_VALUE, Cli.largeWholeNumber(Long.toString(Long.MAX_VALUE)));
+        assertEquals(java.time.LocalDate.of(2024, 2, 29), Cli.day("2024-02-29"));
+    }
+
+    @Test
+    void aHistoryWhoseFirstDayComesAfterItsLastIsRefusedRatherThanEmpty() {
+        CliRun run = CliRun.of("history", "--since", "2026-02-01", "--until", "2026-01-01");
+        assertEquals(Cli.USAGE, run.code(), run.err());
+        assertEquals("error: --since 2026-02-01 is after --until 2026-01-01: no day is in both", run.err().strip());
+    }
 }
