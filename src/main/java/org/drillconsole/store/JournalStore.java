@@ -84,7 +84,7 @@ public final class JournalStore implements AutoCloseable {
         try {
             connection = DriverManager.getConnection(url, "sa", "");
         } catch (SQLException e) {
-            throw new JournalException(explain(e, where), e);
+            throw new JournalException(explainOpening(e, where), e);
         }
         try {
             if (!atNewestSchema(connection)) {
@@ -509,25 +509,41 @@ public final class JournalStore implements AutoCloseable {
 
     /** H2's error codes in words that say what to do. */
     static String explain(SQLException e, String where) {
-        String message = firstLine(e);
+        return known(e, where).orElseGet(() -> h2Words(e));
+    }
+
+    /** Why the journal could not be opened: in the console's words when it knows the reason, else in H2's. */
+    private static String explainOpening(SQLException e, String where) {
+        return known(e, where).orElseGet(() -> "the journal " + where + " cannot be opened: " + h2Words(e));
+    }
+
+    private static Optional<String> known(SQLException e, String where) {
         // H2 reports a failed write as a general error; the operating system's reason is in the causes.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String text = String.valueOf(cause.getMessage());
             if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
-                return "the disk holding the journal " + where + " is full: free some space, then resume the run (run --resume, or reopen the console)";
+                return Optional.of("the disk holding the journal " + where + " is full: free some space, then resume "
+                        + "the run (run --resume, or reopen the console)");
             }
             if (text.contains("Read-only file system")) {
-                return "the journal " + where + " is on a read-only file system";
+                return Optional.of("the journal " + where + " is on a read-only file system");
             }
         }
         return switch (e.getErrorCode()) {
-            case 90020 -> "the journal " + where + " is in use by another DR Drill Console; close that one, or give "
-                    + "this one another --data-dir";
-            case 90028, 90030 -> "the journal " + where + " is damaged or is not a journal file; it was left "
-                    + "untouched: move it aside to start a new one";
-            case 90097, 90098 -> "the journal " + where + " is read-only or its disk is full (" + message + ")";
-            default -> message;
+            case 90020 -> Optional.of("the journal " + where + " is in use by another DR Drill Console; close that "
+                    + "one, or give this one another --data-dir");
+            case 90028, 90030 -> Optional.of("the journal " + where + " is damaged or is not a journal file; it was "
+                    + "left untouched: move it aside to start a new one");
+            case 90097, 90098 -> Optional.of("the journal " + where + " is read-only or its disk is full ("
+                    + h2Words(e) + ")");
+            default -> Optional.empty();
         };
+    }
+
+    /** H2's own words, without the error code and build it appends ("[90113-252]"). */
+    private static String h2Words(SQLException e) {
+        String words = firstLine(e).replaceFirst("\\s*\\[\\d+-\\d+]\\s*$", "");
+        return words.isEmpty() ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String firstLine(Throwable e) {

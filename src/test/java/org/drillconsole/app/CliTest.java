@@ -256,4 +256,16 @@ class CliTest {
         assertEquals(Cli.USAGE, run.code(), run.err());
         assertEquals("error: --since 2026-02-01 is after --until 2026-01-01: no day is in both", run.err().strip());
     }
+
+    @Test
+    void aJournalUrlThatIsNotH2OrCarriesAPasswordIsRefusedBeforeAnythingIsOpened() {
+        CliRun mysql = CliRun.of("history", "--db", "jdbc:mysql://db/drills");
+        assertEquals(Cli.USAGE, mysql.code(), mysql.err());
+        assertTrue(mysql.err().startsWith("error: Invalid value for option '--db': 'jdbc:mysql://db/drills' is not a "
+                + "journal database: the journal is H2, as in jdbc:h2:/srv/drills/journal"), mysql.err());
+        CliRun password = CliRun.of("history", "--db", "jdbc:h2:/tmp/journal;PASSWORD=hunter2");
+        assertEquals(Cli.USAGE, password.code(), password.err());
+        assertTrue(password.err().contains("carries a password") && !password.err().contains("hunter2"),
+                password.err());
+    }
 }

@@ -232,4 +232,12 @@ class JournalStoreTest {
             readOnly.toFile().setWritable(true, false);
         }
     }
+
+    @Test
+    void aJournalUrlH2CannotOpenIsSaidInH2sWordsWithoutItsErrorCode() {
+        String url = "jdbc:h2:" + dir.resolve("journal") + ";FOO=bar";
+        JournalException e = assertThrows(JournalException.class, () -> JournalStore.open(url, url, Clock.systemUTC()));
+        assertEquals("the journal " + url + " cannot be opened: unsupported connection setting \"FOO\"",
+                e.getMessage());
+    }
 }
