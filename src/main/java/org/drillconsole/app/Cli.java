@@ -1,6 +1,8 @@
 package org.drillconsole.app;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -113,14 +115,14 @@ public final class Cli {
     }
 
     /** A day, as YYYY-MM-DD. */
-    static java.time.LocalDate day(String value) {
+    static LocalDate day(String value) {
         if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a day written YYYY-MM-DD, such as "
                     + "2026-12-03");
         }
         try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException noSuchDay) {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException noSuchDay) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a day of the calendar (month 01 - 12, "
                     + "day 01 to the month's last)");
         }
@@ -130,13 +132,13 @@ public final class Cli {
         CommandLine line = new CommandLine(new RootCommand());
         subcommands.forEach(command -> line.addSubcommand(command.name(), command.type()));
         // After the subcommands: picocli gives a converter to the commands the tree holds when it is registered.
-        // Its own say "is not an int" and "cannot convert '2026-13-45' to class java.time.LocalDate
-        // (java.time.format.DateTimeParseException: ...)".
+        // Its own say "is not an int" and "cannot convert '2026-13-45' to class LocalDate
+        // (DateTimeParseException: ...)".
         line.registerConverter(Integer.class, Cli::wholeNumber);
         line.registerConverter(Integer.TYPE, Cli::wholeNumber);
         line.registerConverter(Long.class, Cli::largeWholeNumber);
         line.registerConverter(Long.TYPE, Cli::largeWholeNumber);
-        line.registerConverter(java.time.LocalDate.class, Cli::day);
+        line.registerConverter(LocalDate.class, Cli::day);
         line.setParameterExceptionHandler((error, args) -> {
             CommandLine cmd = error.getCommandLine();
             PrintWriter err = cmd.getErr();

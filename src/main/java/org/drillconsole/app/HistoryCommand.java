@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
@@ -66,13 +67,13 @@ final class HistoryCommand implements Callable<Integer> {
         RunMode runMode;
         RunStatus runStatus;
         try {
-            runMode = mode == null ? null : RunMode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+            runMode = mode == null ? null : RunMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             System.err.println("error: --mode must be practice, drill or failover, not " + mode);
             return Cli.USAGE;
         }
         try {
-            runStatus = status == null ? null : RunStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            runStatus = status == null ? null : RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             System.err.println("error: --status must be completed, failed, aborted or running, not " + status);
             return Cli.USAGE;

@@ -267,5 +267,7 @@ class CliTest {
         assertEquals(Cli.USAGE, password.code(), password.err());
         assertTrue(password.err().contains("carries a password") && !password.err().contains("hunter2"),
                 password.err());
+        CliRun folder = CliRun.of("history", "--db", "jdbc:h2:/nonexistent/passwords/journal");
+        assertFalse(folder.err().contains("carries a password"), "a folder may be called so: " + folder.err());
     }
 }
