@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.drillconsole.model.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,5 +220,17 @@ class KubeconfigLoaderTest {
         Path bare = write("bare.yaml", kubeconfig("rancher.example.com/k8s", "", "    token: t"));
         assertTrue(failure(bare, null).endsWith("is neither a URL nor a host:port pair: write it with its scheme, as "
                 + "in http://rancher.example.com/k8s"));
+    }
+
+    @Test
+    void theServersOfManagedAndLocalClustersLoadAsTheyAre() throws Exception {
+        List<String> servers = List.of("https://34.123.45.67", "https://ABC123.gr7.us-west-2.eks.amazonaws.com",
+                "https://myaks-dns-1a2b.hcp.eastus.azmk8s.io:443", "https://[2001:db8::1]:6443",
+                "https://kubernetes.docker.internal:6443", "https://0.0.0.0:6443", "https://192.168.49.2:8443",
+                "http://localhost:8080", "https://api.ocp.example.com:6443", "https://rancher.example.com/k8s/clusters/c-m-1");
+        for (String server : servers) {
+            Path file = write("managed.yaml", kubeconfig(server, "    insecure-skip-tls-verify: true", "    token: t"));
+            assertEquals(server + "/", KubeconfigLoader.load(Side.PRIMARY, file, null).server(), server);
+        }
     }
 }
