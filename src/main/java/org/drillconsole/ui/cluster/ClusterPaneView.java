@@ -196,6 +196,7 @@ public final class ClusterPaneView extends VBox {
         return switch (standing) {
             case SERVING -> "status-success";
             case NOT_SERVING, NO_ANSWER -> "status-danger";
+            case NOT_A_URL -> "status-warning";
             case NOT_SET -> "status-unknown";
         };
     }

@@ -45,7 +45,7 @@ public final class ClusterPaneViewModel {
     public enum BackupStanding { WITHIN, NEAR, PAST, NO_OBJECTIVE, NONE, UNKNOWN }
 
     /** How the side's Gitpod URL answered: no URL set, serving, answering without serving, or not answering. */
-    public enum GitpodStanding { NOT_SET, SERVING, NOT_SERVING, NO_ANSWER }
+    public enum GitpodStanding { NOT_SET, SERVING, NOT_SERVING, NO_ANSWER, NOT_A_URL }
 
     private final ReadOnlyStringWrapper gitpod = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyObjectWrapper<GitpodStanding> gitpodStanding =
@@ -236,6 +236,19 @@ public final class ClusterPaneViewModel {
         gitpod.set(gitpodText(answer));
         gitpodStanding.set(answer == null ? GitpodStanding.NOT_SET : answer.serving() ? GitpodStanding.SERVING
                 : answer.status() > 0 ? GitpodStanding.NOT_SERVING : GitpodStanding.NO_ANSWER);
+    }
+
+    /**
+     * The side's Gitpod URL in the settings is none the console can probe (a settings file edited by hand: the
+     * connection dialog refuses it): said on the line, never probed. FX thread.
+     *
+     * @param url  the URL as written, a user name and password in it shown as {@code ***}
+     * @param what what is wrong with it ({@link org.drillconsole.model.drill.Names#url})
+     */
+    public void setGitpodUrlRefused(String url, String what) {
+        gitpod.set(url.replaceAll("[^/@]+@", "***@") + " · not probed: the Gitpod URL in the settings " + what
+                + " (File > Connect to clusters…)");
+        gitpodStanding.set(GitpodStanding.NOT_A_URL);
     }
 
     static String gitpodText(org.drillconsole.model.GitpodAnswer answer) {

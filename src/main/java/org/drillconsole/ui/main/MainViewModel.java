@@ -412,7 +412,10 @@ public final class MainViewModel implements AutoCloseable {
         java.util.Map<Side, String> urls = new java.util.EnumMap<>(Side.class);
         for (Side side : Side.values()) {
             String url = next.usePractice() ? null : next.gitpodUrl(side);
-            if (url != null && org.drillconsole.model.drill.Names.url(url) == null) {
+            String wrong = url == null ? null : org.drillconsole.model.drill.Names.url(url);
+            if (wrong != null) {
+                (side == Side.PRIMARY ? primary : standby).setGitpodUrlRefused(url, wrong);
+            } else if (url != null) {
                 urls.put(side, url);
             }
         }

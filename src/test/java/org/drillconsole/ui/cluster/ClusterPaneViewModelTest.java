@@ -105,5 +105,9 @@ class ClusterPaneViewModelTest {
         pane.setGitpodAnswer(new org.drillconsole.model.GitpodAnswer(url, -1, -1, "connection refused", NOW));
         assertEquals(url + " · no answer: connection refused", pane.gitpodProperty().get());
         assertEquals(ClusterPaneViewModel.GitpodStanding.NO_ANSWER, pane.gitpodStandingProperty().get());
+        pane.setGitpodUrlRefused("https://oncall:hunter2@gitpod.example.com", "must not carry a user name or password");
+        assertEquals("https://***@gitpod.example.com · not probed: the Gitpod URL in the settings must not carry a "
+                + "user name or password (File > Connect to clusters…)", pane.gitpodProperty().get());
+        assertEquals(ClusterPaneViewModel.GitpodStanding.NOT_A_URL, pane.gitpodStandingProperty().get());
     }
 }

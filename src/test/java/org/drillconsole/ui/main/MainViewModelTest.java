@@ -227,4 +227,28 @@ class MainViewModelTest {
         model.close();
         executor.close();
     }
+
+    /** A Gitpod URL edited into the settings by hand, which the connection dialog would refuse: said, not probed. */
+    @Test
+    void aGitpodUrlInTheSettingsThatIsNoneIsSaidOnItsSidesLineAndNotProbed() throws Exception {
+        BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+        TaskExecutor executor = new TaskExecutor(fxThread::add);
+        MainViewModel model = new MainViewModel(executor, new SettingsStore(dir.resolve("settings.json")),
+                new RecordingDialogService(), () -> null, false, Path.of("src/test/resources/drills"),
+                () -> JournalStore.openIn(dir.resolve("data"), Clock.systemUTC()));
+        try {
+            model.connect(new org.drillconsole.store.Settings(dir.resolve("p.kubeconfig").toString(), "",
+                    dir.resolve("s.kubeconfig").toString(), "", "gitpod", false, null, "ftp://gitpod.example.com",
+                    "https://oncall:hunter2@gitpod.example.com"));
+            assertEquals("ftp://gitpod.example.com · not probed: the Gitpod URL in the settings must start with "
+                    + "http:// or https:// (File > Connect to clusters…)", model.primary().gitpodProperty().get());
+            assertEquals(org.drillconsole.ui.cluster.ClusterPaneViewModel.GitpodStanding.NOT_A_URL,
+                    model.standby().gitpodStandingProperty().get());
+            assertFalse(model.standby().gitpodProperty().get().contains("hunter2"),
+                    model.standby().gitpodProperty().get());
+        } finally {
+            model.close();
+            executor.close();
+        }
+    }
 }
