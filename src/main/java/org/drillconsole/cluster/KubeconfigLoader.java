@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.drillconsole.model.Causes;
 import org.drillconsole.model.FileErrors;
 import org.drillconsole.model.Side;
+import org.drillconsole.model.drill.Names;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
@@ -121,8 +122,8 @@ public final class KubeconfigLoader {
                 || Boolean.TRUE.equals(cluster.getCluster().getInsecureSkipTlsVerify())
                 || user != null && (!isBlank(user.getClientCertificateData()) || !isBlank(user.getClientCertificate()));
         // With its scheme: fabric8 would otherwise try a TLS handshake with the server, while loading, to choose one.
-        cluster.getCluster().setServer(usableServer(server, tls, "server \"" + shownServer(server) + "\" of cluster \""
-                + clusterName + "\" in " + file));
+        cluster.getCluster().setServer(usableServer(server, tls, "server \"" + Names.withoutCredentials(server)
+                + "\" of cluster \"" + clusterName + "\" in " + file));
         Path base = file.toAbsolutePath().getParent();
         byte[] ca = certificate(cluster.getCluster().getCertificateAuthorityData(),
                 cluster.getCluster().getCertificateAuthority(), base,
@@ -273,14 +274,6 @@ public final class KubeconfigLoader {
                     + "scheme, as in " + prefix + server);
         }
         return prefix + server;
-    }
-
-    /**
-     * A server as messages show it: whatever stands before an {@code @} (a user name and password, in however
-     * broken a URL) replaced by {@code ***}.
-     */
-    static String shownServer(String server) {
-        return server.replaceAll("[^/@]+@", "***@");
     }
 
     private static byte[] certificate(String data, String path, Path base, String field)

@@ -120,6 +120,14 @@ public final class Names {
         return "is not an IP address such as 203.0.113.10 or 2001:db8::10";
     }
 
+    /**
+     * A URL as messages and panes show it: whatever stands before an {@code @} (a user name and password, in
+     * however broken a URL) replaced by {@code ***}.
+     */
+    public static String withoutCredentials(String url) {
+        return url.replaceAll("[^/@]+@", "***@");
+    }
+
     /** An http or https URL with a valid host and, when given, a port from 1 to 65535. */
     public static String url(String text) {
         if (text.isEmpty()) {

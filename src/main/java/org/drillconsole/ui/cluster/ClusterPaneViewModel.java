@@ -246,8 +246,8 @@ public final class ClusterPaneViewModel {
      * @param what what is wrong with it ({@link org.drillconsole.model.drill.Names#url})
      */
     public void setGitpodUrlRefused(String url, String what) {
-        gitpod.set(url.replaceAll("[^/@]+@", "***@") + " · not probed: the Gitpod URL in the settings " + what
-                + " (File > Connect to clusters…)");
+        gitpod.set(org.drillconsole.model.drill.Names.withoutCredentials(url) + " · not probed: the Gitpod URL in the "
+                + "settings " + what + " (File > Connect to clusters…)");
         gitpodStanding.set(GitpodStanding.NOT_A_URL);
     }
 
