@@ -44,7 +44,10 @@ public final class ClusterPaneViewModel {
     /** How the newest backup stands against the chosen runbook's RPO; the view picks the colour. */
     public enum BackupStanding { WITHIN, NEAR, PAST, NO_OBJECTIVE, NONE, UNKNOWN }
 
-    /** How the side's Gitpod URL answered: no URL set, serving, answering without serving, or not answering. */
+    /**
+     * How the side's Gitpod URL answered: no URL set, serving, answering without serving, not answering, or none
+     * to probe (a URL in the settings the console cannot probe).
+     */
     public enum GitpodStanding { NOT_SET, SERVING, NOT_SERVING, NO_ANSWER, NOT_A_URL }
 
     private final ReadOnlyStringWrapper gitpod = new ReadOnlyStringWrapper("");
