@@ -253,7 +253,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void apply(ClusterSnapshot snapshot) {
-        (snapshot.side() == Side.PRIMARY ? primary : standby).apply(snapshot);
+        pane(snapshot.side()).apply(snapshot);
         comparison.update(primary.snapshot(), standby.snapshot());
         if (!journalWithTheDrillColumn && settled(primary.snapshot()) && settled(standby.snapshot())) {
             lookForAnUnfinishedRun();
@@ -398,6 +398,11 @@ public final class MainViewModel implements AutoCloseable {
         return dialogs;
     }
 
+    /** A side's pane. */
+    private ClusterPaneViewModel pane(Side side) {
+        return side == Side.PRIMARY ? primary : standby;
+    }
+
     /**
      * Probes each side's Gitpod URL (when one is set for real clusters) every {@link #GITPOD_PROBE_SECONDS} s on a
      * thread of its own, and shows the answer in that side's pane.
@@ -414,7 +419,7 @@ public final class MainViewModel implements AutoCloseable {
             String url = next.usePractice() ? null : next.gitpodUrl(side);
             String wrong = url == null ? null : org.drillconsole.model.drill.Names.url(url);
             if (wrong != null) {
-                (side == Side.PRIMARY ? primary : standby).setGitpodUrlRefused(url, wrong);
+                pane(side).setGitpodUrlRefused(url, wrong);
             } else if (url != null) {
                 urls.put(side, url);
             }
@@ -434,7 +439,7 @@ public final class MainViewModel implements AutoCloseable {
             var answer = probe.probe(url);
             executor.onFxThread(() -> {
                 if (settings.get() == next) {
-                    (side == Side.PRIMARY ? primary : standby).setGitpodAnswer(answer);
+                    pane(side).setGitpodAnswer(answer);
                 }
             });
         }), 0, GITPOD_PROBE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
