@@ -132,8 +132,8 @@ public final class Cli {
         CommandLine line = new CommandLine(new RootCommand());
         subcommands.forEach(command -> line.addSubcommand(command.name(), command.type()));
         // After the subcommands: picocli gives a converter to the commands the tree holds when it is registered.
-        // Its own say "is not an int" and "cannot convert '2026-13-45' to class LocalDate
-        // (DateTimeParseException: ...)".
+        // Its own say "is not an int" and "cannot convert '2026-13-45' to class java.time.LocalDate
+        // (java.time.format.DateTimeParseException: ...)".
         line.registerConverter(Integer.class, Cli::wholeNumber);
         line.registerConverter(Integer.TYPE, Cli::wholeNumber);
         line.registerConverter(Long.class, Cli::largeWholeNumber);
