@@ -58,6 +58,8 @@ public final class ConsoleApplication extends Application {
     private static volatile RuntimeException notBuilt;
     /** The reads of {@link #readBeforeTheWindow}, made while the toolkit starts. */
     private static volatile CompletableFuture<Void> firstReads;
+    /** The kubeconfigs of the saved settings, being read since the settings were (null: practice clusters). */
+    private static volatile ClusterPair.ReadAhead kubeconfigs;
     /** Why the team database the settings name cannot be used: the window is not opened. */
     private static volatile org.drillconsole.store.TeamDatabase.TeamDbException teamProblem;
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
@@ -131,6 +133,8 @@ public final class ConsoleApplication extends Application {
                 teamProblem = e;
             }
         }
+        // Not waited for here: the connection takes them once the first frame is painted.
+        kubeconfigs = teamProblem == null ? MainViewModel.readAhead(saved, settingsProblem, options.practice()) : null;
         systemDark = restored.theme() == null && SystemTheme.prefersDark();
     }
 
@@ -208,7 +212,8 @@ public final class ConsoleApplication extends Application {
                 startupTime("first frame painted");
             }
         }, () -> {
-            model.start(savedSettings, settingsProblem);
+            model.start(savedSettings, settingsProblem, kubeconfigs);
+            kubeconfigs = null;
             buildView(scene, last);
         });
     }

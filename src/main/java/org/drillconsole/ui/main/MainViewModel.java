@@ -140,11 +140,31 @@ public final class MainViewModel implements AutoCloseable {
      * @param problem why they could not be read, or null
      */
     public void start(Settings saved, String problem) {
+        start(saved, problem, null);
+    }
+
+    /**
+     * As {@link #start(Settings, String)}, taking the kubeconfigs {@link #readAhead} began to read.
+     *
+     * @param ahead what {@link #readAhead} returned for the same settings, or null
+     */
+    public void start(Settings saved, String problem, ClusterPair.ReadAhead ahead) {
         if (problem != null) {
             dialogs.showWarning("Settings not loaded", problem);
         }
-        connect(chosen(saved, problem));
+        connect(chosen(saved, problem, forcePractice), ahead);
         executor.later(LOOK_FOR_UNFINISHED_AT_LATEST, this::lookForAnUnfinishedRun);
+    }
+
+    /**
+     * Begins reading the kubeconfigs that {@link #start(Settings, String, ClusterPair.ReadAhead)} will connect
+     * to with the same arguments, on threads of their own: the bootstrap calls it as soon as the settings are
+     * read, while the toolkit starts. Null when the start reaches the practice clusters (nothing to read).
+     */
+    public static ClusterPair.ReadAhead readAhead(Settings saved, String problem, boolean forcePractice) {
+        Settings next = chosen(saved, problem, forcePractice);
+        return next.usePractice() ? null
+                : ClusterPair.ReadAhead.start(primarySource(next), standbySource(next));
     }
 
     /**
@@ -152,11 +172,19 @@ public final class MainViewModel implements AutoCloseable {
      * yet: for the window's first frame.
      */
     public void announce(Settings saved, String problem) {
-        announce(chosen(saved, problem));
+        announce(chosen(saved, problem, forcePractice));
     }
 
-    private Settings chosen(Settings saved, String problem) {
+    private static Settings chosen(Settings saved, String problem, boolean forcePractice) {
         return saved == null || forcePractice || problem != null ? Settings.practice() : saved;
+    }
+
+    private static ClusterPair.Source primarySource(Settings settings) {
+        return new ClusterPair.Source(path(settings.primaryKubeconfig()), settings.primaryContext());
+    }
+
+    private static ClusterPair.Source standbySource(Settings settings) {
+        return new ClusterPair.Source(path(settings.standbyKubeconfig()), settings.standbyContext());
     }
 
     private void announce(Settings next) {
@@ -169,6 +197,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Switches to other clusters (or to the practice ones) and remembers the choice. */
     public void connect(Settings next) {
+        connect(next, null);
+    }
+
+    private void connect(Settings next, ClusterPair.ReadAhead ahead) {
         announce(next);
         probeGitpodUrls(next);
         ClusterPair previous;
@@ -197,10 +229,10 @@ public final class MainViewModel implements AutoCloseable {
                 p = new ClusterPair.Source(clusters.kubeconfig(Side.PRIMARY), clusters.context(Side.PRIMARY));
                 s = new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), clusters.context(Side.STANDBY));
             } else {
-                p = new ClusterPair.Source(path(next.primaryKubeconfig()), next.primaryContext());
-                s = new ClusterPair.Source(path(next.standbyKubeconfig()), next.standbyContext());
+                p = primarySource(next);
+                s = standbySource(next);
             }
-            ClusterPair opened = ClusterPair.open(p, s, next.namespaceOrDefault(), snapshot -> {
+            ClusterPair opened = ClusterPair.open(p, s, ahead, next.namespaceOrDefault(), snapshot -> {
                 if (connection == thisConnection) {
                     dispatcher.accept(snapshot);
                 }

@@ -251,4 +251,17 @@ class MainViewModelTest {
             executor.close();
         }
     }
+
+    /** The window reads kubeconfigs ahead only where its start will connect to them. */
+    @Test
+    void kubeconfigsAreReadAheadOnlyForSavedSettingsOfRealClustersThatTheStartWillUse() {
+        org.drillconsole.store.Settings saved = new org.drillconsole.store.Settings(
+                dir.resolve("primary.yaml").toString(), "", dir.resolve("standby.yaml").toString(), "", "gitpod", false,
+                null);
+        assertTrue(MainViewModel.readAhead(saved, null, false) != null);
+        assertEquals(null, MainViewModel.readAhead(null, null, false), "nothing saved: the practice clusters");
+        assertEquals(null, MainViewModel.readAhead(saved, "unreadable settings", false), "the practice clusters");
+        assertEquals(null, MainViewModel.readAhead(saved, null, true), "--practice");
+        assertEquals(null, MainViewModel.readAhead(org.drillconsole.store.Settings.practice(), null, false));
+    }
 }
