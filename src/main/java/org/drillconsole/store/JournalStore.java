@@ -70,8 +70,8 @@ public final class JournalStore implements AutoCloseable {
     }
 
     /**
-     * Any JDBC URL (for --db); an H2 URL gets {@code WRITE_DELAY=0} and {@code DB_CLOSE_ON_EXIT=FALSE} added
-     * when it lacks them.
+     * Any JDBC URL (for --db); an H2 URL gets {@code WRITE_DELAY=0}, {@code DB_CLOSE_ON_EXIT=FALSE} and
+     * {@code TRACE_LEVEL_FILE=0} added when it lacks them.
      */
     public static JournalStore open(String jdbcUrl, String where, Clock clock) throws JournalException {
         String url = jdbcUrl;
@@ -79,6 +79,9 @@ public final class JournalStore implements AutoCloseable {
             url += jdbcUrl.toUpperCase().contains("WRITE_DELAY") ? "" : ";WRITE_DELAY=0";
             // Closed by the console, not by H2's own shutdown hook: an interrupted run still records its abort.
             url += jdbcUrl.toUpperCase().contains("DB_CLOSE_ON_EXIT") ? "" : ";DB_CLOSE_ON_EXIT=FALSE";
+            // No journal.trace.db beside the journal: H2's errors reach the console as exceptions, said in words.
+            // Work still under way when a window closed met the closed journal and left one behind.
+            url += jdbcUrl.toUpperCase().contains("TRACE_LEVEL_FILE") ? "" : ";TRACE_LEVEL_FILE=0";
         }
         Connection connection;
         try {

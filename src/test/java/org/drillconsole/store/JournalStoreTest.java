@@ -41,6 +41,18 @@ class JournalStoreTest {
         return JournalStore.openIn(dir, Clock.systemUTC());
     }
 
+    /** Work still under way when a window closes meets a closed journal: it fails, and leaves no H2 trace file. */
+    @Test
+    void aJournalUsedAfterItClosedFailsAndLeavesOnlyTheJournalInTheDataDirectory() throws Exception {
+        JournalStore store = open();
+        store.startRun(RUN, "mode practice");
+        store.close();
+        assertThrows(JournalException.class, store::runs);
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of("journal.mv.db"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
     @Test
     void keepsEveryEventOfARunInOrderAcrossReopening() throws Exception {
         long id;
