@@ -32,11 +32,14 @@ import org.drillconsole.store.SettingsStore;
  * <pre>Xvfb :91 -screen 0 1280x800x24 &amp;   # or any display
  * DISPLAY=:91 mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.drillconsole.bench.WindowStartBenchmark \
- *     -Dexec.args="ROUNDS [--returning] LAUNCHER..."</pre>
+ *     -Dexec.args="ROUNDS [--returning] LAUNCHER..."   # e.g. 14 --returning /opt/drill-console target/jpackage/drill-console</pre>
  *
- * A launcher is an executable ({@code /opt/drill-console/bin/drill-console},
- * {@code target/jpackage/drill-console/bin/drill-console}) or {@code jar} for {@code java -jar
- * target/drill-console.jar} with an AOT cache of the benchmark's own. Each launcher starts once before the
+ * A launcher is an installed or packaged app's folder ({@code /opt/drill-console},
+ * {@code target/jpackage/drill-console}), started as its menu entry and terminal command start it (its
+ * {@code lib/app/drill-console.sh}; jpackage's native launcher, {@code bin/drill-console}, asks {@code dpkg}
+ * which package it belongs to at every start and took 0.3 s longer to paint the first frame, measured), an
+ * executable, or {@code jar} for {@code java -jar target/drill-console.jar} with an AOT cache of the benchmark's
+ * own. Each launcher starts once before the
  * rounds, uncounted (the jar makes its cache then). {@code --returning} gives every start a copy of the journal
  * that launcher's first start wrote, as a user who has run the console before has; without it every start
  * makes a new journal. Rendering is software ({@code -Dprism.order=sw}), as on Xvfb or a remote desktop.
@@ -107,7 +110,8 @@ public final class WindowStartBenchmark {
         List<String> command = new ArrayList<>(launcher.equals("jar")
                 ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                         Path.of("target/drill-console.jar").toAbsolutePath().toString())
-                : List.of(launcher));
+                : List.of(Files.isDirectory(Path.of(launcher))
+                        ? Path.of(launcher, "lib", "app", "drill-console.sh").toString() : launcher));
         command.addAll(List.of("--settings", settings.toString(), "--data-dir", data.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
         builder.environment().put("HOME", home.toString());
