@@ -23,11 +23,36 @@ public final class SettingsStore {
 
     /** The saved settings, or null when none were saved yet. */
     public Settings load() throws SettingsException {
+        Settings settings;
         try {
-            return json.load();
+            settings = json.load();
         } catch (IOException e) {
-            throw new SettingsException("settings file " + file() + " cannot be read (" + why(e)
-                    + "); the console starts on the practice clusters and will overwrite it when you choose clusters");
+            throw unusable("cannot be read (" + why(e) + ")");
+        }
+        if (settings != null) {
+            notAPath("primary", settings.primaryKubeconfig());
+            notAPath("standby", settings.standbyKubeconfig());
+        }
+        return settings;
+    }
+
+    private SettingsException unusable(String why) {
+        return new SettingsException("settings file " + file() + " " + why
+                + "; the console starts on the practice clusters and will overwrite it when you choose clusters");
+    }
+
+    /** A kubeconfig path edited by hand that no file can have: said for its side, never thrown as Java's. */
+    private void notAPath(String side, String kubeconfig) throws SettingsException {
+        if (kubeconfig == null || kubeconfig.isBlank()) {
+            return;
+        }
+        try {
+            Path.of(kubeconfig);
+        } catch (java.nio.file.InvalidPathException e) {
+            String shown = kubeconfig.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
+                    : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+            throw unusable("names a " + side + " kubeconfig that is not a file path (\"" + shown + "\": "
+                    + (kubeconfig.indexOf('\0') >= 0 ? "a NUL character" : "not on this system") + ")");
         }
     }
 

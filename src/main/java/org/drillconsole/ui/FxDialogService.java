@@ -38,12 +38,26 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label text = new Label(message);
-        text.setWrapText(true);
-        text.setMaxWidth(520);
-        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setContent(message(message));
+        // Wrapped text makes the dialog taller: never cut to fit a height computed for one line.
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.show();
     }
+
+    /**
+     * A dialog's message, wrapped at {@link #MESSAGE_WIDTH}: a label's preferred width is its text on one line,
+     * and a dialog as wide as a long message (a file path and its reason) ran off both edges of the screen.
+     */
+    static Label message(String message) {
+        Label text = new Label(message);
+        text.setWrapText(true);
+        double oneLine = new javafx.scene.text.Text(message).getLayoutBounds().getWidth();
+        text.setPrefWidth(Math.min(MESSAGE_WIDTH, Math.ceil(oneLine) + 8));
+        text.setMaxWidth(MESSAGE_WIDTH);
+        return text;
+    }
+
+    static final double MESSAGE_WIDTH = 520;
 
     @Override
     public Optional<Path> chooseKubeconfig(String title, Path initial) {

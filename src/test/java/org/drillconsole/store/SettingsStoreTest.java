@@ -66,4 +66,15 @@ class SettingsStoreTest {
                     "no Java class name: " + e.getMessage());
         }
     }
+
+    @Test
+    void aKubeconfigPathNoFileCanHaveIsSaidForItsSideWithItsCharactersShown() throws Exception {
+        Path file = Files.writeString(dir.resolve("settings.json"), "{\"primaryKubeconfig\": \"/tmp/a\\u0000b\", "
+                + "\"standbyKubeconfig\": \"/tmp\", \"namespace\": \"gitpod\", \"usePractice\": false}");
+        String message = assertThrows(SettingsStore.SettingsException.class, () -> new SettingsStore(file).load())
+                .getMessage();
+        assertTrue(message.contains(file.toString()) && message.contains("primary kubeconfig")
+                && message.contains("/tmp/a\\u0000b") && message.contains("NUL") && message.contains("practice"), message);
+        assertFalse(message.contains("\0") || message.contains("Nul character not allowed"), message);
+    }
 }

@@ -163,8 +163,12 @@ public final class MainViewModel implements AutoCloseable {
      */
     public static ClusterPair.ReadAhead readAhead(Settings saved, String problem, boolean forcePractice) {
         Settings next = chosen(saved, problem, forcePractice);
-        return next.usePractice() ? null
-                : ClusterPair.ReadAhead.start(primarySource(next), standbySource(next));
+        try {
+            return next.usePractice() ? null
+                    : ClusterPair.ReadAhead.start(primarySource(next), standbySource(next));
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return null; // the connection says so, in words, on its pane
+        }
     }
 
     /**

@@ -263,5 +263,8 @@ class MainViewModelTest {
         assertEquals(null, MainViewModel.readAhead(saved, "unreadable settings", false), "the practice clusters");
         assertEquals(null, MainViewModel.readAhead(saved, null, true), "--practice");
         assertEquals(null, MainViewModel.readAhead(org.drillconsole.store.Settings.practice(), null, false));
+        org.drillconsole.store.Settings notAPath = new org.drillconsole.store.Settings("primary\u0000.yaml", "",
+                dir.resolve("standby.yaml").toString(), "", "gitpod", false, null);
+        assertEquals(null, MainViewModel.readAhead(notAPath, null, false), "a settings file edited by hand");
     }
 }
