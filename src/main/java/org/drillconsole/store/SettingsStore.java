@@ -49,8 +49,10 @@ public final class SettingsStore {
         try {
             Path.of(kubeconfig);
         } catch (java.nio.file.InvalidPathException e) {
-            String shown = kubeconfig.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
-                    : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
+            // Control characters and halves of a character (no text can show them) as \\uXXXX.
+            String shown = kubeconfig.codePoints().mapToObj(c -> Character.isISOControl(c)
+                    || Character.getType(c) == Character.SURROGATE ? String.format("\\u%04x", c)
+                    : Character.toString(c)).collect(java.util.stream.Collectors.joining());
             throw unusable("names a " + side + " kubeconfig that is not a file path (\"" + shown + "\": "
                     + (kubeconfig.indexOf('\0') >= 0 ? "a NUL character" : "not on this system") + ")");
         }
