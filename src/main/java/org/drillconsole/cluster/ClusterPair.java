@@ -82,7 +82,7 @@ public final class ClusterPair implements AutoCloseable {
      * Both sides' kubeconfigs read ahead, each on a thread of its own, for a connection that is not asked for
      * yet: the window reads them while its toolkit starts, and its first connection takes each side's reading
      * when it is of the same file and context (a reading is taken once). Measured on two cores
-     * (docs/benchmarks.md): both panes filled about 0.09 s sooner, the first frame about as much later.
+     * (docs/benchmarks.md): both panes filled 0.08 - 0.13 s sooner, the first frame up to 0.1 s later.
      */
     public static final class ReadAhead {
 

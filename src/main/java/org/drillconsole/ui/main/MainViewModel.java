@@ -167,7 +167,7 @@ public final class MainViewModel implements AutoCloseable {
             return next.usePractice() ? null
                     : ClusterPair.ReadAhead.start(primarySource(next), standbySource(next));
         } catch (java.nio.file.InvalidPathException notAPath) {
-            return null; // the connection says so, in words, on its pane
+            return null; // refused where settings are read (SettingsStore); else the connection says why
         }
     }
 
