@@ -39,10 +39,10 @@ import org.drillconsole.store.SettingsStore;
  * {@code lib/app/drill-console.sh}; jpackage's native launcher, {@code bin/drill-console}, asks {@code dpkg}
  * which package it belongs to at every start and took 0.3 s longer to paint the first frame, measured), an
  * executable, or {@code jar} for {@code java -jar target/drill-console.jar} with an AOT cache of the benchmark's
- * own. Each launcher starts once before the
- * rounds, uncounted (the jar makes its cache then). {@code --returning} gives every start a copy of the journal
- * that launcher's first start wrote, as a user who has run the console before has; without it every start
- * makes a new journal. Rendering is software ({@code -Dprism.order=sw}), as on Xvfb or a remote desktop.
+ * own. Every start is made with no arguments, as the menu entry makes it, its settings in the home's
+ * configuration folder. Each launcher starts once before the rounds, uncounted (the jar makes its cache then).
+ * {@code --returning} gives every start a copy of the home that launcher's first start left (its journal and
+ * window state), as a user who has run the console before has; without it every start makes a new journal. Rendering is software ({@code -Dprism.order=sw}), as on Xvfb or a remote desktop.
  */
 public final class WindowStartBenchmark {
 
@@ -69,17 +69,21 @@ public final class WindowStartBenchmark {
             new SettingsStore(settings).save(new Settings(clusters.kubeconfig(Side.PRIMARY).toString(), "",
                     clusters.kubeconfig(Side.STANDBY).toString(), "", Settings.DEFAULT_NAMESPACE, false));
             Thread.sleep(3000); // the controllers settle: every pod running
-            Map<String, Path> journals = new LinkedHashMap<>();
+            // Each launcher's first start, uncounted: its home (journal, window state) is what a returning user has.
+            Map<String, Path> firstHomes = new LinkedHashMap<>();
             for (String launcher : launchers) {
-                Path data = Files.createTempDirectory(dir, "first");
-                start(launcher, settings, data, dir, null);
-                journals.put(launcher, data.resolve("journal.mv.db"));
+                Path home = Files.createTempDirectory(dir, "first");
+                start(launcher, settings, home, dir);
+                firstHomes.put(launcher, home);
             }
             Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (String launcher : launchers) {
-                    Map<String, Long> start = start(launcher, settings, Files.createTempDirectory(dir, "data"), dir,
-                            returning ? journals.get(launcher) : null);
+                    Path home = Files.createTempDirectory(dir, "home");
+                    if (returning) {
+                        copyTree(firstHomes.get(launcher), home);
+                    }
+                    Map<String, Long> start = start(launcher, settings, home, dir);
                     results.computeIfAbsent(launcher, k -> new ArrayList<>()).add(start);
                     System.out.println("round " + round + " " + launcher + " " + start);
                 }
@@ -100,22 +104,29 @@ public final class WindowStartBenchmark {
         }
     }
 
-    /** One start, stopped once both panes are filled: its timing lines and the processor time used by then. */
-    private static Map<String, Long> start(String launcher, Path settings, Path data, Path dir, Path journal)
+    /**
+     * One start, stopped once both panes are filled: its timing lines and the processor time used by then. It is
+     * started with no arguments, as the menu entry starts it (arguments have the command line parsed first, about
+     * 50 ms of a cold JVM), in a home of its own: the settings in {@code .config/drill-console} ({@code
+     * $XDG_CONFIG_HOME}), the journal in {@code .local/share/drill-console} ({@code $XDG_DATA_HOME}).
+     */
+    private static Map<String, Long> start(String launcher, Path settings, Path home, Path dir)
             throws IOException, InterruptedException {
-        if (journal != null && Files.isRegularFile(journal)) {
-            Files.copy(journal, data.resolve("journal.mv.db"));
-        }
-        Path home = Files.createTempDirectory(dir, "home");
+        Path config = home.resolve(".config");
+        Path dataHome = home.resolve(".local").resolve("share");
+        Files.createDirectories(dataHome);
+        Files.copy(settings, Files.createDirectories(config.resolve("drill-console")).resolve("settings.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(launcher.equals("jar")
                 ? List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                         Path.of("target/drill-console.jar").toAbsolutePath().toString())
                 : List.of(Files.isDirectory(Path.of(launcher))
-                        ? Path.of(launcher, "lib", "app", "drill-console.sh").toString() : launcher));
-        command.addAll(List.of("--settings", settings.toString(), "--data-dir", data.toString()));
+                        ? Path.of(launcher, "lib", "app", "drill-console.sh").toAbsolutePath().toString()
+                        : Files.exists(Path.of(launcher)) ? Path.of(launcher).toAbsolutePath().toString() : launcher));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(home.toFile());
         builder.environment().put("HOME", home.toString());
-        builder.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        builder.environment().put("XDG_CONFIG_HOME", config.toString());
+        builder.environment().put("XDG_DATA_HOME", dataHome.toString());
         builder.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the jar's AOT cache stays
         builder.environment().put("JAVA_TOOL_OPTIONS", "-Ddrillconsole.timing=true -Dprism.order=sw");
         Process process = builder.start();
@@ -163,5 +174,19 @@ public final class WindowStartBenchmark {
                 return 0;
             }
         }).sum();
+    }
+
+    /** A returning user's home: the first start's journal and window state, copied. */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 }
