@@ -23,6 +23,16 @@ public record Settings(String primaryKubeconfig, String primaryContext, String s
         this(primaryKubeconfig, primaryContext, standbyKubeconfig, standbyContext, namespace, usePractice, null);
     }
 
+    /** A side's kubeconfig path, as saved (blank: the default kubeconfig). */
+    public String kubeconfig(org.drillconsole.model.Side side) {
+        return side == org.drillconsole.model.Side.PRIMARY ? primaryKubeconfig : standbyKubeconfig;
+    }
+
+    /** A side's kubeconfig context, as saved (blank: the kubeconfig's current one). */
+    public String context(org.drillconsole.model.Side side) {
+        return side == org.drillconsole.model.Side.PRIMARY ? primaryContext : standbyContext;
+    }
+
     /** The Gitpod URL to probe for a side, or null when none is set. */
     public String gitpodUrl(org.drillconsole.model.Side side) {
         String url = side == org.drillconsole.model.Side.PRIMARY ? primaryGitpodUrl : standbyGitpodUrl;

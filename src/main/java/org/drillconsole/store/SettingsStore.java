@@ -2,6 +2,7 @@ package org.drillconsole.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.drillconsole.model.Side;
 
 /** Reads and writes {@link Settings} as JSON in the user's config directory, atomically. */
 public final class SettingsStore {
@@ -30,8 +31,9 @@ public final class SettingsStore {
             throw unusable("cannot be read (" + why(e) + ")");
         }
         if (settings != null) {
-            notAPath("primary", settings.primaryKubeconfig());
-            notAPath("standby", settings.standbyKubeconfig());
+            for (Side side : Side.values()) {
+                notAPath(side.key(), settings.kubeconfig(side));
+            }
         }
         return settings;
     }

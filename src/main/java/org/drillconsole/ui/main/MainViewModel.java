@@ -165,7 +165,7 @@ public final class MainViewModel implements AutoCloseable {
         Settings next = chosen(saved, problem, forcePractice);
         try {
             return next.usePractice() ? null
-                    : ClusterPair.ReadAhead.start(primarySource(next), standbySource(next));
+                    : ClusterPair.ReadAhead.start(source(next, Side.PRIMARY), source(next, Side.STANDBY));
         } catch (java.nio.file.InvalidPathException notAPath) {
             return null; // refused where settings are read (SettingsStore); else the connection says why
         }
@@ -183,12 +183,8 @@ public final class MainViewModel implements AutoCloseable {
         return saved == null || forcePractice || problem != null ? Settings.practice() : saved;
     }
 
-    private static ClusterPair.Source primarySource(Settings settings) {
-        return new ClusterPair.Source(path(settings.primaryKubeconfig()), settings.primaryContext());
-    }
-
-    private static ClusterPair.Source standbySource(Settings settings) {
-        return new ClusterPair.Source(path(settings.standbyKubeconfig()), settings.standbyContext());
+    private static ClusterPair.Source source(Settings settings, Side side) {
+        return new ClusterPair.Source(path(settings.kubeconfig(side)), settings.context(side));
     }
 
     private void announce(Settings next) {
@@ -233,8 +229,8 @@ public final class MainViewModel implements AutoCloseable {
                 p = new ClusterPair.Source(clusters.kubeconfig(Side.PRIMARY), clusters.context(Side.PRIMARY));
                 s = new ClusterPair.Source(clusters.kubeconfig(Side.STANDBY), clusters.context(Side.STANDBY));
             } else {
-                p = primarySource(next);
-                s = standbySource(next);
+                p = source(next, Side.PRIMARY);
+                s = source(next, Side.STANDBY);
             }
             ClusterPair opened = ClusterPair.open(p, s, ahead, next.namespaceOrDefault(), snapshot -> {
                 if (connection == thisConnection) {
