@@ -54,6 +54,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final HealthEvaluator.Target target;
     private final ClusterTarget clusterTarget;
     private final String configError;
+    /** The clients built before the monitor (or null: it builds them as it starts). */
+    private final ClusterClients builtAhead;
     private final Consumer<ClusterSnapshot> listener;
     private final Clock clock;
     private final ScheduledExecutorService probeThread;
@@ -108,18 +110,25 @@ public final class ClusterMonitor implements AutoCloseable {
     private SharedIndexInformer<CronJob> cronJobs;
 
     public ClusterMonitor(ClusterTarget target, String namespace, Consumer<ClusterSnapshot> listener, Clock clock) {
-        this(target.side(), target, null, namespace, listener, clock);
+        this(target.side(), target, null, null, namespace, listener, clock);
+    }
+
+    /** @param builtAhead the target's clients, built before; the monitor closes them with itself */
+    ClusterMonitor(ClusterTarget target, ClusterClients builtAhead, String namespace,
+                   Consumer<ClusterSnapshot> listener, Clock clock) {
+        this(target.side(), target, builtAhead, null, namespace, listener, clock);
     }
 
     /** A monitor for a side whose configuration could not be loaded: it only reports the error. */
     public static ClusterMonitor misconfigured(Side side, String error, String namespace,
                                                Consumer<ClusterSnapshot> listener, Clock clock) {
-        return new ClusterMonitor(side, null, error, namespace, listener, clock);
+        return new ClusterMonitor(side, null, null, error, namespace, listener, clock);
     }
 
-    private ClusterMonitor(Side side, ClusterTarget clusterTarget, String configError, String namespace,
-                           Consumer<ClusterSnapshot> listener, Clock clock) {
+    private ClusterMonitor(Side side, ClusterTarget clusterTarget, ClusterClients builtAhead, String configError,
+                           String namespace, Consumer<ClusterSnapshot> listener, Clock clock) {
         this.clusterTarget = clusterTarget;
+        this.builtAhead = builtAhead;
         this.configError = configError;
         this.target = new HealthEvaluator.Target(side, clusterTarget == null ? "" : clusterTarget.context(),
                 clusterTarget == null ? "" : clusterTarget.server(), namespace);
@@ -158,19 +167,22 @@ public final class ClusterMonitor implements AutoCloseable {
         }
         requestPublish();
         probeThread.submit(() -> {
+            ClusterClients clients = builtAhead;
             try {
-                probeClient = ClientFactory.probeClient(clusterTarget);
-                workClient = ClientFactory.workClient(clusterTarget);
-                watchClient = ClientFactory.readClient(clusterTarget);
+                if (clients == null) {
+                    clients = ClusterClients.build(clusterTarget);
+                }
             } catch (RuntimeException e) {
                 // What fabric8 refuses to build with (the kubeconfig loader checks all it can before): said on
                 // the pane, which would otherwise stay "connecting" for ever.
-                closeClients();
                 lastProbe = new ProbeResult(ConnectionState.MISCONFIGURED, "no client can be built for this cluster: "
                         + KubeconfigLoader.firstLine(e), -1, "", clock.instant());
                 requestPublish();
                 return;
             }
+            probeClient = clients.probe();
+            workClient = clients.work();
+            watchClient = clients.read();
             if (closed) {
                 closeClients(); // closed while they were built: close() saw none or only some of them
                 return;
@@ -392,6 +404,9 @@ public final class ClusterMonitor implements AutoCloseable {
         publishThread.shutdownNow();
         backupThread.shutdownNow();
         informers.forEach(SharedIndexInformer::stop);
+        if (builtAhead != null && probeClient == null) {
+            builtAhead.close(); // closed before it started: its start (now never run) would have taken them
+        }
         closeClients(workClient, probeClient);
         KubernetesClient informersClient = watchClient;
         if (informersClient != null) {

@@ -79,15 +79,39 @@ public final class ClusterPair implements AutoCloseable {
     }
 
     /**
-     * Both sides' kubeconfigs read ahead, each on a thread of its own, for a connection that is not asked for
-     * yet: the window reads them while its toolkit starts, and its first connection takes each side's reading
-     * when it is of the same file and context (a reading is taken once). Measured on two cores
-     * (docs/benchmarks.md): both panes filled 0.08 - 0.13 s sooner, the first frame up to 0.1 s later.
+     * Both sides' kubeconfigs read ahead, and their clients built, each side on a thread of its own, for a
+     * connection that is not asked for yet: the window does it while its toolkit starts, and its first
+     * connection takes each side's reading when it is of the same file and context; what that connection does
+     * not take is closed. Measured on two cores (docs/benchmarks.md): the kubeconfigs read ahead filled both
+     * panes 0.08 - 0.13 s sooner, the first frame up to 0.1 s later; the clients built ahead too, 0.1 s sooner
+     * again (cold, they took 0.1 - 0.15 s after the first frame).
      */
     public static final class ReadAhead {
 
+        /** A side's kubeconfig, read, and its clients (null when they could not be built: built again, and said). */
+        record Reading(Targets.Loaded loaded, ClusterClients clients) {
+
+            static Reading of(Side side, Source source) {
+                Targets.Loaded loaded = Targets.Loaded.of(side, source);
+                if (loaded.target() == null) {
+                    return new Reading(loaded, null);
+                }
+                try {
+                    return new Reading(loaded, ClusterClients.build(loaded.target()));
+                } catch (RuntimeException e) {
+                    return new Reading(loaded, null); // the monitor builds them again and says why it cannot
+                }
+            }
+
+            void close() {
+                if (clients != null) {
+                    clients.close();
+                }
+            }
+        }
+
         private final Map<Side, Source> sources = new EnumMap<>(Side.class);
-        private final Map<Side, CompletableFuture<Targets.Loaded>> readings = new EnumMap<>(Side.class);
+        private final Map<Side, CompletableFuture<Reading>> readings = new EnumMap<>(Side.class);
 
         private ReadAhead(Source primary, Source standby) {
             sources.put(Side.PRIMARY, primary);
@@ -97,11 +121,11 @@ public final class ClusterPair implements AutoCloseable {
         public static ReadAhead start(Source primary, Source standby) {
             ReadAhead ahead = new ReadAhead(primary, standby);
             for (Side side : Side.values()) {
-                CompletableFuture<Targets.Loaded> reading = new CompletableFuture<>();
+                CompletableFuture<Reading> reading = new CompletableFuture<>();
                 ahead.readings.put(side, reading);
                 Thread reader = new Thread(() -> {
                     try {
-                        reading.complete(Targets.Loaded.of(side, ahead.sources.get(side)));
+                        reading.complete(Reading.of(side, ahead.sources.get(side)));
                     } catch (RuntimeException | Error e) {
                         reading.completeExceptionally(e); // read again when the connection asks
                     }
@@ -112,18 +136,39 @@ public final class ClusterPair implements AutoCloseable {
             return ahead;
         }
 
-        /** Waits for both readings (tests). */
-        void awaitReadings() {
-            List.copyOf(readings.values()).forEach(reading -> reading.exceptionally(e -> null).join());
+        /** Waits for the readings not taken yet: the clients built for each side (tests). */
+        Map<Side, ClusterClients> awaitClients() {
+            Map<Side, CompletableFuture<Reading>> left;
+            synchronized (readings) {
+                left = Map.copyOf(readings);
+            }
+            Map<Side, ClusterClients> built = new EnumMap<>(Side.class);
+            left.forEach((side, reading) -> {
+                Reading read = reading.exceptionally(e -> null).join();
+                if (read != null && read.clients() != null) {
+                    built.put(side, read.clients());
+                }
+            });
+            return built;
         }
 
         /** A side's reading, waited for, when it is of this source and not taken yet; else empty (read it now). */
-        Optional<Targets.Loaded> take(Side side, Source source) {
-            CompletableFuture<Targets.Loaded> reading;
+        Optional<Reading> take(Side side, Source source) {
+            CompletableFuture<Reading> reading;
             synchronized (readings) {
                 reading = source.equals(sources.get(side)) ? readings.remove(side) : null;
             }
             return reading == null ? Optional.empty() : Optional.ofNullable(reading.exceptionally(e -> null).join());
+        }
+
+        /** Drops the readings not taken: their clients are closed (when built, if they are still being built). */
+        void close() {
+            List<CompletableFuture<Reading>> left;
+            synchronized (readings) {
+                left = List.copyOf(readings.values());
+                readings.clear();
+            }
+            left.forEach(reading -> reading.thenAccept(Reading::close));
         }
     }
 
@@ -136,7 +181,10 @@ public final class ClusterPair implements AutoCloseable {
         return open(primary, standby, null, namespace, listener, clock);
     }
 
-    /** @param ahead the kubeconfigs read ahead, taken where they are these sources; or null */
+    /**
+     * @param ahead the kubeconfigs read ahead (and their clients), taken where they are these sources, the rest
+     *              closed; or null
+     */
     public static ClusterPair open(Source primary, Source standby, ReadAhead ahead, String namespace,
                                    Consumer<ClusterSnapshot> listener, Clock clock) {
         Map<Side, Targets.Loaded> loaded = new EnumMap<>(Side.class);
@@ -145,20 +193,29 @@ public final class ClusterPair implements AutoCloseable {
         String wrongNamespace = Names.namespace(namespace);
         bothSides(side -> {
             Source source = side == Side.PRIMARY ? primary : standby;
-            Targets.Loaded one = (ahead == null ? Optional.<Targets.Loaded>empty() : ahead.take(side, source))
-                    .orElseGet(() -> Targets.Loaded.of(side, source));
-            ClusterMonitor monitor = wrongNamespace != null
-                    ? ClusterMonitor.misconfigured(side, "the Gitpod namespace \"" + namespace
-                            + "\" is not a namespace name: it " + wrongNamespace + " (File > Connect to clusters…)",
-                            namespace, listener, clock)
-                    : one.target() != null ? new ClusterMonitor(one.target(), namespace, listener, clock)
-                    : ClusterMonitor.misconfigured(side, one.problem(), namespace, listener, clock);
+            Optional<ReadAhead.Reading> read = ahead == null ? Optional.empty() : ahead.take(side, source);
+            Targets.Loaded one = read.map(ReadAhead.Reading::loaded).orElseGet(() -> Targets.Loaded.of(side, source));
+            ClusterMonitor monitor;
+            if (wrongNamespace != null) {
+                read.ifPresent(ReadAhead.Reading::close);
+                monitor = ClusterMonitor.misconfigured(side, "the Gitpod namespace \"" + namespace
+                        + "\" is not a namespace name: it " + wrongNamespace + " (File > Connect to clusters…)",
+                        namespace, listener, clock);
+            } else if (one.target() != null) {
+                monitor = new ClusterMonitor(one.target(), read.map(ReadAhead.Reading::clients).orElse(null),
+                        namespace, listener, clock);
+            } else {
+                monitor = ClusterMonitor.misconfigured(side, one.problem(), namespace, listener, clock);
+            }
             monitor.start();
             return new Started(one, monitor);
         }).forEach((side, started) -> {
             loaded.put(side, started.loaded());
             monitors.put(side, started.monitor());
         });
+        if (ahead != null) {
+            ahead.close(); // the read-ahead serves the first connection only
+        }
         return new ClusterPair(monitors, Targets.of(loaded).sameClusterWarning().orElse(null));
     }
 

@@ -1,17 +1,25 @@
 package org.drillconsole.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.drillconsole.model.Side;
+import org.drillconsole.support.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The window reads its kubeconfigs while the toolkit starts; its first connection takes what was read. */
+/**
+ * The window reads its kubeconfigs and builds their clients while the toolkit starts; its first connection takes
+ * what was read and built, and what it does not take is closed.
+ */
 class ClusterPairReadAheadTest {
 
     @TempDir
@@ -46,14 +54,24 @@ class ClusterPairReadAheadTest {
         ClusterPair.Source primary = new ClusterPair.Source(kubeconfig("primary.yaml", "read-ahead"), null);
         ClusterPair.Source standby = new ClusterPair.Source(kubeconfig("standby.yaml", "read-ahead"), null);
         ClusterPair.ReadAhead ahead = ClusterPair.ReadAhead.start(primary, standby);
-        ahead.awaitReadings();
+        Map<Side, ClusterClients> built = ahead.awaitClients();
         kubeconfig("primary.yaml", "edited");
         kubeconfig("standby.yaml", "edited");
 
         pair = open(primary, standby, ahead);
         assertEquals("http://127.0.0.1:9/read-ahead/", server(Side.PRIMARY));
         assertEquals("http://127.0.0.1:9/read-ahead/", server(Side.STANDBY));
+        for (Side side : Side.values()) {
+            ClusterMonitor monitor = pair.monitor(side);
+            Await.until(() -> monitor.client() != null, side + "'s monitor has its clients");
+            assertSame(built.get(side).work(), monitor.client(), side + " works through the client built ahead");
+            assertFalse(closed(built.get(side).probe()), side + "'s clients are open while the window uses them");
+        }
         pair.close();
+        for (Side side : Side.values()) {
+            assertTrue(closed(built.get(side).probe()) && closed(built.get(side).work()),
+                    side + "'s clients built ahead are closed with its monitor");
+        }
 
         pair = open(primary, standby, ahead);
         assertEquals("http://127.0.0.1:9/edited/", server(Side.PRIMARY));
@@ -65,7 +83,7 @@ class ClusterPairReadAheadTest {
         Path primaryFile = kubeconfig("primary.yaml", "read-ahead");
         ClusterPair.Source standby = new ClusterPair.Source(kubeconfig("standby.yaml", "read-ahead"), null);
         ClusterPair.ReadAhead ahead = ClusterPair.ReadAhead.start(new ClusterPair.Source(primaryFile, null), standby);
-        ahead.awaitReadings();
+        Map<Side, ClusterClients> built = ahead.awaitClients();
         kubeconfig("primary.yaml", "edited");
         Path otherStandby = kubeconfig("other-standby.yaml", "other-file");
 
@@ -73,6 +91,37 @@ class ClusterPairReadAheadTest {
         assertEquals("http://127.0.0.1:9/edited/", server(Side.PRIMARY));
         assertEquals("other", pair.monitor(Side.PRIMARY).clusterTarget().context());
         assertEquals("http://127.0.0.1:9/other-file/", server(Side.STANDBY));
+        for (Side side : Side.values()) {
+            ClusterClients notTaken = built.get(side);
+            assertTrue(closed(notTaken.probe()) && closed(notTaken.work()) && closed(notTaken.read()),
+                    side + "'s clients built ahead for another file or context are closed");
+        }
+    }
+
+    @Test
+    void aNamespaceThatIsNoNamespaceNameClosesTheClientsBuiltAheadAndSaysWhy() throws Exception {
+        ClusterPair.Source primary = new ClusterPair.Source(kubeconfig("primary.yaml", "read-ahead"), null);
+        ClusterPair.Source standby = new ClusterPair.Source(kubeconfig("standby.yaml", "read-ahead"), null);
+        ClusterPair.ReadAhead ahead = ClusterPair.ReadAhead.start(primary, standby);
+        Map<Side, ClusterClients> built = ahead.awaitClients();
+
+        pair = ClusterPair.open(primary, standby, ahead, "Not A Namespace", snapshot -> { }, Clock.systemUTC());
+
+        for (Side side : Side.values()) {
+            assertTrue(pair.monitor(side).snapshot().stateMessage().contains("is not a namespace name"));
+            assertTrue(closed(built.get(side).probe()) && closed(built.get(side).work())
+                    && closed(built.get(side).read()), side + "'s clients built ahead are closed");
+        }
+    }
+
+    @Test
+    void aMonitorClosedBeforeItStartsClosesTheClientsBuiltForIt() throws Exception {
+        ClusterTarget target = KubeconfigLoader.load(Side.PRIMARY, kubeconfig("primary.yaml", "never"), null);
+        ClusterClients clients = ClusterClients.build(target);
+
+        new ClusterMonitor(target, clients, "gitpod", snapshot -> { }, Clock.systemUTC()).close();
+
+        assertTrue(closed(clients.probe()) && closed(clients.work()) && closed(clients.read()));
     }
 
     @Test
@@ -88,5 +137,9 @@ class ClusterPairReadAheadTest {
         assertEquals(problem.get(), pair.monitor(Side.PRIMARY).snapshot().stateMessage());
         assertTrue(problem.get().contains("missing.yaml"), problem.get());
         assertEquals("http://127.0.0.1:9/read-ahead/", server(Side.STANDBY));
+    }
+
+    private static boolean closed(KubernetesClient client) {
+        return client.getHttpClient().isClosed();
     }
 }

@@ -21,6 +21,7 @@ import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.Check;
 import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.model.drill.WorkloadTarget;
+import org.drillconsole.support.Await;
 import org.drillconsole.support.PracticeClustersExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,11 +165,11 @@ class KubernetesClusterWorkTest {
         assertTrue(work.check(migrations).passed(), work.check(migrations).observed());
 
         practice.clusters().controls().migrations(Side.STANDBY, true);
-        waitFor(() -> !work.check(migrations).passed());
+        Await.until(() -> !work.check(migrations).passed(), "the migrations check fails");
         assertTrue(work.check(migrations).observed().contains("failed"), work.check(migrations).observed());
 
         practice.clusters().controls().migrations(Side.STANDBY, false);
-        waitFor(() -> work.check(migrations).passed());
+        Await.until(() -> work.check(migrations).passed(), "the migrations check passes");
 
         CheckStep absent = new CheckStep("dbinit", null, null, Side.STANDBY, null,
                 new Check.JobSucceeded("dbinit-session"), Duration.ZERO, Duration.ofSeconds(1), false);
@@ -186,15 +187,5 @@ class KubernetesClusterWorkTest {
                 LabelSelectors.parse("app.kubernetes.io/name=rabbitmq")), new Action.Replicas.Fixed(1)));
         assertEquals(List.of("messagebus"), rabbit.requests().stream().map(r -> ((ClusterRequest.Scale) r).name())
                 .toList());
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 10 s");
-            }
-            Thread.sleep(50);
-        }
     }
 }

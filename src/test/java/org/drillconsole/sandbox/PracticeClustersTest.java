@@ -13,8 +13,9 @@ import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.ConnectionState;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
-import org.drillconsole.support.SnapshotRecorder;
+import org.drillconsole.support.Await;
 import org.drillconsole.support.PracticeClustersExtension;
+import org.drillconsole.support.SnapshotRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -84,14 +85,14 @@ class PracticeClustersTest {
             });
             admin.nodes().withName("primary-node-1").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
                     .editMetadata().removeFromLabels(label).endMetadata().build());
-            awaitTrue(() -> daemonPods(store, "ws-daemon").size() == 4, "the unlabelled node's pod is removed");
+            Await.until(() -> daemonPods(store, "ws-daemon").size() == 4, "the unlabelled node's pod is removed");
             assertTrue(before.containsAll(daemonPods(store, "ws-daemon")), "the other nodes keep their pods");
             // the controller writes the DaemonSet's status after it has removed the pod, as Kubernetes' does
-            awaitTrue(() -> store.get(org.drillconsole.sandbox.api.ApiResources.DAEMON_SETS, "gitpod", "ws-daemon")
+            Await.until(() -> store.get(org.drillconsole.sandbox.api.ApiResources.DAEMON_SETS, "gitpod", "ws-daemon")
                     .path("status").path("desiredNumberScheduled").asInt() == 4, "the status counts four nodes");
             admin.nodes().withName("primary-node-1").edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n)
                     .editMetadata().addToLabels(label, "true").endMetadata().build());
-            awaitTrue(() -> daemonPods(store, "ws-daemon").size() == 5, "the labelled node gets a pod again");
+            Await.until(() -> daemonPods(store, "ws-daemon").size() == 5, "the labelled node gets a pod again");
         } finally {
             admin.nodes().withName("primary-node-2").editStatus(n -> {
                 n.getStatus().getConditions().stream().filter(c -> c.getType().equals("Ready"))
@@ -113,16 +114,6 @@ class PracticeClustersTest {
             }
         }
         return names;
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("within 10 s: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static long pendingWithoutNode(org.drillconsole.sandbox.api.ObjectStore store) {

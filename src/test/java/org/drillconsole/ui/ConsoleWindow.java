@@ -20,6 +20,10 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.model.drill.DrillDefinition;
+import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.sandbox.PracticeClusters;
 import org.drillconsole.sandbox.SandboxOptions;
 import org.drillconsole.store.JournalStore;
@@ -51,6 +55,16 @@ final class ConsoleWindow {
     void close() {
         model.close();
         executor.close();
+    }
+
+    /** Starts a practice run of practice-scale-up in the journal under {@code dataDir} and leaves it: its id. */
+    static long leaveARunUnfinished(Path dataDir) throws Exception {
+        DrillDefinition drill = DrillLoader.load(Path.of("src/test/resources/drills/practice-scale-up.yaml"));
+        try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
+            return store.startRun(new NewRun(drill.metadata().name(), drill.metadata().title(),
+                    drill.contentHash(), drill.spec().strategy().key(), RunMode.PRACTICE, "alex", "practice-primary",
+                    "http://127.0.0.1:1", "practice-standby", "http://127.0.0.1:2"), "mode practice").id();
+        }
     }
 
     /**

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.drillconsole.drill.DrillLoader;
-import org.drillconsole.model.drill.DrillDefinition;
-import org.drillconsole.model.journal.NewRun;
-import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.ui.main.MainViewModel;
@@ -37,12 +33,7 @@ class DrillResumeViewTest {
 
     @BeforeAll
     static void leaveARunUnfinished() throws Exception {
-        DrillDefinition drill = DrillLoader.load(Path.of("src/test/resources/drills/practice-scale-up.yaml"));
-        try (JournalStore store = JournalStore.openIn(dir.resolve("data"), Clock.systemUTC())) {
-            interrupted = store.startRun(new NewRun(drill.metadata().name(), drill.metadata().title(),
-                    drill.contentHash(), drill.spec().strategy().key(), RunMode.PRACTICE, "alex", "practice-primary",
-                    "http://127.0.0.1:1", "practice-standby", "http://127.0.0.1:2"), "mode practice").id();
-        }
+        interrupted = ConsoleWindow.leaveARunUnfinished(dir.resolve("data"));
     }
 
     @Start

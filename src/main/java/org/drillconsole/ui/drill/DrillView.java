@@ -86,8 +86,12 @@ public final class DrillView extends VBox {
         VBox promptBox = new VBox(6);
         promptBox.setId("drillPrompt");
         model.promptProperty().addListener((obs, old, now) -> showPrompt(promptBox, now));
+        if (model.promptProperty().get() != null) { // the view is built when first shown: a run may be under way
+            showPrompt(promptBox, model.promptProperty().get());
+        }
 
         Label unfinished = new Label();
+        unfinished.setId("unfinishedRun");
         unfinished.setWrapText(true);
         unfinished.getStyleClass().add("stale-note");
         Button resume = new Button("_Resume it");
@@ -96,10 +100,13 @@ public final class DrillView extends VBox {
         VBox resumeBox = new VBox(4, unfinished, resume);
         resumeBox.visibleProperty().bind(model.unfinishedProperty().isNotNull().and(model.runningProperty().not()));
         resumeBox.managedProperty().bind(resumeBox.visibleProperty());
-        model.unfinishedProperty().addListener((obs, old, run) -> unfinished.setText(run == null ? ""
-                : "Run " + run.id() + " (" + run.run().drillName() + ", " + run.run().mode().name().toLowerCase()
-                + " mode, started " + run.createdAt() + ") never finished: the console was closed or killed during it."
-                + " Resuming keeps what was done, and its clock runs on from the original start."));
+        unfinished.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var run = model.unfinishedProperty().get();
+            return run == null ? "" : "Run " + run.id() + " (" + run.run().drillName() + ", "
+                    + run.run().mode().name().toLowerCase() + " mode, started " + run.createdAt()
+                    + ") never finished: the console was closed or killed during it."
+                    + " Resuming keeps what was done, and its clock runs on from the original start.";
+        }, model.unfinishedProperty()));
 
         TextField abortReason = new TextField();
         abortReason.setId("abortRunReason");

@@ -50,7 +50,8 @@ public final class MainView extends BorderPane {
     /** Built when the History tab is first shown: the window's first frame does not wait for its charts. */
     private HistoryView history;
     private double historyDivider = WindowState.DEFAULT.historyDivider();
-    private final DrillView drillView;
+    /** Built when the drill column first shows ({@link #drillView()}): 40 - 55 ms the panes no longer wait for. */
+    private DrillView drillView;
     /** The theme chosen in the menu this session or before; null follows the system. */
     private String chosenTheme;
     private final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
@@ -122,18 +123,6 @@ public final class MainView extends BorderPane {
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(center);
 
-        drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""),
-                model.practiceProperty());
-        drillView.onOpenHistory(() -> {
-            drillMode.set(false);
-            center.getSelectionModel().select(1);
-            var ended = model.drill().finishedRunProperty().get();
-            if (ended != null) {
-                model.history().refreshAndSelect(ended.id());
-            } else {
-                model.history().refresh();
-            }
-        });
         Tab drillTab = new Tab("Drill", sideScroll);
         drillTab.setId("drillTab");
         sideScroll.setFitToWidth(true);
@@ -215,6 +204,24 @@ public final class MainView extends BorderPane {
         });
     }
 
+    private DrillView drillView() {
+        if (drillView == null) {
+            drillView = new DrillView(model.drill(), model.dialogs(), System.getProperty("user.name", ""),
+                    model.practiceProperty());
+            drillView.onOpenHistory(() -> {
+                drillMode.set(false);
+                center.getSelectionModel().select(1);
+                var ended = model.drill().finishedRunProperty().get();
+                if (ended != null) {
+                    model.history().refreshAndSelect(ended.id());
+                } else {
+                    model.history().refresh();
+                }
+            });
+        }
+        return drillView;
+    }
+
     /** The drill (its runbook picker and wizard) and the practice controls, in the right-hand column; once. */
     private void showDrillColumn() {
         if (drillColumnShown) {
@@ -222,7 +229,7 @@ public final class MainView extends BorderPane {
         }
         drillColumnShown = true;
         if (!drillMode.get()) {
-            sideScroll.setContent(drillView);
+            sideScroll.setContent(drillView());
         }
         showPracticeControls(model.practiceClustersProperty().get());
         model.drillColumnShown();
@@ -244,12 +251,12 @@ public final class MainView extends BorderPane {
         showDrillColumn();
         if (on) {
             sideScroll.setContent(null);
-            drillScroll.setContent(drillView);
+            drillScroll.setContent(drillView());
             setCenter(drillScreen);
             setRight(null);
         } else {
             drillScroll.setContent(null);
-            sideScroll.setContent(drillView);
+            sideScroll.setContent(drillView());
             setCenter(center);
             setRight(side);
         }
@@ -346,7 +353,7 @@ public final class MainView extends BorderPane {
             item.setId("menu-" + answer[2]);
             item.setAccelerator(KeyCombination.keyCombination(answer[1]));
             item.disableProperty().bind(model.drill().promptProperty().isNull());
-            item.setOnAction(e -> drillView.press(answer[2]));
+            item.setOnAction(e -> drillView().press(answer[2]));
             drill.getItems().add(item);
         }
         return drill;
