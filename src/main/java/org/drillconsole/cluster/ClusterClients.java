@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * The three clients a {@link ClusterMonitor} talks to its cluster through, built together: by the monitor as
- * it starts, or while the window's toolkit starts ({@link ClusterPair.ReadAhead}), where building them cold
- * took 0.1 - 0.15 s after the first frame, on two cores shared with the window.
+ * it starts, or while the window's toolkit starts ({@link ClusterPair.ReadAhead}): built cold after the first
+ * frame, they took 0.15 s of the clusters' way to the panes, on two cores shared with the window.
  *
  * @param probe the probe's: fails fast, never retries ({@link ClientFactory#probeClient(ClusterTarget)})
  * @param work  for actions and Velero's backups: whole objects ({@link ClientFactory#workClient})

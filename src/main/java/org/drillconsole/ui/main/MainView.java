@@ -50,7 +50,7 @@ public final class MainView extends BorderPane {
     /** Built when the History tab is first shown: the window's first frame does not wait for its charts. */
     private HistoryView history;
     private double historyDivider = WindowState.DEFAULT.historyDivider();
-    /** Built when the drill column first shows ({@link #drillView()}): 40 - 55 ms the panes no longer wait for. */
+    /** Built when the drill column first shows ({@link #drillView()}), not in the FX thread's way to the panes. */
     private DrillView drillView;
     /** The theme chosen in the menu this session or before; null follows the system. */
     private String chosenTheme;
