@@ -41,8 +41,11 @@ class DrillViewBuiltLateTest {
     }
 
     @AfterEach
-    void close() {
-        model.close();
+    void close() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        if (model != null) {
+            model.close();
+        }
         executor.close();
     }
 
