@@ -51,8 +51,8 @@ class ClusterPairReadAheadTest {
 
     @Test
     void theFirstConnectionToTheSameKubeconfigsTakesWhatWasReadAheadAndTheNextReadsThemAgain() throws Exception {
-        ClusterPair.Source primary = new ClusterPair.Source(kubeconfig("primary.yaml", "read-ahead"), null);
-        ClusterPair.Source standby = new ClusterPair.Source(kubeconfig("standby.yaml", "read-ahead"), null);
+        ClusterPair.Source primary = readAhead("primary.yaml");
+        ClusterPair.Source standby = readAhead("standby.yaml");
         ClusterPair.ReadAhead ahead = ClusterPair.ReadAhead.start(primary, standby);
         Map<Side, ClusterClients> built = ahead.awaitClients();
         kubeconfig("primary.yaml", "edited");
@@ -69,6 +69,7 @@ class ClusterPairReadAheadTest {
         }
         pair.close();
         for (Side side : Side.values()) {
+            // the informers' client a moment later (ClusterMonitor's grace for a list under way)
             assertTrue(closed(built.get(side).probe()) && closed(built.get(side).work()),
                     side + "'s clients built ahead are closed with its monitor");
         }
@@ -92,16 +93,15 @@ class ClusterPairReadAheadTest {
         assertEquals("other", pair.monitor(Side.PRIMARY).clusterTarget().context());
         assertEquals("http://127.0.0.1:9/other-file/", server(Side.STANDBY));
         for (Side side : Side.values()) {
-            ClusterClients notTaken = built.get(side);
-            assertTrue(closed(notTaken.probe()) && closed(notTaken.work()) && closed(notTaken.read()),
+            assertTrue(allClosed(built.get(side)),
                     side + "'s clients built ahead for another file or context are closed");
         }
     }
 
     @Test
     void aNamespaceThatIsNoNamespaceNameClosesTheClientsBuiltAheadAndSaysWhy() throws Exception {
-        ClusterPair.Source primary = new ClusterPair.Source(kubeconfig("primary.yaml", "read-ahead"), null);
-        ClusterPair.Source standby = new ClusterPair.Source(kubeconfig("standby.yaml", "read-ahead"), null);
+        ClusterPair.Source primary = readAhead("primary.yaml");
+        ClusterPair.Source standby = readAhead("standby.yaml");
         ClusterPair.ReadAhead ahead = ClusterPair.ReadAhead.start(primary, standby);
         Map<Side, ClusterClients> built = ahead.awaitClients();
 
@@ -109,8 +109,7 @@ class ClusterPairReadAheadTest {
 
         for (Side side : Side.values()) {
             assertTrue(pair.monitor(side).snapshot().stateMessage().contains("is not a namespace name"));
-            assertTrue(closed(built.get(side).probe()) && closed(built.get(side).work())
-                    && closed(built.get(side).read()), side + "'s clients built ahead are closed");
+            assertTrue(allClosed(built.get(side)), side + "'s clients built ahead are closed");
         }
     }
 
@@ -121,7 +120,7 @@ class ClusterPairReadAheadTest {
 
         new ClusterMonitor(target, clients, "gitpod", snapshot -> { }, Clock.systemUTC()).close();
 
-        assertTrue(closed(clients.probe()) && closed(clients.work()) && closed(clients.read()));
+        assertTrue(allClosed(clients));
     }
 
     @Test
@@ -137,6 +136,16 @@ class ClusterPairReadAheadTest {
         assertEquals(problem.get(), pair.monitor(Side.PRIMARY).snapshot().stateMessage());
         assertTrue(problem.get().contains("missing.yaml"), problem.get());
         assertEquals("http://127.0.0.1:9/read-ahead/", server(Side.STANDBY));
+    }
+
+    /** A kubeconfig whose server's path says it was read ahead. */
+    private ClusterPair.Source readAhead(String name) throws Exception {
+        return new ClusterPair.Source(kubeconfig(name, "read-ahead"), null);
+    }
+
+    /** All three: where no monitor took them (a monitor closes the informers' client a moment later). */
+    private static boolean allClosed(ClusterClients clients) {
+        return closed(clients.probe()) && closed(clients.work()) && closed(clients.read());
     }
 
     private static boolean closed(KubernetesClient client) {
