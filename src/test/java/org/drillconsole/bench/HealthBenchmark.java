@@ -110,8 +110,34 @@ public final class HealthBenchmark {
                         (after - before) / 1024.0 / 1024.0);
                 System.out.printf(Locale.ROOT, "%-70s %8.1f MB%n",
                         "whole JVM heap incl. both practice API servers", after / 1024.0 / 1024.0);
+                idleCost(pods);
             }
         }
+    }
+
+    /**
+     * What watching costs while nothing changes: the processor time of the monitors' probe and judging threads
+     * over ten quiet seconds (each probe, once a second, has its side judged again and handed on).
+     */
+    private static void idleCost(int pods) throws InterruptedException {
+        Thread.sleep(3000); // the last lists and compilations settle
+        long before = monitorThreadsCpuNanos();
+        Thread.sleep(10_000);
+        long perSecond = (monitorThreadsCpuNanos() - before) / 10;
+        System.out.printf(Locale.ROOT, "%-70s %8.1f ms/s%n", "idle: monitors' processor time at " + pods
+                + " pods per side (both sides)", perSecond / 1e6);
+    }
+
+    private static long monitorThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            String name = info == null ? "" : info.getThreadName();
+            if (name.startsWith("health-") || name.startsWith("probe-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static ClusterPair open(PracticeClusters clusters, SnapshotRecorder primary, SnapshotRecorder standby) {
