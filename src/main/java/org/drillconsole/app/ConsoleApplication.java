@@ -58,7 +58,10 @@ public final class ConsoleApplication extends Application {
     private static volatile RuntimeException notBuilt;
     /** The reads of {@link #readBeforeTheWindow}, made while the toolkit starts. */
     private static volatile CompletableFuture<Void> firstReads;
-    /** The kubeconfigs of the saved settings, being read since the settings were (null: practice clusters). */
+    /**
+     * The kubeconfigs of the saved settings, being read (and their clients built) since the settings were read
+     * (null: practice clusters).
+     */
     private static volatile ClusterPair.ReadAhead kubeconfigs;
     /** Why the team database the settings name cannot be used: the window is not opened. */
     private static volatile org.drillconsole.store.TeamDatabase.TeamDbException teamProblem;

@@ -144,7 +144,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * As {@link #start(Settings, String)}, taking the kubeconfigs {@link #readAhead} began to read.
+     * As {@link #start(Settings, String)}, taking the kubeconfigs (and clients) {@link #readAhead} began to read.
      *
      * @param ahead what {@link #readAhead} returned for the same settings, or null
      */
@@ -158,8 +158,9 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Begins reading the kubeconfigs that {@link #start(Settings, String, ClusterPair.ReadAhead)} will connect
-     * to with the same arguments, on threads of their own: the bootstrap calls it as soon as the settings are
-     * read, while the toolkit starts. Null when the start reaches the practice clusters (nothing to read).
+     * to with the same arguments, and building their clients, on threads of their own: the bootstrap calls it as
+     * soon as the settings are read, while the toolkit starts. Null when the start reaches the practice clusters
+     * (nothing to read).
      */
     public static ClusterPair.ReadAhead readAhead(Settings saved, String problem, boolean forcePractice) {
         Settings next = chosen(saved, problem, forcePractice);
