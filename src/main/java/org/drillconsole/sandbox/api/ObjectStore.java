@@ -49,6 +49,8 @@ public final class ObjectStore {
      * reading every pod (a practice cluster may hold tens of thousands).
      */
     private final Map<String, Map<ApiResource, TreeSet<String>>> dependents = new HashMap<>();
+    /** The uids of the objects stored: a dependent whose owners are all gone is collected as it is written. */
+    private final java.util.Set<String> uids = new java.util.HashSet<>();
     private final ArrayDeque<Change> history = new ArrayDeque<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
@@ -255,6 +257,7 @@ public final class ObjectStore {
             }
             table(resource).remove(key);
             index(resource, key, current, null);
+            uids.remove(current.path("metadata").path("uid").asText());
             ObjectNode gone = current.deepCopy();
             gone.with("metadata").put("deletionTimestamp", now());
             commitDeletion(resource, gone, current);
@@ -355,8 +358,28 @@ public final class ObjectStore {
         object.with("metadata").put("resourceVersion", Long.toString(revision));
         table(resource).put(key, object);
         index(resource, key, previous, object);
+        uids.add(object.path("metadata").path("uid").asText());
         publish(new Change(type, resource, object, previous, revision));
+        collectIfOwnersAreGone(resource, object);
         return object;
+    }
+
+    /**
+     * As the garbage collector deletes a dependent whose owners no longer exist: a controller that read its
+     * owner before the owner was deleted (a ReplicaSet for a Deployment just deleted, a pod for that ReplicaSet)
+     * would otherwise leave it behind for good, since the owner's deletion collected only what it owned then.
+     */
+    private void collectIfOwnersAreGone(ApiResource resource, ObjectNode object) {
+        List<String> owners = ownerUids(object);
+        if (owners.isEmpty() || owners.stream().anyMatch(uids::contains)) {
+            return;
+        }
+        JsonNode metadata = object.get("metadata");
+        try {
+            delete(resource, metadata.path("namespace").asText(null), metadata.get("name").asText(), false);
+        } catch (ApiException alreadyGone) {
+            // collected meanwhile
+        }
     }
 
     private void commitDeletion(ApiResource resource, ObjectNode gone, ObjectNode previous) {

@@ -2,6 +2,7 @@ package org.drillconsole.sandbox.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,6 +159,27 @@ class ObjectStoreTest {
         store.create(ApiResources.REPLICA_SETS, "gitpod", owned, false);
         store.delete(ApiResources.DEPLOYMENTS, "gitpod", "a", false);
         assertNull(store.get(ApiResources.REPLICA_SETS, "gitpod", "a-1"));
+    }
+
+    @Test
+    void whatIsWrittenForAnOwnerDeletedMeanwhileIsCollectedAndNamingALiveOwnerKeepsIt() throws Exception {
+        ObjectNode owner = store.create(ApiResources.DEPLOYMENTS, "gitpod", deployment("a", "a", 1), false);
+        ObjectNode alive = store.create(ApiResources.DEPLOYMENTS, "gitpod", deployment("b", "b", 1), false);
+        store.delete(ApiResources.DEPLOYMENTS, "gitpod", "a", false);
+        // a controller that read "a" before it was deleted writes its ReplicaSet now
+        ObjectNode late = deployment("a-1", "a", 1);
+        late.with("metadata").putArray("ownerReferences").addObject().put("uid", owner.at("/metadata/uid").asText());
+        Watch watch = store.watch(ApiResources.REPLICA_SETS, Selector.all(), Long.toString(store.revision()));
+        store.create(ApiResources.REPLICA_SETS, "gitpod", late, false);
+        assertNull(store.get(ApiResources.REPLICA_SETS, "gitpod", "a-1"));
+        assertEquals(EventType.ADDED, next(watch).type());
+        assertEquals(EventType.DELETED, next(watch).type());
+
+        ObjectNode kept = deployment("b-1", "b", 1);
+        kept.with("metadata").putArray("ownerReferences").addObject().put("uid", owner.at("/metadata/uid").asText());
+        kept.with("metadata").withArray("ownerReferences").addObject().put("uid", alive.at("/metadata/uid").asText());
+        store.create(ApiResources.REPLICA_SETS, "gitpod", kept, false);
+        assertNotNull(store.get(ApiResources.REPLICA_SETS, "gitpod", "b-1"), "one of its owners is still there");
     }
 
     @Test
