@@ -181,6 +181,8 @@ final class FastStart {
                 line.add("-XX:AOTConfiguration=" + dumpTo.get());
                 line.add("-XX:+UnlockDiagnosticVMOptions");
                 line.add("-XX:-DisplayVMOutput");
+                // no method profiles: only the quick compiler runs (TUNING), and they fed the other one
+                line.add("-XX:-AOTRecordTraining");
             }
             line.addAll(QUIET_AOT);
         } else {

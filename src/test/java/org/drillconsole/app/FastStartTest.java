@@ -250,7 +250,7 @@ class FastStartTest {
         List<String> command = plan.command();
         assertEquals(JAVA_25.java().toString(), command.get(0));
         assertTrue(command.containsAll(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTMode=record",
-                "-XX:AOTConfiguration=" + configuration, "--enable-native-access=ALL-UNNAMED",
+                "-XX:AOTConfiguration=" + configuration, "-XX:-AOTRecordTraining", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Xlog:aot*=off")), command.toString());
         assertFalse(command.stream().anyMatch(o -> o.startsWith("-XX:AOTCache") || o.contains("SharedArchive")
                 || o.contains("ArchiveClasses")), command.toString());
