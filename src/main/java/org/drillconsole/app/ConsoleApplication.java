@@ -242,7 +242,7 @@ public final class ConsoleApplication extends Application {
     /**
      * The packaging's AOT training run: open the window on the practice clusters, show the history, read them
      * once as {@code health} does, and quit once both panes are filled, so the JVM caches the classes a real
-     * start loads and links, and how their methods ran.
+     * start loads and links (not how their methods ran: only the quick compiler runs, see AotTraining).
      */
     private void exitOnceTheWindowIsUp() {
         javafx.animation.PauseTransition quit = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
