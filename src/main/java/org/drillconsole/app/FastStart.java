@@ -101,10 +101,10 @@ final class FastStart {
      * archive: used when {@code usesArchive}, written first when {@code dumpTo} is set (neither when the cache
      * directory takes no new archive). For a runtime with an AOT cache, {@code dumpTo} is the training's
      * configuration, from which the cache is made once the command has ended; else the archive itself, written as
-     * the command exits.
+     * the command exits. {@code environment} holds what the second JVM's environment gets besides this one's.
      */
     record Plan(String name, String sameBuild, JavaRuntime runtime, List<String> command, Path archive,
-                boolean usesArchive, Optional<Path> dumpTo) {
+                boolean usesArchive, Optional<Path> dumpTo, Map<String, String> environment) {
     }
 
     private FastStart() {
@@ -143,10 +143,11 @@ final class FastStart {
      * @param launcher   this JVM's process id: a dump's temporary file is named after it, and the second JVM
      *                   stops when this process is gone
      * @param launchedAt when the user's command started, for the second JVM's startup timing
+     * @param machine    options for this machine, as the package's terminal command chooses them ({@link #hugePages})
      */
     static Optional<Plan> plan(JavaRuntime runtime, Start start, Map<String, String> environment, Path cacheDir,
                                String build, Predicate<Path> archiveOk, boolean mayWrite, long launcher,
-                               Optional<Instant> launchedAt) {
+                               Optional<Instant> launchedAt, List<String> machine) {
         if (!Collections.disjoint(start.args(), QUICK) || choosesSharing(start.jvmOptions())
                 || choosesSharing(words(environment.get("JAVA_TOOL_OPTIONS")))
                 || choosesSharing(words(environment.get("JDK_JAVA_OPTIONS")))) {
@@ -169,6 +170,7 @@ final class FastStart {
         List<String> line = new ArrayList<>();
         line.add(runtime.java().toString());
         line.addAll(TUNING);
+        line.addAll(machine);
         if (aot) {
             line.addAll(AOT_OPTIONS);
             if (use) {
@@ -205,7 +207,28 @@ final class FastStart {
         line.add("-jar");
         line.add(start.jar().toString());
         line.addAll(start.args());
-        return Optional.of(new Plan(command, sameBuild, runtime, List.copyOf(line), archive, use, dumpTo));
+        // GTK loads OpenGL only to pick visuals JavaFX never uses, unless told not to (as packaging/linux/drill-console.sh)
+        Map<String, String> added = environment.containsKey("GDK_GL") ? Map.of() : Map.of("GDK_GL", "disable");
+        return Optional.of(new Plan(command, sameBuild, runtime, List.copyOf(line), archive, use, dumpTo, added));
+    }
+
+    /**
+     * The heap in transparent huge pages where the kernel gives them on request ({@code mode}, the first line of
+     * {@code /sys/kernel/mm/transparent_hugepage/enabled}, names {@code [madvise]}), as the package's terminal
+     * command asks for them: on a virtual machine a page's first touch is a costly fault (docs/benchmarks.md). Not
+     * in {@code never} mode, where the JVM would print a warning, nor in {@code always}, where it needs no asking.
+     */
+    static List<String> hugePages(Optional<String> mode) {
+        return mode.filter(line -> line.contains("[madvise]")).isPresent()
+                ? List.of("-XX:+UseTransparentHugePages") : List.of();
+    }
+
+    private static Optional<String> hugePageMode() {
+        try (java.io.BufferedReader mode = Files.newBufferedReader(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+            return Optional.ofNullable(mode.readLine());
+        } catch (IOException | RuntimeException none) {
+            return Optional.empty(); // not Linux, or a container that hides it
+        }
     }
 
     /**
@@ -286,14 +309,16 @@ final class FastStart {
         Path cacheDir = cacheDir();
         Optional<Plan> plan = plan(runtime, start.get(), System.getenv(), cacheDir, build(jar.get()),
                 new Kept(), writable(cacheDir), ProcessHandle.current().pid(),
-                launchedAt());
+                launchedAt(), hugePages(hugePageMode()));
         return plan.isEmpty() ? OptionalInt.empty() : run(plan.get(), jar.get());
     }
 
     private static OptionalInt run(Plan plan, Path jar) {
         Process child;
         try {
-            child = new ProcessBuilder(plan.command()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(plan.command()).inheritIO();
+            builder.environment().putAll(plan.environment());
+            child = builder.start();
         } catch (IOException | RuntimeException cannotStart) {
             return OptionalInt.empty();
         }

@@ -65,7 +65,33 @@ class FastStartTest {
     private static Optional<FastStart.Plan> plan(JavaRuntime runtime, FastStart.Start start,
                                                  Map<String, String> environment, boolean kept, boolean mayWrite) {
         return FastStart.plan(runtime, start, environment, CACHE, "jar|1", archive -> kept, mayWrite,
-                42, Optional.of(Instant.ofEpochMilli(1234)));
+                42, Optional.of(Instant.ofEpochMilli(1234)), List.of());
+    }
+
+    @Test
+    void theHeapAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest() {
+        assertEquals(List.of("-XX:+UseTransparentHugePages"), FastStart.hugePages(Optional.of("always [madvise] never")));
+        assertEquals(List.of(), FastStart.hugePages(Optional.of("[always] madvise never")), "given without asking");
+        assertEquals(List.of(), FastStart.hugePages(Optional.of("always madvise [never]")), "the JVM would warn");
+        assertEquals(List.of(), FastStart.hugePages(Optional.empty()), "not Linux");
+    }
+
+    @Test
+    void theSecondJvmGetsTheMachinesOptionsBeforeTheUsersOwn() throws IOException {
+        FastStart.Plan plan = FastStart.plan(JAVA_17, started(List.of("-Xmx1g"), "health"), Map.of(), CACHE, "jar|1",
+                archive -> true, true, 42, Optional.empty(), List.of("-XX:+UseTransparentHugePages")).orElseThrow();
+        List<String> command = plan.command();
+        assertTrue(command.indexOf("-XX:+UseTransparentHugePages") > command.indexOf("-XX:TieredStopAtLevel=1"),
+                command.toString());
+        assertTrue(command.indexOf("-XX:+UseTransparentHugePages") < command.indexOf("-Xmx1g"), command.toString());
+    }
+
+    @Test
+    void theSecondJvmHasGtkSkipOpenGlUnlessTheUserSaidOtherwise() throws IOException {
+        FastStart.Start window = started(List.of());
+        assertEquals(Map.of("GDK_GL", "disable"), plan(window, Map.of(), true, true).orElseThrow().environment());
+        assertEquals(Map.of(), plan(window, Map.of("GDK_GL", "always"), true, true).orElseThrow().environment(),
+                "the user's GDK_GL is inherited as it is");
     }
 
     @Test
@@ -161,7 +187,7 @@ class FastStartTest {
         for (JavaRuntime runtime : List.of(JAVA_17, JAVA_25)) {
             for (String build : List.of("jar|1|100", "jar|2|200")) {
                 archives.add(FastStart.plan(runtime, start, Map.of(), CACHE, build, a -> true, true, 1,
-                        Optional.empty()).orElseThrow().archive());
+                        Optional.empty(), List.of()).orElseThrow().archive());
             }
         }
         assertEquals(4, archives.size(), archives.toString());
@@ -184,7 +210,7 @@ class FastStartTest {
         Files.setLastModifiedTime(staleLeftover, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
 
         FastStart.dropOthers("team-db", FastStart.plan(JAVA_25, start, Map.of(), cache, "jar|2|200", a -> true, true, 1,
-                Optional.empty()).orElseThrow().sameBuild(), new25);
+                Optional.empty(), List.of()).orElseThrow().sameBuild(), new25);
 
         try (Stream<Path> left = Files.list(cache)) {
             assertEquals(Set.of(new17, freshLeftover, otherCommand), left.collect(Collectors.toSet()));
@@ -192,7 +218,7 @@ class FastStartTest {
     }
 
     private static Path plannedArchive(JavaRuntime runtime, FastStart.Start start, Path cache, String build) {
-        return FastStart.plan(runtime, start, Map.of(), cache, build, a -> true, true, 1, Optional.empty())
+        return FastStart.plan(runtime, start, Map.of(), cache, build, a -> true, true, 1, Optional.empty(), List.of())
                 .orElseThrow().archive();
     }
 
