@@ -257,11 +257,10 @@ public final class ObjectStore {
             }
             table(resource).remove(key);
             index(resource, key, current, null);
-            uids.remove(current.path("metadata").path("uid").asText());
             ObjectNode gone = current.deepCopy();
             gone.with("metadata").put("deletionTimestamp", now());
             commitDeletion(resource, gone, current);
-            collectDependents(current.path("metadata").path("uid").asText());
+            collectDependents(uid(current));
             return gone;
         }
     }
@@ -269,18 +268,32 @@ public final class ObjectStore {
     private void collectDependents(String ownerUid) {
         for (ApiResource kind : List.copyOf(dependents.getOrDefault(ownerUid, Map.of()).keySet())) {
             for (ObjectNode object : owned(kind, ownerUid)) {
-                JsonNode metadata = object.get("metadata");
-                try {
-                    delete(kind, metadata.path("namespace").asText(null), metadata.get("name").asText(), false);
-                } catch (ApiException alreadyGone) {
-                    // collected through another owner
-                }
+                collect(kind, object);
             }
         }
     }
 
-    /** Moves an object's key from the owners it had to the owners it has (none once deleted). */
+    /** Deletes a dependent as the garbage collector does: one collected meanwhile (through another owner) is left. */
+    private void collect(ApiResource kind, ObjectNode object) {
+        JsonNode metadata = object.get("metadata");
+        try {
+            delete(kind, metadata.path("namespace").asText(null), metadata.get("name").asText(), false);
+        } catch (ApiException alreadyGone) {
+            // collected meanwhile
+        }
+    }
+
+    /**
+     * Moves an object's key from the owners it had to the owners it has (none once deleted), and its uid into
+     * or out of the uids stored.
+     */
     private void index(ApiResource resource, String key, ObjectNode previous, ObjectNode next) {
+        if (previous != null) {
+            uids.remove(uid(previous));
+        }
+        if (next != null) {
+            uids.add(uid(next));
+        }
         for (String uid : ownerUids(previous)) {
             Map<ApiResource, TreeSet<String>> kinds = dependents.get(uid);
             if (kinds != null && kinds.containsKey(resource)) {
@@ -297,6 +310,10 @@ public final class ObjectStore {
             dependents.computeIfAbsent(uid, u -> new HashMap<>()).computeIfAbsent(resource, r -> new TreeSet<>())
                     .add(key);
         }
+    }
+
+    private static String uid(ObjectNode object) {
+        return object.path("metadata").path("uid").asText();
     }
 
     private static List<String> ownerUids(ObjectNode object) {
@@ -358,7 +375,6 @@ public final class ObjectStore {
         object.with("metadata").put("resourceVersion", Long.toString(revision));
         table(resource).put(key, object);
         index(resource, key, previous, object);
-        uids.add(object.path("metadata").path("uid").asText());
         publish(new Change(type, resource, object, previous, revision));
         collectIfOwnersAreGone(resource, object);
         return object;
@@ -371,14 +387,8 @@ public final class ObjectStore {
      */
     private void collectIfOwnersAreGone(ApiResource resource, ObjectNode object) {
         List<String> owners = ownerUids(object);
-        if (owners.isEmpty() || owners.stream().anyMatch(uids::contains)) {
-            return;
-        }
-        JsonNode metadata = object.get("metadata");
-        try {
-            delete(resource, metadata.path("namespace").asText(null), metadata.get("name").asText(), false);
-        } catch (ApiException alreadyGone) {
-            // collected meanwhile
+        if (!owners.isEmpty() && owners.stream().noneMatch(uids::contains)) {
+            collect(resource, object);
         }
     }
 
