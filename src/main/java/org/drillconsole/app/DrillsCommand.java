@@ -19,9 +19,10 @@ final class DrillsCommand {
     static final String NAME = "drills";
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check runbooks and print every problem as file:line:column path: message.",
-                    "Parameters without a value are listed; give --values or --set to check the values too.",
-                    "Exit codes: 0 all valid, 1 any problem, 64 a file that cannot be read (missing, a folder)."})
+            description = {"Check runbooks and print every problem as file:line:column path: message. Parameters"
+                    + " without a value are listed; give --values or --set to check the values too.",
+                    "Exit codes: 0 all valid, 1 any problem, 64 a runbook or values file that cannot be read"
+                            + " (missing, a folder, not a regular file)."})
     static final class Validate implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook files.")
@@ -34,6 +35,11 @@ final class DrillsCommand {
         public Integer call() {
             int invalid = 0;
             boolean unreadable = false;
+            List<DrillProblem> unreadableValues = values.read(null).unreadableFiles();
+            if (!unreadableValues.isEmpty()) {
+                unreadableValues.forEach(p -> System.out.printf("FAIL  %s: %s%n", p.file(), p.message()));
+                return Cli.USAGE;
+            }
             for (Path file : files) {
                 DrillLoader.Checked checked = DrillLoader.check(file, values.read(file), false);
                 if (checked.unreadable()) {

@@ -1,39 +1,30 @@
 package org.drillconsole.app;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.cluster.ClusterReading;
 import org.drillconsole.cluster.Comparison;
 import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.Names;
 import org.drillconsole.store.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = HealthCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = {"Print the health of both clusters side by side and exit.",
-                "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable,",
-                "unauthorized, forbidden, bad kubeconfig), 64 usage error."})
+                "Exit codes: 0 both HEALTHY or IDLE, 1 any DEGRADED, 2 any DOWN or UNKNOWN (unreachable, unauthorized,"
+                        + " forbidden, bad kubeconfig), 64 usage error."})
 final class HealthCommand implements Callable<Integer> {
 
     /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
     static final String NAME = "health";
 
-    @Option(names = "--primary", required = true, paramLabel = "FILE", description = "Kubeconfig of the primary cluster.")
-    Path primary;
-
-    @Option(names = "--primary-context", paramLabel = "CTX", description = "Context (default: the file's current-context).")
-    String primaryContext;
-
-    @Option(names = "--standby", required = true, paramLabel = "FILE", description = "Kubeconfig of the standby cluster.")
-    Path standby;
-
-    @Option(names = "--standby-context", paramLabel = "CTX", description = "Context (default: the file's current-context).")
-    String standbyContext;
+    @Mixin
+    ClusterOptions clusters;
 
     @Option(names = "--namespace", paramLabel = "NS", defaultValue = Settings.DEFAULT_NAMESPACE,
             converter = NamespaceName.class,
@@ -62,8 +53,8 @@ final class HealthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // One round of reads: a one-shot command needs no informers (issue 14).
-        ClusterReading.Pair read = ClusterReading.read(new ClusterPair.Source(primary, primaryContext),
-                new ClusterPair.Source(standby, standbyContext), namespace, Duration.ofSeconds(waitSeconds),
+        ClusterReading.Pair read = ClusterReading.read(clusters.source(Side.PRIMARY),
+                clusters.source(Side.STANDBY), namespace, Duration.ofSeconds(waitSeconds),
                 Clock.systemUTC());
         ClusterSnapshot p = read.primary();
         ClusterSnapshot s = read.standby();

@@ -110,12 +110,12 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true, addMethodSubcommands = false,
-            description = {"Check a JSON report against its own hash chain: detects an edited, inserted or",
-                    "removed event, and a header or summary that differs from the journal.",
+            description = {"Check a JSON report against its own hash chain: detects an edited, inserted or removed"
+                    + " event, and a header or summary that differs from the journal.",
                     "Exit codes: 0 intact, 1 tampered with, 2 the file cannot be read."})
     static final class Verify implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE.json")
+        @Parameters(index = "0", paramLabel = "FILE.json", description = "A report written with --format json.")
         Path file;
 
         @Override

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import org.drillconsole.drill.HumanTime;
 import org.drillconsole.drill.Network;
 import org.drillconsole.drill.RunJournal;
 import org.drillconsole.model.ClusterSnapshot;
+import org.drillconsole.model.NamedFiles;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.journal.RunEvent;
@@ -42,12 +44,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = RunCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
-        description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input",
-                "(done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing the",
-                "target context name; every event is journaled before it is printed.",
-                "Exit codes: 0 completed within objectives, 1 completed but an objective missed or the side it",
-                "recovered to not healthy when the clock stopped, 2 aborted or failed, 64 usage error or invalid",
-                "runbook (nothing is journaled then)."})
+        description = {"Run a drill in the terminal: steps are printed, manual steps answered on standard input"
+                + " (done, skip REASON, fail REASON, note TEXT, abort REASON), mutating actions confirmed by typing"
+                + " the target context name; every event is journaled before it is printed.",
+                "Exit codes: 0 completed within objectives, 1 completed but an objective missed or the side it"
+                        + " recovered to not healthy when the clock stopped, 2 aborted or failed, 64 usage error,"
+                        + " invalid runbook or a kubeconfig that is no file (nothing is journaled then)."})
 final class RunCommand implements Callable<Integer> {
 
     /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */
@@ -58,10 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DRILL.yaml", description = "The runbook.")
     Path drillFile;
 
-    @Option(names = "--primary", required = true, paramLabel = "FILE") Path primary;
-    @Option(names = "--primary-context", paramLabel = "CTX") String primaryContext;
-    @Option(names = "--standby", required = true, paramLabel = "FILE") Path standby;
-    @Option(names = "--standby-context", paramLabel = "CTX") String standbyContext;
+    @Mixin
+    ClusterOptions clusters;
 
     @Option(names = "--mode", defaultValue = "drill", paramLabel = "MODE",
             description = "practice, drill or failover (default ${DEFAULT-VALUE}).")
@@ -80,8 +80,8 @@ final class RunCommand implements Callable<Integer> {
     TeamOptions team;
 
     @Option(names = "--outage-start", paramLabel = "TIME",
-            description = {"Failover: when the outage began (e.g. the first alert), as 13:05, 13:05 UTC, 40m ago",
-                    "or an ISO time."})
+            description = "Failover: when the outage began (e.g. the first alert), as 13:05, 13:05 UTC, 40m ago"
+                    + " or an ISO time.")
     String outageStartText;
 
     Instant outageStart;
@@ -89,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--outage-reason", paramLabel = "TEXT", description = "Where the outage start comes from.")
     String outageReason;
 
-    @Option(names = "--resume", description = {"Continue the newest run that never finished (the console was killed):",
-            "done steps are not repeated and the RTO clock runs on from its original start."})
+    @Option(names = "--resume", description = "Continue the newest run that never finished (the console was killed):"
+            + " done steps are not repeated and the RTO clock runs on from its original start.")
     boolean resume;
 
     @Override
@@ -126,6 +126,16 @@ final class RunCommand implements Callable<Integer> {
             e.problems().forEach(p -> System.err.println("  " + p));
             return Cli.USAGE;
         }
+        // A kubeconfig path that is no file is a mistake in the command (a typo, a folder): the run never starts.
+        // In a failover the primary's may be out of reach with the primary, and the run goes on without it.
+        for (Side side : Side.values()) {
+            Path kubeconfig = clusters.kubeconfig(side);
+            Optional<String> notAFile = NamedFiles.whyNotAFile(kubeconfig, "kubeconfig");
+            if (notAFile.isPresent() && (side == Side.STANDBY || runMode != RunMode.FAILOVER)) {
+                System.err.println("error: --" + side.key() + " " + kubeconfig + ": " + notAFile.get());
+                return Cli.USAGE;
+            }
+        }
         String namespace = drill.spec().namespace();
         TeamDatabase teamDb;
         try {
@@ -137,8 +147,8 @@ final class RunCommand implements Callable<Integer> {
         try (JournalStore store = journal.open();
              TeamReplicator replicator = teamDb == null ? null : new TeamReplicator(store, teamDb,
                      state -> System.err.println(state.describe(RunCommand::localTime)), Clock.systemUTC()).start();
-             ClusterPair pair = ClusterPair.open(new ClusterPair.Source(primary, primaryContext),
-                     new ClusterPair.Source(standby, standbyContext), namespace, s -> { }, Clock.systemUTC())) {
+             ClusterPair pair = ClusterPair.open(clusters.source(Side.PRIMARY),
+                     clusters.source(Side.STANDBY), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
             pair.sameClusterWarning().ifPresent(w -> out.println("WARNING: " + w));
             for (ClusterSnapshot s : sides.values()) {

@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = SandboxCommand.NAME, mixinStandardHelpOptions = true, addMethodSubcommands = false,
-        description = {"Start the practice clusters (two Kubernetes API servers on loopback shaped like a Gitpod install)",
-                "and write DIR/primary.kubeconfig and DIR/standby.kubeconfig. Reads fault commands from standard",
-                "input (type help). Runs until stopped."})
+        description = "Start the practice clusters (two Kubernetes API servers on loopback shaped like a Gitpod"
+                + " install) and write DIR/primary.kubeconfig and DIR/standby.kubeconfig. Reads fault commands from"
+                + " standard input (type help). Runs until stopped.")
 final class SandboxCommand implements Callable<Integer> {
 
     /** The subcommand's name, as typed (Cli finds the command for the arguments by it). */

@@ -13,8 +13,8 @@ final class TeamDbCommand {
     static final String NAME = "team-db";
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Create or upgrade the team journal's tables and roles (drill_console_writer: INSERT and",
-                    "SELECT only; drill_console_reader: SELECT). Run it once, as the database's owner.",
+            description = {"Create or upgrade the team journal's tables and roles (drill_console_writer: INSERT and"
+                    + " SELECT only; drill_console_reader: SELECT). Run it once, as the database's owner.",
                     "Exit codes: 0 ready, 2 the database refused or did not answer, 64 usage error."})
     static final class Init implements Callable<Integer> {
 

@@ -10,9 +10,9 @@ final class TeamOptions {
     static final String URL_VARIABLE = "DRILL_CONSOLE_TEAM_DB";
 
     @Option(names = "--team-db", paramLabel = "JDBC_URL",
-            description = {"The team's PostgreSQL journal (default: $" + URL_VARIABLE + "), e.g.",
-                    "jdbc:postgresql://db:5432/drills?user=oncall&sslmode=verify-full. The password comes from",
-                    "~/.pgpass, PGPASSFILE or $" + TeamDatabase.PASSWORD_VARIABLE + ", never from the URL."})
+            description = "The team's PostgreSQL journal (default: $" + URL_VARIABLE + "), e.g."
+                    + " jdbc:postgresql://db:5432/drills?user=oncall&sslmode=verify-full. The password comes from"
+                    + " ~/.pgpass, PGPASSFILE or $" + TeamDatabase.PASSWORD_VARIABLE + ", never from the URL.")
     String url;
 
     /** Where variables are read; tests give their own (the process environment cannot be set in-process). */

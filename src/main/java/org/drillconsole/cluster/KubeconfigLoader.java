@@ -9,10 +9,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drillconsole.model.Causes;
-import org.drillconsole.model.FileErrors;
+import org.drillconsole.model.NamedFiles;
 import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.Names;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -47,6 +48,8 @@ public final class KubeconfigLoader {
     private static final String CONTEXT_FILE_KEY = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
     private static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
     private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
+    /** Far above any real kubeconfig: a bound, so a huge file is refused instead of filling the memory. */
+    private static final int MAX_KUBECONFIG_BYTES = 64 * 1024 * 1024;
     private static final Pattern YAML_LOCATION = Pattern.compile("line \\d+, column \\d+");
     /** A URL's scheme, as a server begins with one. */
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
@@ -170,19 +173,14 @@ public final class KubeconfigLoader {
         if (file == null) {
             throw new ClusterConfigException("no kubeconfig chosen for the " + who);
         }
-        if (!Files.exists(file)) {
-            throw new ClusterConfigException("kubeconfig for the " + who + " not found: " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new ClusterConfigException("kubeconfig for the " + who + " is not a file: " + file);
-        }
         String text;
         try {
-            text = Files.readString(file);
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(
+                    NamedFiles.read(file, "kubeconfig", MAX_KUBECONFIG_BYTES))).toString();
+        } catch (NamedFiles.Unreadable e) {
+            throw new ClusterConfigException("kubeconfig for the " + who + " " + e.getMessage() + ": " + file);
         } catch (CharacterCodingException e) {
             throw new ClusterConfigException("kubeconfig " + file + " is not text (not UTF-8): is it the right file?");
-        } catch (IOException e) {
-            throw new ClusterConfigException("cannot read kubeconfig " + file + ": " + FileErrors.reason(e));
         }
         if (text.isBlank()) {
             throw new ClusterConfigException("kubeconfig " + file + " is empty");
@@ -288,9 +286,10 @@ public final class KubeconfigLoader {
         } else if (path != null && !path.isBlank()) {
             Path resolved = base == null ? Path.of(path) : base.resolve(path);
             try {
-                bytes = Files.readAllBytes(resolved);
-            } catch (IOException e) {
-                throw new ClusterConfigException(field.replace("-data", "") + ": cannot read " + resolved);
+                bytes = NamedFiles.read(resolved, "certificate or key file", MAX_KUBECONFIG_BYTES);
+            } catch (NamedFiles.Unreadable e) {
+                throw new ClusterConfigException(field.replace("-data", "") + ": cannot read " + resolved + " ("
+                        + e.getMessage() + ")");
             }
         } else {
             return new byte[0];

@@ -70,9 +70,9 @@ public final class ActionKinds {
                 case APPLY -> {
                     String file = b.checked("file", true, "a manifest file next to the runbook",
                             f -> f.isBlank() ? "is blank" : null);
-                    if (file != null && !b.fileExists(file)) {
-                        b.problemAt("file", "the manifest " + file + " is not found next to the runbook (looked for "
-                                + b.runbookDir().resolve(file).normalize() + ")");
+                    String unusable = file == null ? null : b.manifestProblem(file);
+                    if (unusable != null) {
+                        b.problemAt("file", unusable);
                         yield null;
                     }
                     yield file == null ? null : new Action.Apply(file);

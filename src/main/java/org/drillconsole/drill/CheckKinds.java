@@ -183,7 +183,7 @@ public final class CheckKinds {
             }
             java.time.Duration maxAge = b.present("maxAge") ? b.fields.duration("maxAge", true, Durations.LONGEST)
                     : b.rpoObjective();
-            if (!b.present("maxAge") && maxAge == null) {
+            if (!b.present("maxAge") && maxAge == null && !b.rpoWritten()) {
                 b.problemHere("no maxAge and no RPO objective: say how old the newest backup may be (maxAge: 15m, or"
                         + " objectives: { rpo: 15m })");
                 return null;

@@ -1,11 +1,10 @@
 package org.drillconsole.drill;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import org.drillconsole.model.NamedFiles;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Parameter;
 
@@ -56,24 +55,12 @@ public final class DrillLoader {
     public static Checked check(Path file, ParameterValues values, boolean requireValues) {
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                return unreadable(file, "is a folder, not a runbook file");
-            }
-            if (!Files.exists(file)) {
-                return unreadable(file, "not found");
-            }
-            if (!Files.isRegularFile(file)) {
-                return unreadable(file, "is not a regular file");
-            }
-            if (Files.size(file) > RunbookYaml.MAX_BYTES) {
-                return new Checked(null, List.of(new DrillProblem(file, 0, 0, "", "the runbook is "
-                        + Files.size(file) / 1024 + " KiB: more than the 1024 KiB a runbook may have")), List.of(),
-                        List.of(), false);
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | SecurityException e) {
-            return unreadable(file, "cannot be read (" + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied" : "an input/output error") + ")");
+            bytes = NamedFiles.read(file, "runbook file", RunbookYaml.MAX_BYTES);
+        } catch (NamedFiles.TooLarge e) {
+            return new Checked(null, List.of(new DrillProblem(file, 0, 0, "", e.getMessage())), List.of(), List.of(),
+                    false);
+        } catch (NamedFiles.Unreadable e) {
+            return unreadable(file, e.getMessage());
         }
         RunbookYaml.Parsed parsed = RunbookYaml.parse(file, bytes, "runbook");
         if (parsed.root() == null) {

@@ -2,7 +2,6 @@ package org.drillconsole.drill;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -14,13 +13,11 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -582,33 +579,11 @@ public final class KubernetesClusterWork implements ClusterWork {
     }
 
     private List<HasMetadata> manifest(Action.Apply action) throws StepException {
-        Path file = runbookDir.resolve(action.file());
-        try (InputStream in = Files.newInputStream(file)) {
-            // fabric8's own serialization knows every kind; the console's clients know only the ones they watch
-            return items(Serialization.unmarshal(in), file);
-        } catch (IOException | RuntimeException e) {
-            throw new StepException("cannot read the manifest " + file + ": " + (e.getMessage() == null
-                    ? "not a Kubernetes manifest" : e.getMessage()));
+        try {
+            return Manifests.read(runbookDir.resolve(action.file()));
+        } catch (Manifests.Unusable e) {
+            throw new StepException(e.getMessage());
         }
-    }
-
-    /** One object, a List kind, or several YAML documents, as {@code kubectl apply -f} reads them. */
-    private static List<HasMetadata> items(Object parsed, Path file) throws StepException {
-        List<HasMetadata> items = new ArrayList<>();
-        if (parsed instanceof HasMetadata one && !(parsed instanceof KubernetesResourceList<?>)) {
-            items.add(one);
-        } else if (parsed instanceof KubernetesResourceList<?> list) {
-            for (Object item : list.getItems()) {
-                items.addAll(items(item, file));
-            }
-        } else if (parsed instanceof Collection<?> documents) {
-            for (Object document : documents) {
-                items.addAll(items(document, file));
-            }
-        } else if (parsed != null) {
-            throw new StepException("the manifest " + file + " holds something that is not a Kubernetes object");
-        }
-        return items;
     }
 
     private ClusterMonitor monitor(Side side) {

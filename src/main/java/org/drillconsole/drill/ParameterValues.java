@@ -1,12 +1,11 @@
 package org.drillconsole.drill;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.drillconsole.model.NamedFiles;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -30,6 +29,7 @@ public final class ParameterValues {
 
     private final Map<String, Given> values = new LinkedHashMap<>();
     private final List<DrillProblem> problems = new ArrayList<>();
+    private final List<DrillProblem> unreadable = new ArrayList<>();
 
     public static ParameterValues none() {
         return new ParameterValues();
@@ -39,10 +39,13 @@ public final class ParameterValues {
     public ParameterValues file(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            problems.add(new DrillProblem(file, 0, 0, "", Files.isDirectory(file) ? "is a folder, not a values file"
-                    : "cannot read the values file (" + (Files.exists(file) ? "not readable" : "not found") + ")"));
+            bytes = NamedFiles.read(file, "values file", RunbookYaml.MAX_BYTES);
+        } catch (NamedFiles.Unreadable e) {
+            DrillProblem problem = new DrillProblem(file, 0, 0, "", e.getMessage());
+            problems.add(problem);
+            if (!(e instanceof NamedFiles.TooLarge)) {
+                unreadable.add(problem);
+            }
             return this;
         }
         RunbookYaml.Parsed parsed = RunbookYaml.parse(file, bytes, "values file");
@@ -98,5 +101,10 @@ public final class ParameterValues {
 
     public List<DrillProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** The values files that are not files at all (missing, a folder, a pipe): a mistake in the command, not in them. */
+    public List<DrillProblem> unreadableFiles() {
+        return List.copyOf(unreadable);
     }
 }

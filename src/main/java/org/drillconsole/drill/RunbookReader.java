@@ -102,6 +102,8 @@ final class RunbookReader {
     /** A value depended on a parameter without a (valid) value: the model cannot be built. */
     private boolean pending;
     private Duration rpoObjective;
+    /** The runbook writes an RPO objective, valid or not (an invalid one is its own problem, said once). */
+    private boolean rpoWritten;
 
     private RunbookReader(Path file, ParameterValues given, boolean requireValues) {
         this.file = file;
@@ -198,6 +200,7 @@ final class RunbookReader {
         Duration rto = objectives.duration("rto", false, Durations.LONGEST);
         Duration rpo = objectives.duration("rpo", false, Durations.LONGEST);
         rpoObjective = rpo;
+        rpoWritten = objectives.present("rpo");
         return new DrillDefinition.Objectives(rto, rpo);
     }
 
@@ -917,16 +920,32 @@ final class RunbookReader {
             return rpoObjective;
         }
 
+        boolean rpoWritten() {
+            return rpoWritten;
+        }
+
         Path runbookDir() {
             Path parent = file.toAbsolutePath().getParent();
             return parent == null ? Path.of(".") : parent;
         }
 
-        boolean fileExists(String relative) {
+        /** Why the manifest next to the runbook cannot be applied, or null when it can. */
+        String manifestProblem(String relative) {
+            Path manifest;
             try {
-                return Files.isRegularFile(runbookDir().resolve(relative));
+                manifest = runbookDir().resolve(relative);
             } catch (java.nio.file.InvalidPathException e) {
-                return false;
+                return "\"" + relative + "\" is not a file name";
+            }
+            if (!Files.exists(manifest)) {
+                return "the manifest " + relative + " is not found next to the runbook (looked for "
+                        + manifest.normalize() + ")";
+            }
+            try {
+                Manifests.read(manifest);
+                return null;
+            } catch (Manifests.Unusable e) {
+                return e.getMessage();
             }
         }
     }

@@ -80,8 +80,11 @@ public final class EventText {
                 yield "resumed by " + e.by() + "; " + e.stepsDone() + " step(s) already done";
             }
             case BACKUP_TIME_ENTERED -> "newest backup entered: " + time.apply(((RunEvent.BackupTimeEntered) event).backupPoint());
-            case PRIMARY_REPLICAS -> "recorded the primary's replicas: " + ((RunEvent.PrimaryReplicasRecorded) event)
-                    .replicas().size() + " workload(s)";
+            case PRIMARY_REPLICAS -> {
+                int workloads = ((RunEvent.PrimaryReplicasRecorded) event).replicas().size();
+                yield workloads == 0 ? "no replicas recorded on the primary (it runs no workload, or could not be read)"
+                        : "recorded the primary's replicas: " + workloads + (workloads == 1 ? " workload" : " workloads");
+            }
             case RPO -> {
                 var e = (RunEvent.RpoMeasured) event;
                 yield "RPO " + HumanTime.duration(e.rpo()) + ": newest backup " + time.apply(e.newestBackup()) + ", outage "

@@ -8,12 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.drillconsole.model.NamedFiles;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.store.EventCodec;
@@ -31,6 +31,8 @@ import org.drillconsole.store.RunJson;
 public final class JsonReport {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The largest JSON report {@link #verify} reads (a pipe or /dev/zero is refused, not read forever). */
+    static final int MAX_REPORT_BYTES = 512 * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** @param problems empty when the report is intact */
@@ -104,7 +106,9 @@ public final class JsonReport {
     public static Verification verify(Path file) throws ReportException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(NamedFiles.read(file, "JSON report", MAX_REPORT_BYTES));
+        } catch (NamedFiles.Unreadable e) {
+            throw new ReportException("cannot read " + file + ": " + e.getMessage(), null);
         } catch (JsonProcessingException e) {
             throw new ReportException(file + " is not JSON: " + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr(), e);

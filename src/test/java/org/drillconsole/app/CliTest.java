@@ -35,6 +35,45 @@ class CliTest {
     }
 
     /**
+     * Every option and parameter a person can see says what it is, and every line of a description is a whole
+     * paragraph: picocli prints each line of a description on a line of its own, so a sentence split across two
+     * was printed broken in the middle ("... by typing the" / "target context name").
+     */
+    @Test
+    void everyOptionIsDescribedInWholeParagraphs() {
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(Cli.commandLine()));
+        int checked = 0;
+        List<String> wrong = new java.util.ArrayList<>();
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            commands.addAll(command.getSubcommands().values());
+            String name = command.getCommandSpec().qualifiedName();
+            List<String[]> descriptions = new java.util.ArrayList<>();
+            descriptions.add(command.getCommandSpec().usageMessage().description());
+            for (CommandLine.Model.ArgSpec arg : command.getCommandSpec().args()) {
+                if (arg.hidden()) {
+                    continue;
+                }
+                String label = arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+                if (arg.description().length == 0 || arg.description()[0].isBlank()) {
+                    wrong.add(name + " " + label + " has no description");
+                }
+                descriptions.add(arg.description());
+            }
+            for (String[] description : descriptions) {
+                for (String line : description) {
+                    checked++;
+                    if (!line.isEmpty() && !line.matches("(?s).*[.:)]$")) {
+                        wrong.add(name + ": a description line ends in the middle of a sentence: \"" + line + "\"");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked > 40, "descriptions checked: " + checked);
+    }
+
+    /**
      * picocli is told not to register converters for java.sql and java.time types (Cli.CONVERTERS_NOT_NEEDED):
      * no option or parameter of any command may take one of them.
      */

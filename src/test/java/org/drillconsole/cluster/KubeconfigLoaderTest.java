@@ -104,7 +104,7 @@ class KubeconfigLoaderTest {
     @Test
     void explainsThatADirectoryCannotBeRead() {
         String message = failure(dir, null);
-        assertTrue(message.contains("not a file"), message);
+        assertTrue(message.contains("is a folder, not a kubeconfig"), message);
     }
 
     @Test

@@ -266,4 +266,34 @@ class DrillLoaderTest {
                 """);
         assertTrue(DrillLoader.load(file).spec().steps().isEmpty());
     }
+
+    @Test
+    void anInvalidRpoIsOneProblemNotAlsoAMissingOne() throws Exception {
+        String backupCheck = VALID.replace("rpo: 15m", "rpo: -15m").replace("\n  steps:\n",
+                "\n  preflight:\n    - id: backup\n      type: check\n      cluster: primary\n"
+                        + "      check: { kind: backupAge, source: velero }\n  steps:\n");
+        DrillProblem problem = only(backupCheck);
+        assertEquals("spec.objectives.rpo", problem.path());
+        assertTrue(only(backupCheck.replace("objectives: { rto: 30m, rpo: -15m }", "objectives: { rto: 30m }"))
+                .message().startsWith("no maxAge and no RPO objective"));
+    }
+
+    @Test
+    void aManifestTheRunCouldNotApplyIsRefusedBeforeIt() throws Exception {
+        String apply = VALID.replace("action: { kind: scale, selector: app=gitpod, replicasFrom: primarySnapshot }",
+                "action: { kind: apply, file: extra.yaml }");
+        assertTrue(only(apply).message().contains("is not found next to the runbook"), only(apply).message());
+        Files.createDirectory(dir.resolve("extra.yaml"));
+        assertTrue(only(apply).message().contains("is a folder, not a manifest"), only(apply).message());
+        Files.delete(dir.resolve("extra.yaml"));
+        Files.writeString(dir.resolve("extra.yaml"), "just: words\n");
+        assertTrue(only(apply).message().contains("not a Kubernetes"), only(apply).message());
+        Files.writeString(dir.resolve("extra.yaml"), "apiVersion: v1\nkind: ConfigMap\ndata: { a: b }\n");
+        assertTrue(only(apply).message().contains("without kind or metadata.name"), only(apply).message());
+        Files.writeString(dir.resolve("extra.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: extra }\n"
+                + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: more }\n");
+        assertEquals(new org.drillconsole.model.drill.Action.Apply("extra.yaml"),
+                ((org.drillconsole.model.drill.ActionStep) DrillLoader.load(Files.writeString(dir.resolve("drill.yaml"),
+                        apply)).spec().steps().get(1)).action());
+    }
 }
