@@ -22,7 +22,6 @@ import org.drillconsole.drill.DrillFileException;
 import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.DrillSession;
-import org.drillconsole.drill.Durations;
 import org.drillconsole.drill.HumanTime;
 import org.drillconsole.drill.Network;
 import org.drillconsole.drill.RunJournal;
@@ -190,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
             }
             out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", session.get().run().id(),
                     drill.metadata().title(), drill.spec().strategy().key(), runMode.name().toLowerCase(),
-                    drill.spec().objectives().rto() == null ? "none" : Durations.format(drill.spec().objectives().rto()));
+                    drill.spec().objectives().rto() == null ? "none" : HumanTime.duration(drill.spec().objectives().rto()));
             if (!drill.parameterValues().isEmpty()) {
                 out.println("parameters: " + drill.parameterValues().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
@@ -271,9 +270,9 @@ final class RunCommand implements Callable<Integer> {
 
     private static void print(PrintStream out, DrillSession session, DrillDefinition drill, RunEvent event) {
         Duration elapsed = session == null ? null : session.engine().elapsed();
-        String clock = elapsed == null ? "" : " [RTO " + Durations.format(elapsed)
+        String clock = elapsed == null ? "" : " [RTO " + HumanTime.duration(elapsed)
                 + (drill.spec().objectives().rto() == null ? ""
-                : " of " + Durations.format(drill.spec().objectives().rto())) + "]";
+                : " of " + HumanTime.duration(drill.spec().objectives().rto())) + "]";
         String line = EventText.describe(event, ZoneId.systemDefault());
         boolean stepLine = switch (event.kind()) {
             case STEP_STARTED, STEP_FINISHED, CHECK_RESULT, ACTION_PLANNED, ACTION_RESULT, NOTE, STEP_RETRIED -> true;

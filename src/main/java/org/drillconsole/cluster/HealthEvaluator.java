@@ -28,6 +28,7 @@ import org.drillconsole.model.Side;
 import org.drillconsole.model.Verdict;
 import org.drillconsole.model.WarningEvent;
 import org.drillconsole.model.WorkloadKind;
+import org.drillconsole.model.Words;
 
 /** Builds a {@link ClusterSnapshot} and its verdict from a probe and the cached objects. A pure function. */
 public final class HealthEvaluator {
@@ -242,7 +243,7 @@ public final class HealthEvaluator {
             }
             long pressured = nodes.stream().filter(n -> !n.pressures().isEmpty()).count();
             if (pressured > 0) {
-                reasons.add(pressured + " node(s) under pressure");
+                reasons.add(Words.count(pressured, "node") + " under pressure");
                 degraded = true;
             }
         }
@@ -257,7 +258,7 @@ public final class HealthEvaluator {
             degraded = true;
         }
         if (!unbound.isEmpty()) {
-            reasons.add(unbound.size() + " PVC(s) not bound");
+            reasons.add(Words.count(unbound.size(), "PVC") + " not bound");
             degraded = true;
         }
         Set<String> others = allComponents.stream().filter(c -> c.role() == ComponentRole.OTHER)
@@ -266,7 +267,7 @@ public final class HealthEvaluator {
                 .filter(t -> present.stream().noneMatch(c -> c.name().equals(t.component())))
                 .filter(t -> !others.contains(t.component()) && !t.component().isEmpty()).count();
         if (podsOutsideComponents > 0) {
-            reasons.add(podsOutsideComponents + " other pod(s) in trouble");
+            reasons.add(Words.count(podsOutsideComponents, "other pod") + " in trouble");
             degraded = true;
         }
         // Scaled to zero or not is Gitpod's own components' business: a pilot light may keep its in-cluster

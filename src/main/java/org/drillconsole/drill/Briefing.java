@@ -1,60 +1,108 @@
 package org.drillconsole.drill;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.drillconsole.model.Side;
 import org.drillconsole.model.drill.Action;
 import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.drill.WorkloadTarget;
+import org.drillconsole.model.journal.RunMode;
 
 /**
  * What a runbook will do, told before it starts: what it is, which cluster each action changes and how, the
- * preflight checks, and what the chosen mode means. A pure function of the runbook and the mode.
+ * preflight checks, and what the chosen mode means. A pure function of the runbook and the mode; the window
+ * lays its parts out, {@link #text()} says it in lines.
+ *
+ * @param rto the RTO objective, or null
+ * @param rpo the RPO objective, or null
+ * @param description the runbook's description on one line, or null
+ * @param changes every action, in the order it runs (the cleanup's after the steps'; none in a failover)
+ * @param preflight the titles of the preflight checks
  */
-public final class Briefing {
+public record Briefing(String title, String strategy, Duration rto, Duration rpo, String description,
+                       List<Change> changes, List<String> preflight, RunMode mode) {
 
-    private Briefing() {
+    /** One action: the cluster it changes, and how, in words. */
+    public record Change(Side cluster, String what, boolean optional, boolean cleanup) {
+
+        /** "scale ws-manager to 0 replicas (optional)". */
+        public String describe() {
+            return what + (optional ? " (optional)" : "") + (cleanup ? " (cleanup)" : "");
+        }
     }
 
-    /** @param mode practice, drill or failover */
-    public static String of(DrillDefinition drill, String mode) {
-        List<String> lines = new ArrayList<>();
+    public Briefing {
+        changes = List.copyOf(changes);
+        preflight = List.copyOf(preflight);
+    }
+
+    public static Briefing of(DrillDefinition drill, RunMode mode) {
         var spec = drill.spec();
-        lines.add(drill.metadata().title() + " · " + spec.strategy().key()
-                + (spec.objectives().rto() == null ? "" : " · RTO objective " + Durations.format(spec.objectives().rto()))
-                + (spec.objectives().rpo() == null ? "" : " · RPO objective " + Durations.format(spec.objectives().rpo())));
-        if (drill.metadata().description() != null && !drill.metadata().description().isBlank()) {
-            lines.add(drill.metadata().description().strip().replaceAll("\\s+", " "));
+        List<Change> changes = new ArrayList<>();
+        addChanges(spec.steps(), changes, false);
+        if (mode != RunMode.FAILOVER) {
+            addChanges(spec.cleanup(), changes, true);
         }
-        List<String> changes = new ArrayList<>();
-        addChanges(spec.steps(), changes, "");
-        if (!"failover".equals(mode)) {
-            addChanges(spec.cleanup(), changes, " (cleanup)");
-        }
-        lines.add(changes.isEmpty() ? "Changes nothing on either cluster." : "Changes:\n  • " + String.join("\n  • ",
-                changes));
-        if (!spec.preflight().isEmpty()) {
-            lines.add("Before the clock, " + spec.preflight().size() + " preflight check(s):\n  • " + String.join(
-                    "\n  • ", spec.preflight().stream().map(CheckStep::displayTitle).toList()));
-        }
-        lines.add(switch (mode) {
-            case "practice" -> "Practice mode: on the practice clusters; nothing real changes, and the cleanup returns "
+        String description = drill.metadata().description();
+        return new Briefing(drill.metadata().title(), spec.strategy().key(), spec.objectives().rto(),
+                spec.objectives().rpo(), description == null || description.isBlank() ? null
+                : description.strip().replaceAll("\\s+", " "), changes,
+                spec.preflight().stream().map(CheckStep::displayTitle).toList(), mode);
+    }
+
+    /** "pilot-light · RTO objective 30m · RPO objective 15m": the objectives as the runbook writes them. */
+    public String facts() {
+        return strategy + (rto == null ? "" : " · RTO objective " + Durations.format(rto))
+                + (rpo == null ? "" : " · RPO objective " + Durations.format(rpo));
+    }
+
+    /** "Changes nothing on either cluster." or "What it changes:". */
+    public String changesHeading() {
+        return changes.isEmpty() ? "Changes nothing on either cluster." : "What it changes:";
+    }
+
+    /** "Before the clock, 4 preflight checks:". */
+    public String preflightHeading() {
+        return "Before the clock, " + preflight.size() + (preflight.size() == 1 ? " preflight check:" : " preflight checks:");
+    }
+
+    /** What the mode means for this run. */
+    public String modeMeaning() {
+        return switch (mode) {
+            case PRACTICE -> "Practice mode: on the practice clusters; nothing real changes, and the cleanup returns "
                     + "them to rest.";
-            case "failover" -> "Failover mode: a real outage. The clock can start at the outage (its start and where it "
+            case FAILOVER -> "Failover mode: a real outage. The clock can start at the outage (its start and where it "
                     + "comes from); no cleanup runs afterwards; every action asks for the cluster's context name.";
-            default -> "Drill mode: a planned drill on the real clusters; every action asks for the cluster's context "
+            case DRILL -> "Drill mode: a planned drill on the real clusters; every action asks for the cluster's context "
                     + "name, and the cleanup returns the standby to rest.";
-        });
+        };
+    }
+
+    /** The whole briefing in lines, as a terminal or a test reads it. */
+    public String text() {
+        List<String> lines = new ArrayList<>();
+        lines.add(title + " · " + facts());
+        if (description != null) {
+            lines.add(description);
+        }
+        lines.add(changesHeading());
+        changes.forEach(c -> lines.add("  • " + c.cluster().key() + ": " + c.describe()));
+        if (!preflight.isEmpty()) {
+            lines.add(preflightHeading());
+            preflight.forEach(p -> lines.add("  • " + p));
+        }
+        lines.add(modeMeaning());
         return String.join("\n", lines);
     }
 
-    private static void addChanges(List<Step> steps, List<String> changes, String where) {
+    private static void addChanges(List<Step> steps, List<Change> changes, boolean cleanup) {
         for (Step step : steps) {
             if (step instanceof ActionStep action) {
-                changes.add(action.cluster().key() + ": " + what(action.action()) + (action.optional() ? " (optional)" : "")
-                        + where);
+                changes.add(new Change(action.cluster(), what(action.action()), action.optional(), cleanup));
             }
         }
     }
@@ -64,7 +112,7 @@ public final class Briefing {
             @Override
             public String scale(Action.Scale scale) {
                 return "scale " + target(scale.target()) + " to " + (scale.replicas() instanceof Action.Replicas.Fixed f
-                        ? f.count() + " replica(s)" : "the primary's replica counts");
+                        ? f.count() + (f.count() == 1 ? " replica" : " replicas") : "the primary's replica counts");
             }
 
             @Override

@@ -252,8 +252,8 @@ public final class DrillEngine {
                 summary = "all " + drill.spec().preflight().size() + " preflight checks done";
             } else {
                 summary = rto == null ? "completed, but the RTO clock never stopped" : "completed in "
-                        + Durations.format(rto) + (objective() == null ? ""
-                        : " against an RTO objective of " + Durations.format(objective()))
+                        + HumanTime.duration(rto) + (objective() == null ? ""
+                        : " against an RTO objective of " + HumanTime.duration(objective()))
                         + (recoveryProblem == null ? "" : ", but " + recoveryProblem);
             }
         } catch (Stop stop) {
@@ -272,8 +272,8 @@ public final class DrillEngine {
         RunSummary measured = new RunSummary(rto, result.rtoObjective(), rpo, result.rpoObjective(),
                 result.humanTime(), result.clusterTime(), cleanupDone(), standbyNodes, options.outageStart(),
                 options.outageStart() == null ? null : options.outageStartReason(), recoveryProblem);
-        String detail = summary + "; waiting for people " + Durations.format(result.humanTime())
-                + ", for the clusters " + Durations.format(result.clusterTime());
+        String detail = summary + "; waiting for people " + HumanTime.duration(result.humanTime())
+                + ", for the clusters " + HumanTime.duration(result.clusterTime());
         RunEvent.Finished end = new RunEvent.Finished(status,
                 measured.verdict() == null ? null : measured.verdict().name(), detail);
         journal.finish(end, measured);
@@ -439,7 +439,7 @@ public final class DrillEngine {
             boolean stillSettling = work.settling() && waited.compareTo(SETTLE_GRACE) < 0;
             if (waited.plus(interval).compareTo(timeout) > 0 && !stillSettling) {
                 return new CheckResult(false, result.observed() + attemptsNote(attempts, waited)
-                        + (timeout.isZero() ? "" : "; gave up after the timeout of " + Durations.format(timeout)),
+                        + (timeout.isZero() ? "" : "; gave up after the timeout of " + HumanTime.duration(timeout)),
                         result.backupPoint());
             }
             // Waits in short slices, so an abort does not wait for the next attempt.
@@ -451,7 +451,7 @@ public final class DrillEngine {
     }
 
     private static String attemptsNote(int attempts, Duration waited) {
-        return attempts == 1 ? "" : " (attempt " + attempts + ", after " + Durations.format(waited) + ")";
+        return attempts == 1 ? "" : " (attempt " + attempts + ", after " + HumanTime.duration(waited) + ")";
     }
 
     /** The outage start minus the newest backup seen (in this session or before a resume), recorded. */

@@ -23,7 +23,21 @@ public final class DrillLoader {
      * @param missingValues parameters with neither a value nor a default
      */
     public record Checked(DrillDefinition drill, List<DrillProblem> problems, List<Parameter> parameters,
-                          List<String> missingValues, boolean unreadable) {
+                          List<String> missingValues, boolean unreadable, Outline outline) {
+
+        Checked(DrillDefinition drill, List<DrillProblem> problems, List<Parameter> parameters,
+                List<String> missingValues, boolean unreadable) {
+            this(drill, problems, parameters, missingValues, unreadable, null);
+        }
+    }
+
+    /**
+     * What a runbook is, read even while it cannot run yet (a parameter without a value, a problem further
+     * down): its metadata, strategy and objectives, for a list of runbooks to show. Null where they could not
+     * be read.
+     */
+    public record Outline(DrillDefinition.Metadata metadata, org.drillconsole.model.drill.Strategy strategy,
+                          DrillDefinition.Objectives objectives) {
     }
 
     /** Said when the console itself fails on a runbook (a defect): tests look for it. */
@@ -68,7 +82,8 @@ public final class DrillLoader {
         }
         try {
             RunbookReader.Result result = RunbookReader.read(file, parsed.root(), sha256(bytes), values, requireValues);
-            return new Checked(result.drill(), result.problems(), result.parameters(), result.missingValues(), false);
+            return new Checked(result.drill(), result.problems(), result.parameters(), result.missingValues(), false,
+                    result.outline());
         } catch (RuntimeException bug) {
             // A defect of ours, never the author's: said plainly, and the runbook is not used. The generated
             // runbook tests fail on this message.

@@ -49,6 +49,7 @@ import org.drillconsole.model.drill.ResourceKind;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.drill.WorkloadTarget;
 import org.drillconsole.model.journal.RunEvent;
+import org.drillconsole.model.Words;
 
 /**
  * Checks and actions against the two clusters. Checks read the monitors' live snapshots (the same health the
@@ -117,7 +118,7 @@ public final class KubernetesClusterWork implements ClusterWork {
                 @Override
                 public CheckResult noRunningWorkspaces(Check.NoRunningWorkspaces check) throws CheckNotPossible {
                     ClusterSnapshot s = answering(snapshot(step));
-                    return new CheckResult(s.runningWorkspaces() == 0, s.runningWorkspaces() + " running workspace(s)");
+                    return new CheckResult(s.runningWorkspaces() == 0, Words.count(s.runningWorkspaces(), "running workspace"));
                 }
 
                 @Override
@@ -224,7 +225,7 @@ public final class KubernetesClusterWork implements ClusterWork {
         ClusterSnapshot s = answering(snapshot);
         long good = s.nodes().stream().filter(NodeHealth::isReady)
                 .filter(n -> check.labels().stream().noneMatch(n.missingGitpodLabels()::contains)).count();
-        return new CheckResult(good >= check.count(), good + " Ready node(s) with the labels, " + check.count()
+        return new CheckResult(good >= check.count(), Words.count(good, "Ready node") + " with the labels, " + check.count()
                 + " wanted, " + s.nodes().size() + " in all");
     }
 
@@ -247,7 +248,7 @@ public final class KubernetesClusterWork implements ClusterWork {
         String compared = compare.stream().sorted().map(a -> a.name().toLowerCase()).collect(Collectors.joining(", "));
         return new CheckResult(differences.isEmpty(), differences.isEmpty()
                 ? "standby matches the primary (" + compared + ")"
-                : differences.size() + " difference(s): " + String.join("; ", differences));
+                : Words.count(differences.size(), "difference") + ": " + String.join("; ", differences));
     }
 
     private CheckResult httpGet(Check.HttpGet check) {
@@ -310,9 +311,10 @@ public final class KubernetesClusterWork implements ClusterWork {
             return new CheckResult(false, "no completed backup found (" + from + ")");
         }
         Duration age = Duration.between(newest, Instant.now());
-        return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup " + newest.truncatedTo(
-                java.time.temporal.ChronoUnit.SECONDS) + ", " + Durations.format(age.isNegative() ? Duration.ZERO : age)
-                + " old (at most " + Durations.format(maxAge) + " allowed)", newest);
+        // The backup's time is the event's own field (backupPoint): each reader shows it in its own form.
+        return new CheckResult(age.compareTo(maxAge) <= 0, "newest backup (" + from + ") "
+                + HumanTime.duration(age.isNegative() ? Duration.ZERO : age) + " old (at most "
+                + HumanTime.duration(maxAge) + " allowed)", newest);
     }
 
     /** Per side: connection, verdict, reasons, nodes and every component's status. No credentials. */
@@ -461,7 +463,7 @@ public final class KubernetesClusterWork implements ClusterWork {
         send(clientFor(step.cluster()), plan.requests(), false);
         scaledTo.get(step.cluster()).putAll(ClusterWork.scaledTo(plan));
         long scaled = plan.requests().stream().filter(ClusterRequest.Scale.class::isInstance).count();
-        return (scaled > 0 ? "scaled " + scaled + " workload(s): " : "done: ")
+        return (scaled > 0 ? "scaled " + Words.count(scaled, "workload") + ": " : "done: ")
                 + plan.requests().stream().map(ClusterRequest::describe).collect(Collectors.joining(", "));
     }
 

@@ -88,7 +88,7 @@ final class RunbookReader {
      * @param missingValues parameters with no value and no default
      */
     record Result(DrillDefinition drill, List<DrillProblem> problems, List<Parameter> parameters,
-                  List<String> missingValues) {
+                  List<String> missingValues, DrillLoader.Outline outline) {
     }
 
     private final Path file;
@@ -115,7 +115,9 @@ final class RunbookReader {
         RunbookReader reader = new RunbookReader(file, given, requireValues);
         DrillDefinition drill = reader.drill(root, contentHash);
         return new Result(reader.problems.isEmpty() && !reader.pending ? drill : null,
-                List.copyOf(reader.problems), List.copyOf(reader.parameters), List.copyOf(reader.missing));
+                List.copyOf(reader.problems), List.copyOf(reader.parameters), List.copyOf(reader.missing),
+                drill == null ? null : new DrillLoader.Outline(drill.metadata(), drill.spec().strategy(),
+                        drill.spec().objectives()));
     }
 
     // ---------------------------------------------------------------- the document

@@ -3,6 +3,7 @@ package org.drillconsole.report;
 import java.util.stream.Collectors;
 import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.RunEvent;
+import org.drillconsole.model.Words;
 
 /**
  * Run events in words, one line each: for the terminal, the window's journal list and the reports. Written
@@ -52,7 +53,7 @@ public final class EventText {
             case CHECK_RESULT -> {
                 var e = (RunEvent.CheckResult) event;
                 yield (e.preflight() ? "preflight " : "") + "check " + (e.passed() ? "passed" : "failed") + ": "
-                        + e.observed();
+                        + e.observed() + (e.backupPoint() == null ? "" : "; backup taken " + time.apply(e.backupPoint()));
             }
             case ACTION_PLANNED -> {
                 var e = (RunEvent.ActionPlanned) event;
@@ -77,7 +78,7 @@ public final class EventText {
             }
             case RESUMED -> {
                 var e = (RunEvent.Resumed) event;
-                yield "resumed by " + e.by() + "; " + e.stepsDone() + " step(s) already done";
+                yield "resumed by " + e.by() + "; " + Words.count(e.stepsDone(), "step") + " already done";
             }
             case BACKUP_TIME_ENTERED -> "newest backup entered: " + time.apply(((RunEvent.BackupTimeEntered) event).backupPoint());
             case PRIMARY_REPLICAS -> {
@@ -95,7 +96,7 @@ public final class EventText {
                 yield "health at " + (e.when() == RunEvent.ClockMark.CLOCK_START ? "clock start" : "clock stop") + ": "
                         + e.sides().stream().map(s -> s.side() + " " + s.verdict()).collect(Collectors.joining(", "));
             }
-            case WARNING_EVENTS -> ((RunEvent.WarningEvents) event).warnings().size() + " Warning event(s) copied in";
+            case WARNING_EVENTS -> Words.count(((RunEvent.WarningEvents) event).warnings().size(), "Warning event") + " copied in";
             case SUMMARY -> "figures recorded";
             case COMPLETED, FAILED, ABORTED -> {
                 var e = (RunEvent.Finished) event;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunSummary;
+import org.drillconsole.model.Words;
 
 /** The history table (one row per run) as CSV, JSON or a printable HTML page. */
 public final class HistoryExport {
@@ -104,7 +105,7 @@ public final class HistoryExport {
         StringBuilder html = new StringBuilder(256 * (runs.size() + 4));
         html.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>")
                 .append("<meta charset=\"utf-8\"/><title>Drill history</title><style>").append(HtmlReport.STYLE)
-                .append("</style></head><body><h1>Drill history</h1><p>").append(runs.size()).append(" run(s); ")
+                .append("</style></head><body><h1>Drill history</h1><p>").append(Words.count(runs.size(), "run")).append("; ")
                 .append(escape(filterDescription)).append("</p><table><tr>");
         COLUMNS.forEach(c -> html.append("<th>").append(escape(c.replace('_', ' '))).append("</th>"));
         html.append("</tr>\n");

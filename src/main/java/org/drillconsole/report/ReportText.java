@@ -6,10 +6,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
 import org.drillconsole.model.journal.NewRun;
 import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.report.RunReport.StepSpan;
+import org.drillconsole.model.Words;
 
 /** The words every format shares, so HTML, PDF and Markdown say exactly the same thing. */
 public final class ReportText {
@@ -66,7 +67,7 @@ public final class ReportText {
         facts.add(new Fact("Cleanup", s == null || s.cleanupDone() == null ? "not required"
                 : s.cleanupDone() ? "done" : "NOT done: the standby may not be at rest"));
         facts.add(new Fact("Standby size", s == null || s.standbyNodes() == null ? NONE
-                : s.standbyNodes() + " node(s) when the run started"));
+                : Words.count(s.standbyNodes(), "node") + " when the run started"));
         if (report.preflightOverride() != null) {
             facts.add(new Fact("Preflight overridden", report.preflightOverride()));
         }
@@ -97,6 +98,6 @@ public final class ReportText {
     }
 
     public static String duration(Duration duration) {
-        return duration == null ? NONE : Durations.format(duration);
+        return duration == null ? NONE : HumanTime.duration(duration);
     }
 }

@@ -11,6 +11,7 @@ import org.drillconsole.sandbox.api.ApiException;
 import org.drillconsole.sandbox.api.ApiResource;
 import org.drillconsole.sandbox.api.ApiResources;
 import org.drillconsole.sandbox.api.ObjectStore;
+import org.drillconsole.model.Words;
 
 /**
  * The fault switches of the practice clusters, shared by the {@code sandbox} command's standard input
@@ -104,7 +105,7 @@ public final class PracticeControls {
                 }
             }
         }
-        return side.label() + ": " + count + " workspace(s) stopped";
+        return side.label() + ": " + Words.count(count, "workspace") + " stopped";
     }
 
     /**

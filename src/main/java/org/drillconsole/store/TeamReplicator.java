@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.drillconsole.model.journal.JournalEvent;
 import org.drillconsole.model.journal.NewRun;
+import org.drillconsole.model.Words;
 
 /**
  * Copies every run of the local journal to the team's PostgreSQL database, in order, idempotently, whenever
@@ -42,7 +43,7 @@ public final class TeamReplicator implements AutoCloseable {
     public record State(Health health, long pending, Instant since, String message) {
 
         /**
-         * In words, for people: "team database: catching up, 120 event(s) to copy".
+         * In words, for people: "team database: catching up, 120 events to copy".
          *
          * @param time how a time is written for the reader (a local time to the second, on the screen and the
          *             terminal alike)
@@ -51,10 +52,10 @@ public final class TeamReplicator implements AutoCloseable {
             return switch (health) {
                 case CONNECTING -> "team database: connecting";
                 case UP_TO_DATE -> "team database: connected, up to date";
-                case CATCHING_UP -> "team database: catching up, " + pending + " event(s) to copy";
+                case CATCHING_UP -> "team database: catching up, " + Words.count(pending, "event") + " to copy";
                 case UNREACHABLE -> "team database: unreachable since " + time.apply(since)
-                        + (pending == 0 ? "" : ", " + pending + " event(s) kept here until it answers") + ": " + message;
-                case REFUSED -> "team database: refused" + (pending == 0 ? "" : ", " + pending + " event(s) kept here")
+                        + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here until it answers") + ": " + message;
+                case REFUSED -> "team database: refused" + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here")
                         + ": " + message;
             };
         }

@@ -125,8 +125,8 @@ class ReportFormatsTest {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertTrue(pdf.getNumberOfPages() >= 2, "timeline, steps and journal");
             assertTrue(text.contains("Run 1: Fail over to the pilot-light standby"), text);
-            assertTrue(text.contains("21m (objective 30m)"), text);
-            assertTrue(text.contains("40m (objective 15m)"), text);
+            assertTrue(text.contains("RTO 21m 00s (objective 30m 00s)"), text);
+            assertTrue(text.contains("RPO 40m 00s (objective 15m 00s)"), text);
             assertTrue(text.contains("prod-eu at https://10.0.0.1:6443"), text);
             assertTrue(text.contains("PagerDuty alert"), text);
             assertTrue(text.contains(report.chainHead().substring(0, 40)), "chain head");

@@ -150,6 +150,12 @@ final class ConsoleWindow {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Every label's text inside the node with this id, a line each, in the order they are laid out. */
+    static String allText(FxRobot robot, String id) {
+        return robot.lookup(id).query().lookupAll(".label").stream().map(node -> ((Labeled) node).getText())
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** The rows of a list of wrapping cells that are cut off (see {@link #cutOff}). */
     static List<String> linesCutOff(FxRobot robot, String listId) {
         return cutOff(robot, listId, list -> robot.lookup(listId + " .list-cell").queryAll().stream()

@@ -1,5 +1,6 @@
 package org.drillconsole.ui;
 
+import static org.drillconsole.ui.ConsoleWindow.allText;
 import static org.drillconsole.ui.ConsoleWindow.text;
 import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,8 +48,9 @@ class DrillKeyboardTest {
         waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
         robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
                 .filter(p -> p.getFileName().toString().equals("practice-backup-time.yaml")).findFirst().orElseThrow()));
-        waitUntil(() -> text(robot, "#briefing").contains("Practice mode"), 10, () -> text(robot, "#briefing"));
-        assertTrue(text(robot, "#briefing").contains("1 preflight check(s)"), text(robot, "#briefing"));
+        waitUntil(() -> allText(robot, "#briefing").contains("Practice mode"), 10, () -> allText(robot, "#briefing"));
+        assertTrue(allText(robot, "#briefing").contains("Before the clock, 1 preflight check:"),
+                allText(robot, "#briefing"));
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // Start drill
 
         waitUntil(() -> robot.lookup("#backupButton").tryQuery().isPresent(), 20, () -> model.drill().log().toString());

@@ -94,7 +94,7 @@ public final class DrillView extends VBox {
         unfinished.setId("unfinishedRun");
         unfinished.setWrapText(true);
         unfinished.getStyleClass().add("stale-note");
-        Button resume = new Button("_Resume it");
+        Button resume = new Button("_Resume it  (Alt+R)");
         resume.setId("resumeDrill");
         resume.setOnAction(e -> model.resumeUnfinished(defaultOperator));
         VBox resumeBox = new VBox(4, unfinished, resume);
@@ -103,7 +103,8 @@ public final class DrillView extends VBox {
         unfinished.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var run = model.unfinishedProperty().get();
             return run == null ? "" : "Run " + run.id() + " (" + run.run().drillName() + ", "
-                    + run.run().mode().name().toLowerCase() + " mode, started " + run.createdAt()
+                    + run.run().mode().name().toLowerCase() + " mode, started "
+                    + org.drillconsole.drill.HumanTime.localDay(run.createdAt(), java.time.ZoneId.systemDefault())
                     + ") never finished: the console was closed or killed during it."
                     + " Resuming keeps what was done, and its clock runs on from the original start.";
         }, model.unfinishedProperty()));
@@ -111,7 +112,7 @@ public final class DrillView extends VBox {
         TextField abortReason = new TextField();
         abortReason.setId("abortRunReason");
         abortReason.setPromptText("why the drill stops");
-        Button abortRun = new Button("A_bort drill");
+        Button abortRun = new Button("A_bort drill  (Alt+B)");
         abortRun.setId("abortRun");
         abortRun.disableProperty().bind(abortReason.textProperty().isEmpty());
         abortRun.setOnAction(e -> {
@@ -170,6 +171,13 @@ public final class DrillView extends VBox {
                 return null;
             }
         });
+        // The list shows each runbook's title, strategy and objectives; the box itself, the one chosen.
+        runbook.setCellFactory(list -> new RunbookCell());
+        model.runbookChoices().addListener((javafx.collections.MapChangeListener<Path, DrillViewModel.RunbookChoice>)
+                change -> {
+                    // a choice read after the list was shown: its cell is drawn again
+                    runbook.setCellFactory(list -> new RunbookCell());
+                });
         ChoiceBox<RunMode> mode = new ChoiceBox<>(FXCollections.observableArrayList(RunMode.values()));
         mode.setId("modeBox");
         // The mode suits the clusters connected, and follows a switch between practice and real ones.
@@ -204,8 +212,9 @@ public final class DrillView extends VBox {
             }
         });
 
-        Button start = new Button("_Start drill");
+        Button start = new Button("_Start drill  (Alt+S)");
         start.setId("startDrill");
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         start.disableProperty().bind(model.runningProperty().or(runbook.valueProperty().isNull())
                 .or(model.runbookReadyProperty().not()));
         runbook.valueProperty().addListener((obs, old, now) -> model.inspect(now));
@@ -226,11 +235,22 @@ public final class DrillView extends VBox {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(6);
-        Button open = new Button("_Open…");
+        // The labels and buttons keep their words whatever else wants the column's width (a long note above
+        // it squeezed them to "R…", "M…" and a Start button reading "…").
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
+        Button open = new Button("_Open…  (Alt+O)");
         open.setId("openRunbook");
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         open.setTooltip(new javafx.scene.control.Tooltip("A runbook from another folder"));
         open.setOnAction(e -> dialogs.chooseRunbook(model.runbookDir())
                 .ifPresent(file -> runbook.setValue(model.addRunbook(file))));
+        runbook.setMaxWidth(Double.MAX_VALUE);
+        runbook.setMinWidth(120);
+        javafx.scene.layout.HBox.setHgrow(runbook, javafx.scene.layout.Priority.ALWAYS);
         form.addRow(0, new Label("Runbook"), new javafx.scene.layout.HBox(4, runbook, open));
         VBox parameters = new VBox(6);
         parameters.setId("parameterForm");
@@ -245,11 +265,12 @@ public final class DrillView extends VBox {
                 problems.setText(model.runbookProblems().isEmpty() ? ""
                         : "✖ This runbook cannot start:\n" + String.join("\n", model.runbookProblems())));
         // The runbook's parameters and problems right under it, then how it is run, then Start.
-        Label briefing = new Label();
+        VBox briefing = new VBox(3);
         briefing.setId("briefing");
-        briefing.setWrapText(true);
-        briefing.textProperty().bind(model.briefingProperty());
-        briefing.managedProperty().bind(model.briefingProperty().isNotEmpty());
+        briefing.getStyleClass().add("briefing");
+        model.briefingProperty().addListener((obs, old, now) -> showBriefing(briefing, now));
+        showBriefing(briefing, model.briefingProperty().get());
+        briefing.managedProperty().bind(model.briefingProperty().isNotNull());
         briefing.visibleProperty().bind(briefing.managedProperty());
         mode.valueProperty().addListener((obs, old, now) -> model.briefFor(now));
         model.briefFor(mode.getValue());
@@ -260,13 +281,85 @@ public final class DrillView extends VBox {
         form.addRow(5, new Label("Operator"), operator);
         form.addRow(6, new Label("Outage"), outageStart);
         form.addRow(7, new Label(""), outageReason);
-        form.addRow(8, start, problem);
+        form.add(start, 0, 8, 2, 1);
+        form.add(problem, 0, 9, 2, 1);
 
         form.disableProperty().bind(model.runningProperty());
         // While a drill runs, its card has the room: the start form comes back when it ends.
         form.visibleProperty().bind(model.runningProperty().not().and(model.summaryProperty().isEmpty()));
         form.managedProperty().bind(form.visibleProperty());
         return form;
+    }
+
+    /**
+     * The briefing laid out: the runbook's title and facts, what it is, then what it changes on which cluster,
+     * the preflight checks and what the mode means, each under its own heading. Every line wraps.
+     */
+    private static void showBriefing(VBox box, org.drillconsole.drill.Briefing briefing) {
+        box.getChildren().clear();
+        if (briefing == null) {
+            return;
+        }
+        Label title = wrapped(briefing.title(), "section-title");
+        title.setId("briefingTitle");
+        box.getChildren().addAll(title, wrapped(briefing.facts(), "muted"));
+        if (briefing.description() != null) {
+            box.getChildren().add(wrapped(briefing.description()));
+        }
+        box.getChildren().add(wrapped(briefing.changesHeading(), "briefing-heading"));
+        for (org.drillconsole.drill.Briefing.Change change : briefing.changes()) {
+            Label cluster = new Label(change.cluster().label());
+            cluster.getStyleClass().addAll("briefing-cluster", "briefing-cluster-" + change.cluster().key());
+            cluster.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label what = wrapped(change.describe());
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, cluster, what);
+            javafx.scene.layout.HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
+            box.getChildren().add(row);
+        }
+        if (!briefing.preflight().isEmpty()) {
+            box.getChildren().add(wrapped(briefing.preflightHeading(), "briefing-heading"));
+            briefing.preflight().forEach(check -> box.getChildren().add(wrapped("• " + check)));
+        }
+        box.getChildren().add(wrapped(briefing.modeMeaning(), "briefing-mode"));
+    }
+
+    private static Label wrapped(String text, String... styleClasses) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.getStyleClass().addAll(styleClasses);
+        return label;
+    }
+
+    /** A runbook in the picker's list: its title, then its strategy, objectives and file (or its problems). */
+    private final class RunbookCell extends javafx.scene.control.ListCell<Path> {
+        private final Label title = new Label();
+        private final Label facts = new Label();
+        private final VBox lines = new VBox(1, title, facts);
+
+        RunbookCell() {
+            title.getStyleClass().add("runbook-choice-title");
+            facts.getStyleClass().add("muted");
+        }
+
+        @Override
+        protected void updateItem(Path path, boolean empty) {
+            super.updateItem(path, empty);
+            if (empty || path == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            DrillViewModel.RunbookChoice choice = model.runbookChoices().get(path);
+            title.setText(choice == null ? path.getFileName().toString() : choice.title());
+            facts.setText(choice == null ? "reading…" : choice.facts());
+            facts.getStyleClass().removeAll("field-problem");
+            if (choice != null && choice.broken()) {
+                facts.getStyleClass().add("field-problem");
+            }
+            setText(null);
+            setGraphic(lines);
+        }
     }
 
     /** Called to show the finished run in the history (set by the main view). */

@@ -40,6 +40,7 @@ import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.store.JournalStore;
 import org.drillconsole.store.ParameterMemory;
 import org.drillconsole.ui.TaskExecutor;
+import org.drillconsole.model.Words;
 
 /**
  * The guided drill beside the health panes: choose a runbook and a mode, then answer the steps as the
@@ -107,16 +108,61 @@ public final class DrillViewModel {
         this.wiring = wiring;
     }
 
-    /** Lists the runbooks in the runbook folder (off the FX thread). */
+    /**
+     * A runbook as the picker shows it: its title, and its strategy and objectives (or that it has problems).
+     *
+     * @param title the runbook's title, or its file name when it cannot be read
+     * @param facts "pilot-light · RTO 30m · RPO 15m · pilot-light-failover.yaml", or its problems
+     */
+    public record RunbookChoice(String title, String facts, boolean broken) {
+
+        static RunbookChoice of(Path file, DrillLoader.Checked checked) {
+            String name = file.getFileName().toString();
+            int problems = checked.problems().size();
+            if (problems > 0 || checked.outline() == null) {
+                return new RunbookChoice(name, "✖ " + Math.max(1, problems) + (problems > 1 ? " problems" : " problem")
+                        + ": choose it to see where", true);
+            }
+            var outline = checked.outline();
+            var objectives = outline.objectives();
+            return new RunbookChoice(outline.metadata().title(), outline.strategy().key()
+                    + (objectives.rto() == null ? "" : " · RTO " + Durations.format(objectives.rto()))
+                    + (objectives.rpo() == null ? "" : " · RPO " + Durations.format(objectives.rpo()))
+                    + " · " + name, false);
+        }
+    }
+
+    private final javafx.collections.ObservableMap<Path, RunbookChoice> choices = FXCollections.observableHashMap();
+
+    /** What the picker shows of each runbook listed, read off the FX thread; absent until read. */
+    public javafx.collections.ObservableMap<Path, RunbookChoice> runbookChoices() {
+        return FXCollections.unmodifiableObservableMap(choices);
+    }
+
+    private record Listed(List<Path> files, Map<Path, RunbookChoice> choices) {
+    }
+
+    /** Lists the runbooks in the runbook folder, each with its title and objectives (off the FX thread). */
     public void refreshRunbooks() {
         executor.run(() -> {
-            try (Stream<Path> files = Files.list(runbookDir)) {
-                return files.filter(f -> f.toString().endsWith(".yaml")).map(f -> f.toAbsolutePath().normalize())
+            List<Path> files;
+            try (Stream<Path> listed = Files.list(runbookDir)) {
+                files = listed.filter(f -> f.toString().endsWith(".yaml")).map(f -> f.toAbsolutePath().normalize())
                         .sorted().toList();
             } catch (IOException e) {
-                return List.<Path>of();
+                files = List.of();
             }
-        }, runbooks::setAll, error -> log.add("cannot list runbooks in " + runbookDir + ": " + error.getMessage()));
+            Map<Path, RunbookChoice> read = new java.util.HashMap<>();
+            files.forEach(file -> read.put(file, choiceOf(file)));
+            return new Listed(files, read);
+        }, listed -> {
+            choices.putAll(listed.choices());
+            runbooks.setAll(listed.files());
+        }, error -> log.add("cannot list runbooks in " + runbookDir + ": " + error.getMessage()));
+    }
+
+    private static RunbookChoice choiceOf(Path file) {
+        return RunbookChoice.of(file, DrillLoader.check(file, ParameterValues.none(), false));
     }
 
     /** Adds a runbook from outside the runbook folder to the choices; returns it, to be selected. */
@@ -124,6 +170,7 @@ public final class DrillViewModel {
         Path absolute = file.toAbsolutePath().normalize();
         if (!runbooks.contains(absolute)) {
             runbooks.add(absolute);
+            executor.run(() -> choiceOf(absolute), choice -> choices.put(absolute, choice), error -> { });
         }
         return absolute;
     }
@@ -224,29 +271,30 @@ public final class DrillViewModel {
         runbookReady.set(checked.drill() != null);
         inspectedDrill = checked.drill();
         rpoObjective.set(checked.drill() == null ? null : checked.drill().spec().objectives().rpo());
-        briefing.set(checked.drill() == null ? "" : Briefing.of(checked.drill(), briefingMode));
+        briefing.set(checked.drill() == null ? null : Briefing.of(checked.drill(), briefingMode));
     }
 
     private DrillDefinition inspectedDrill;
     private final javafx.beans.property.ReadOnlyObjectWrapper<java.time.Duration> rpoObjective =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    private String briefingMode = "practice";
+    private RunMode briefingMode = RunMode.PRACTICE;
 
     /** The chosen runbook's RPO objective, or null: the panes judge the newest backup's age against it. */
     public javafx.beans.property.ReadOnlyObjectProperty<java.time.Duration> rpoObjectiveProperty() {
         return rpoObjective.getReadOnlyProperty();
     }
-    private final ReadOnlyStringWrapper briefing = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Briefing> briefing =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
-    /** What the chosen runbook will do in the chosen mode, told before it starts; empty while it cannot start. */
-    public ReadOnlyStringProperty briefingProperty() {
+    /** What the chosen runbook will do in the chosen mode, told before it starts; null while it cannot start. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Briefing> briefingProperty() {
         return briefing.getReadOnlyProperty();
     }
 
     /** The mode chosen in the form, for the briefing. */
     public void briefFor(RunMode mode) {
-        briefingMode = mode.name().toLowerCase();
-        briefing.set(inspectedDrill == null ? "" : Briefing.of(inspectedDrill, briefingMode));
+        briefingMode = mode;
+        briefing.set(inspectedDrill == null ? null : Briefing.of(inspectedDrill, briefingMode));
     }
 
     private ParameterValues formValues(Path runbook) {
@@ -479,7 +527,7 @@ public final class DrillViewModel {
         long cleanup = steps.stream().filter(r -> r.section().equals("cleanup")).count();
         long cleaned = steps.stream().filter(r -> r.section().equals("cleanup") && r.status().equals("✔")).count();
         text.append("\nCleanup: ").append(cleanup == 0 ? "none needed" : cleaned == cleanup ? "✔ done"
-                : "✖ " + cleaned + " of " + cleanup + " step(s) done: the standby may not be back at rest");
+                : "✖ " + cleaned + " of " + Words.count(cleanup, "step") + " done: the standby may not be back at rest");
         return text.toString();
     }
 

@@ -39,6 +39,7 @@ import org.drillconsole.store.TeamHistory;
 import org.drillconsole.report.RunReports;
 import org.drillconsole.ui.DialogService;
 import org.drillconsole.ui.TaskExecutor;
+import org.drillconsole.model.Words;
 
 /**
  * The drill history: every recorded run, filtered and sorted; the selected run's report; trends over runs;
@@ -155,7 +156,7 @@ public final class HistoryViewModel {
             }
             drillNames.setAll(newestFirst.stream().map(r -> r.run().drillName()).distinct().sorted().toList());
             allTimings = loaded.timings();
-            message.set(!loaded.note().isEmpty() ? loaded.note() : newestFirst.size() + " run(s) recorded"
+            message.set(!loaded.note().isEmpty() ? loaded.note() : Words.count(newestFirst.size(), "run") + " recorded"
                     + (loaded.fromTeam() ? " by the team (every workstation)" : ""));
             updateTrends();
         }, error -> {
@@ -252,7 +253,7 @@ public final class HistoryViewModel {
     public void exportHistory(HistoryFormat format, Path target) {
         List<RunRecord> runs = List.copyOf(filtered);
         String described = filter().describe();
-        export(runs.size() + " run(s) as " + format.name(), target, () -> ReportFiles.write(target, out -> {
+        export(Words.count(runs.size(), "run") + " as " + format.name(), target, () -> ReportFiles.write(target, out -> {
             switch (format) {
                 case CSV -> HistoryExport.csv(runs, out);
                 case JSON -> HistoryExport.json(runs, out);

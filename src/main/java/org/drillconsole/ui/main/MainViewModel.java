@@ -400,7 +400,7 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** The team database's state in words ("team database: catching up, 12 event(s) to copy"); empty without one. */
+    /** The team database's state in words ("team database: catching up, 12 events to copy"); empty without one. */
     public ReadOnlyStringProperty teamStatusProperty() {
         return teamStatus.getReadOnlyProperty();
     }

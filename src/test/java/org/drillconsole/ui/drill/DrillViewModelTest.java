@@ -1,6 +1,7 @@
 package org.drillconsole.ui.drill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +102,25 @@ class DrillViewModelTest {
         assertEquals(List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")), onFx(() -> List.copyOf(drill.runbooks())));
     }
 
+    /**
+     * The picker says what each runbook is before one is chosen: its title, strategy and objectives, even for a
+     * runbook whose parameters have no value yet (the failover's domain), and that a broken one has problems.
+     */
+    @Test
+    void eachRunbookIsListedWithItsTitleStrategyAndObjectives() throws Exception {
+        Files.copy(SHIPPED.resolve("pilot-light-failover.yaml"), dir.resolve("pilot-light-failover.yaml"));
+        Files.writeString(dir.resolve("broken.yaml"), "apiVersion: v0\n");
+        DrillViewModel drill = viewModel(dir, true);
+        onFx(drill::refreshRunbooks);
+        await("the runbooks listed", () -> drill.runbooks().size() == 2);
+        DrillViewModel.RunbookChoice failover = onFx(() -> drill.runbookChoices()
+                .get(dir.resolve("pilot-light-failover.yaml")));
+        assertEquals(new DrillViewModel.RunbookChoice("Fail over to the pilot-light standby",
+                "pilot-light · RTO 30m · RPO 15m · pilot-light-failover.yaml", false), failover);
+        DrillViewModel.RunbookChoice broken = onFx(() -> drill.runbookChoices().get(dir.resolve("broken.yaml")));
+        assertTrue(broken.broken() && broken.facts().startsWith("✖ "), broken.toString());
+    }
+
     @Test
     void aShippedRunbookOnThePracticeClustersIsFilledWithThePracticeValuesAndReady() throws Exception {
         DrillViewModel drill = viewModel(SHIPPED, true);
@@ -110,7 +130,8 @@ class DrillViewModelTest {
         DrillViewModel.ParameterField domain = onFx(() -> drill.parameterFields().stream()
                 .filter(f -> f.name().equals("domain")).findFirst().orElseThrow());
         assertEquals("gitpod.example.com", onFx(() -> domain.value().get()));
-        assertFalse(onFx(() -> drill.briefingProperty().get()).isBlank(), "a briefing before the start");
+        assertTrue(onFx(() -> drill.briefingProperty().get()).text().contains("Practice mode"),
+                "a briefing before the start");
         assertNotNull(onFx(() -> drill.rpoObjectiveProperty().get()), "the panes are given the RPO objective");
     }
 
@@ -147,7 +168,7 @@ class DrillViewModelTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("broken.yaml:7:")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.contains("broken.yaml:8:")), problems.toString());
         assertFalse(onFx(() -> drill.runbookReadyProperty().get()));
-        assertEquals("", onFx(() -> drill.briefingProperty().get()));
+        assertNull(onFx(() -> drill.briefingProperty().get()), "no briefing for a runbook that cannot start");
     }
 
     @Test

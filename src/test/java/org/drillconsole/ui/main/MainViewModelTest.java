@@ -146,7 +146,7 @@ class MainViewModelTest {
         String down = new TeamReplicator.State(TeamReplicator.Health.UNREACHABLE, 0, since, "Connection refused")
                 .describe(at -> "LOCAL(" + at + ")");
         assertEquals("team database: unreachable since LOCAL(2026-12-03T00:33:42.123456789Z): Connection refused", down);
-        assertEquals("team database: refused, 3 event(s) kept here: wrong password",
+        assertEquals("team database: refused, 3 events kept here: wrong password",
                 new TeamReplicator.State(TeamReplicator.Health.REFUSED, 3, since, "wrong password").describe(at -> "x"));
     }
 
