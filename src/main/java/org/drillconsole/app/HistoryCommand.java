@@ -3,14 +3,19 @@ package org.drillconsole.app;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.drillconsole.drill.Durations;
+import org.drillconsole.drill.HumanTime;
+import org.drillconsole.model.Words;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.journal.RunRecord;
 import org.drillconsole.model.journal.RunStatus;
+import org.drillconsole.model.journal.RunSummary;
 import org.drillconsole.report.HistoryExport;
 import org.drillconsole.report.HistoryFilter;
 import org.drillconsole.report.ReportException;
@@ -80,9 +85,10 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryFilter filter = new HistoryFilter(drill, runMode, runStatus, since, until, ZoneId.systemDefault());
         try {
-            List<RunRecord> runs = filter.apply(runs());
+            Listed listed = runs();
+            List<RunRecord> runs = filter.apply(listed.runs());
             if (!format.csv && !format.json && !format.html) {
-                table(runs, System.out);
+                table(runs, listed.team(), System.out);
                 return 0;
             }
             ReportFiles.Content content = format.csv ? out -> HistoryExport.csv(runs, out)
@@ -106,41 +112,55 @@ final class HistoryCommand implements Callable<Integer> {
      * The team's runs when a team database is configured and answers; else this workstation's, and it says so
      * (an outage must never take the history away).
      */
-    private List<RunRecord> runs() throws JournalException {
+    private Listed runs() throws JournalException {
         TeamDatabase database = null;
         try {
             database = team.database();
             if (database != null) {
                 try (TeamHistory history = TeamHistory.open(database)) {
-                    return history.runs();
+                    return new Listed(history.runs(), true);
                 }
             }
         } catch (TeamDatabase.TeamDbException e) {
             System.err.println("note: " + e.getMessage() + "; showing this workstation's runs only");
         }
         try (JournalStore store = journal.open()) {
-            return store.runs();
+            return new Listed(store.runs(), false);
         }
     }
 
-    private static void table(List<RunRecord> runs, PrintStream out) {
+    /** The runs listed, and whether they are the team's (from the team database) or this workstation's. */
+    private record Listed(List<RunRecord> runs, boolean team) {
+    }
+
+    /** A table for people: local times to the minute, durations as "4m 05s" against their objective ("30m"). */
+    private static void table(List<RunRecord> runs, boolean fromTeam, PrintStream out) {
         if (runs.isEmpty()) {
             out.println("no runs recorded (yet) that match");
             return;
         }
-        boolean team = runs.stream().map(RunRecord::workstation).distinct().count() > 1;
-        out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-19s %-12s%s%n", "ID", "STARTED", "RUNBOOK", "MODE",
-                "OPERATOR", "STATUS", "RTO", "RPO", "VERDICT", "CLEANUP", team ? " WORKSTATION" : "");
+        String line = "%-5s %-16s %-24s %-9s %-12s %-10s %-13s %-13s %-19s %-12s%s%n";
+        out.printf(line, "ID", "STARTED", "RUNBOOK", "MODE", "OPERATOR", "STATUS", "RTO", "RPO", "VERDICT", "CLEANUP",
+                fromTeam ? " WORKSTATION" : "");
         for (RunRecord run : runs) {
-            List<String> row = HistoryExport.row(run);
-            out.printf("%-5s %-17s %-24s %-9s %-12s %-10s %-9s %-9s %-19s %-12s%s%n", row.get(0),
-                    row.get(1).substring(0, Math.min(16, row.get(1).length())).replace('T', ' '), row.get(2),
-                    row.get(4), row.get(5), row.get(6), seconds(row.get(7), row.get(8)), seconds(row.get(9), row.get(10)),
-                    row.get(11).isEmpty() ? "-" : row.get(11), row.get(12), team ? " " + run.workstation() : "");
+            RunSummary s = run.summary();
+            out.printf(line, run.id(), HumanTime.localDay(run.createdAt(), ZoneId.systemDefault()).substring(0, 16),
+                    run.run().drillName(), run.run().mode().name().toLowerCase(Locale.ROOT), run.run().operator(),
+                    run.status().name(), against(s == null ? null : s.rto(), s == null ? null : s.rtoObjective()),
+                    against(s == null ? null : s.rpo(), s == null ? null : s.rpoObjective()),
+                    s == null || s.verdict() == null ? "-" : s.verdict().name(),
+                    s == null || s.cleanupDone() == null ? "not required" : s.cleanupDone() ? "done" : "not done",
+                    fromTeam ? " " + run.workstation() : "");
         }
+        long workstations = runs.stream().map(RunRecord::workstation).distinct().count();
+        out.println(Words.count(runs.size(), "run") + (fromTeam ? " from the team database ("
+                + Words.count(workstations, "workstation") + "); times are local" : " in this workstation's journal;"
+                + " times are local"));
     }
 
-    private static String seconds(String actual, String objective) {
-        return (actual.isEmpty() ? "-" : actual + "s") + (objective.isEmpty() ? "" : "/" + objective + "s");
+    /** "4m 05s/30m", "-/15m", "-". */
+    private static String against(Duration actual, Duration objective) {
+        return (actual == null ? "-" : HumanTime.duration(actual))
+                + (objective == null ? "" : "/" + Durations.format(objective));
     }
 }

@@ -28,6 +28,7 @@ import org.drillconsole.drill.RunJournal;
 import org.drillconsole.model.ClusterSnapshot;
 import org.drillconsole.model.NamedFiles;
 import org.drillconsole.model.Side;
+import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.journal.RunEvent;
 import org.drillconsole.model.journal.RunMode;
@@ -145,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (JournalStore store = journal.open();
              TeamReplicator replicator = teamDb == null ? null : new TeamReplicator(store, teamDb,
-                     state -> System.err.println(state.describe(RunCommand::localTime)), Clock.systemUTC()).start();
+                     teamStateChanges(), Clock.systemUTC()).start();
              ClusterPair pair = ClusterPair.open(clusters.source(Side.PRIMARY),
                      clusters.source(Side.STANDBY), namespace, s -> { }, Clock.systemUTC())) {
             Map<Side, ClusterSnapshot> sides = settle(pair);
@@ -169,7 +170,28 @@ final class RunCommand implements Callable<Integer> {
             // A resumed run keeps the mode it was started in.
             RunMode effectiveMode = resume && unfinished.isPresent() ? unfinished.get().run().mode() : runMode;
             Network network = effectiveMode == RunMode.PRACTICE ? new PracticeNetwork(pair) : Network.REAL;
-            DrillEngine.Listener printer = event -> print(out, session.get(), drill, event);
+            DrillEngine.Listener printer = new DrillEngine.Listener() {
+                private String lastSeen;
+
+                @Override
+                public void recorded(RunEvent event) {
+                    lastSeen = null;
+                    print(out, session.get(), drill, event);
+                }
+
+                /** A check tried again is said when what it sees changes, so a long wait is never silent. */
+                @Override
+                public void stillChecking(CheckStep step, String observed, int attempt, Duration waited,
+                                          Duration timeout) {
+                    if (!observed.equals(lastSeen)) {
+                        lastSeen = observed;
+                        out.println(TIME.format(Instant.now()) + "   still checking: " + observed + " (attempt "
+                                + attempt + ", " + HumanTime.duration(waited) + " so far" + (timeout.isZero() ? ""
+                                : ", gives up after " + HumanTime.duration(timeout)) + ")");
+                        out.flush();
+                    }
+                }
+            };
             if (resume) {
                 if (unfinished.isEmpty()) {
                     System.err.println("error: --resume: there is no unfinished run in the journal");
@@ -289,6 +311,22 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println(TIME.format(Instant.now()) + " " + line + clock);
         out.flush();
+    }
+
+    /**
+     * The team database's state on the terminal when it changes in a way that matters: connected (up to date
+     * or catching up: every event copied is one of these, a line each would bury the drill), unreachable,
+     * refused. The end of the run says where the copying stands.
+     */
+    private static java.util.function.Consumer<TeamReplicator.State> teamStateChanges() {
+        AtomicReference<TeamReplicator.Health> said = new AtomicReference<>();
+        return state -> {
+            TeamReplicator.Health kind = state.health() == TeamReplicator.Health.CATCHING_UP
+                    ? TeamReplicator.Health.UP_TO_DATE : state.health();
+            if (said.getAndSet(kind) != kind) {
+                System.err.println(state.describe(RunCommand::localTime));
+            }
+        };
     }
 
     /** A time as the terminal shows it: local, to the second ("2026-12-03 01:05:09"). */

@@ -164,6 +164,16 @@ public final class DrillEngine {
     @FunctionalInterface
     public interface Listener {
         void recorded(RunEvent event);
+
+        /**
+         * A check has not passed yet and will be tried again: what it saw, for the people waiting. Not
+         * journaled (the check's result is, once it passes or gives up).
+         *
+         * @param waited how long the check has been tried so far
+         * @param timeout when it gives up (zero: it is tried once)
+         */
+        default void stillChecking(CheckStep step, String observed, int attempt, Duration waited, Duration timeout) {
+        }
     }
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -184,6 +194,7 @@ public final class DrillEngine {
     private volatile Duration backdate = Duration.ZERO;
     private volatile Duration rto;
     private volatile String abortReason;
+    private volatile boolean stopWaiting;
     private Instant clockStartWall;
     private long humanNanos;
     private long clusterNanos;
@@ -308,6 +319,15 @@ public final class DrillEngine {
         abortReason = reason == null || reason.isBlank() ? "no reason given" : reason;
     }
 
+    /**
+     * Ends the check that is being tried again now, as not passed: the operator then decides as for any failed
+     * check (skip, retry, fail or abort; an optional step goes on). Safe to call from any thread; a request
+     * made while no check waits is forgotten when the next check starts.
+     */
+    public void requestStopWaiting() {
+        stopWaiting = true;
+    }
+
     private void stopIfAbortRequested(String where) throws Stop {
         String reason = abortReason;
         if (reason != null) {
@@ -425,6 +445,7 @@ public final class DrillEngine {
     }
 
     private CheckResult checkUntilPassOrTimeout(CheckStep step) throws InterruptedException, Stop {
+        stopWaiting = false;
         Duration timeout = step.timeout();
         Duration interval = step.interval().isZero() ? DEFAULT_INTERVAL : step.interval();
         long started = time.nanos();
@@ -442,9 +463,15 @@ public final class DrillEngine {
                         + (timeout.isZero() ? "" : "; gave up after the timeout of " + HumanTime.duration(timeout)),
                         result.backupPoint());
             }
+            listener.stillChecking(step, result.observed(), attempts, waited, timeout);
             // Waits in short slices, so an abort does not wait for the next attempt.
             for (Duration left = interval; !left.isNegative() && !left.isZero(); left = left.minus(ABORT_POLL)) {
                 stopIfAbortRequested("while " + step.id() + " waited");
+                if (stopWaiting) {
+                    stopWaiting = false;
+                    return new CheckResult(false, result.observed() + attemptsNote(attempts, waited) + "; "
+                            + operator.name() + " stopped waiting", result.backupPoint());
+                }
                 time.sleep(left.compareTo(ABORT_POLL) < 0 ? left : ABORT_POLL);
             }
         }

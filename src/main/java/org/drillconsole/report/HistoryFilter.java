@@ -19,13 +19,20 @@ public record HistoryFilter(String drill, RunMode mode, RunStatus status, LocalD
     public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, ZoneId.systemDefault());
 
     /** The runs that match, newest first. */
+    /**
+     * The runs that match, newest first, whatever order they came in (a workstation's journal lists its runs
+     * oldest first, the team database newest first: listed as they came, one of the two was upside down).
+     */
     public List<RunRecord> apply(List<RunRecord> runs) {
         List<RunRecord> matching = new ArrayList<>();
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            if (matches(runs.get(i))) {
-                matching.add(runs.get(i));
+        for (RunRecord run : runs) {
+            if (matches(run)) {
+                matching.add(run);
             }
         }
+        matching.sort(java.util.Comparator.comparing(RunRecord::createdAt)
+                .thenComparing(r -> r.workstation() == null ? "" : r.workstation())
+                .thenComparingLong(RunRecord::id).reversed());
         return matching;
     }
 

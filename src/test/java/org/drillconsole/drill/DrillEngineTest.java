@@ -264,6 +264,64 @@ class DrillEngineTest {
                 List.of(side("standby", "DOWN"))));
     }
 
+    /** A check tried again tells the people waiting what it saw each time, and is journaled once, at its end. */
+    @Test
+    void aCheckTriedAgainSaysWhatItSawWhileItWaits() throws Exception {
+        checks.put("ready", new ArrayDeque<>(List.of(false, false, true)));
+        List<String> said = new ArrayList<>();
+        DrillEngine.Listener listener = new DrillEngine.Listener() {
+            @Override
+            public void recorded(org.drillconsole.model.journal.RunEvent event) {
+                heard.add(event.kind().name());
+            }
+
+            @Override
+            public void stillChecking(org.drillconsole.model.drill.CheckStep step, String observed, int attempt,
+                                      Duration waited, Duration timeout) {
+                said.add(step.id() + ": " + observed + ", attempt " + attempt + " after " + waited.toSeconds()
+                        + " s of " + timeout.toMinutes() + " min");
+            }
+        };
+        DrillEngine.Result result = new DrillEngine(drill, new DrillEngine.Options(RunMode.PRACTICE, null, null),
+                event -> journal.add(event.kind() + (event.stepId() == null ? "" : " " + event.stepId())),
+                operator, work, time, listener).run();
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertEquals(List.of("ready: not yet, attempt 1 after 0 s of 5 min", "ready: not yet, attempt 2 after 30 s of 5 min"),
+                said);
+        assertEquals(1, journal.stream().filter(e -> e.equals("CHECK_RESULT ready")).count(), journal.toString());
+    }
+
+    /** The operator can end a long wait at once and skip the check, with the reason journaled. */
+    @Test
+    void theOperatorStopsWaitingForACheckAndSkipsIt() throws Exception {
+        checks.put("ready", new ArrayDeque<>(List.of(false)));
+        answers.add(Answer.done("alex")); // declare
+        answers.add(Answer.skip("the standby is known to be ready"));
+        DrillEngine[] engine = new DrillEngine[1];
+        DrillEngine.Listener listener = new DrillEngine.Listener() {
+            @Override
+            public void recorded(org.drillconsole.model.journal.RunEvent event) {
+            }
+
+            @Override
+            public void stillChecking(org.drillconsole.model.drill.CheckStep step, String observed, int attempt,
+                                      Duration waited, Duration timeout) {
+                engine[0].requestStopWaiting();
+            }
+        };
+        engine[0] = new DrillEngine(drill, new DrillEngine.Options(RunMode.PRACTICE, null, null),
+                event -> journal.add(event.kind() + (event.stepId() == null ? "" : " " + event.stepId())
+                        + (event.outcome() == null ? "" : " " + event.outcome())),
+                operator, work, time, listener);
+        Instant before = time.now();
+        DrillEngine.Result result = engine[0].run();
+        assertEquals(RunStatus.COMPLETED, result.status());
+        assertTrue(journal.contains("CHECK_RESULT ready FAILED"), journal.toString());
+        assertTrue(journal.contains("STEP_FINISHED ready SKIPPED"), journal.toString());
+        assertTrue(Duration.between(before, time.now()).compareTo(Duration.ofMinutes(4)) < 0,
+                "it did not wait out the 5-minute timeout");
+    }
+
     @Test
     void givesUpOnACheckAfterItsTimeoutAndLetsTheOperatorRetry() throws Exception {
         checks.put("ready", new ArrayDeque<>(List.of(false, false, false, false, false, false, false, false, false,

@@ -40,6 +40,10 @@ class HistoryExportTest {
                 + "to 2026-11-20", drills.describe());
         assertEquals("all runs", HistoryFilter.ALL.describe());
         assertEquals(List.of(4L, 3L, 2L, 1L), HistoryFilter.ALL.apply(runs).stream().map(RunRecord::id).toList());
+        // The team database lists newest first: the same order comes out (it came out upside down).
+        List<RunRecord> newestFirst = new java.util.ArrayList<>(runs);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(List.of(4L, 3L, 2L, 1L), HistoryFilter.ALL.apply(newestFirst).stream().map(RunRecord::id).toList());
         HistoryFilter october = new HistoryFilter(null, null, null, null, LocalDate.parse("2026-10-31"), ZoneOffset.UTC);
         assertEquals(List.of(1L), october.apply(runs).stream().map(RunRecord::id).toList());
     }

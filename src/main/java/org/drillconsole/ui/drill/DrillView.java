@@ -145,9 +145,24 @@ public final class DrillView extends VBox {
         next.managedProperty().bind(next.visibleProperty());
 
         VBox summary = summaryBox();
+        // While a check is tried again, the card says what it waits for: the operator is never left with nothing.
+        Label checkingText = new Label();
+        checkingText.setId("checkingText");
+        checkingText.setWrapText(true);
+        checkingText.textProperty().bind(model.checkingProperty());
+        Button stopWaiting = new Button("Stop _waiting  (Alt+W)");
+        stopWaiting.setId("stopWaiting");
+        stopWaiting.setTooltip(new javafx.scene.control.Tooltip(
+                "End this check now as not passed; then skip it, try it again, or stop the drill"));
+        stopWaiting.setOnAction(e -> model.stopWaiting());
+        VBox checking = new VBox(4, checkingText, stopWaiting);
+        checking.setId("checking");
+        checking.getStyleClass().add("checking");
+        checking.visibleProperty().bind(model.checkingProperty().isNotEmpty());
+        checking.managedProperty().bind(checking.visibleProperty());
 
         getChildren().addAll(resumeBox, startForm(defaultOperator, practice), title, stopwatch, budget, budgetText,
-                outcome, summary, promptBox, next, steps, abortBox, new Label("Journal"), log);
+                outcome, summary, checking, promptBox, next, steps, abortBox, new Label("Journal"), log);
         model.refreshRunbooks();
     }
 
@@ -378,9 +393,14 @@ public final class DrillView extends VBox {
         text.setWrapText(true);
         text.textProperty().bind(model.summaryProperty());
         FlowPane buttons = new FlowPane(6, 6);
-        for (org.drillconsole.report.ReportFormat format : List.of(org.drillconsole.report.ReportFormat.HTML,
-                org.drillconsole.report.ReportFormat.PDF, org.drillconsole.report.ReportFormat.MD)) {
-            Button export = new Button("Export " + format.name().replace("MD", "Markdown") + "…");
+        // Each with its own key, shown beside it.
+        var exports = new java.util.LinkedHashMap<org.drillconsole.report.ReportFormat, String>();
+        exports.put(org.drillconsole.report.ReportFormat.HTML, "Export H_TML…  (Alt+T)");
+        exports.put(org.drillconsole.report.ReportFormat.PDF, "Export _PDF…  (Alt+P)");
+        exports.put(org.drillconsole.report.ReportFormat.MD, "Export _Markdown…  (Alt+M)");
+        for (var entry : exports.entrySet()) {
+            org.drillconsole.report.ReportFormat format = entry.getKey();
+            Button export = new Button(entry.getValue());
             export.setId("export-" + format.name().toLowerCase());
             export.setOnAction(e -> {
                 var run = model.finishedRunProperty().get();
@@ -391,10 +411,10 @@ public final class DrillView extends VBox {
             });
             buttons.getChildren().add(export);
         }
-        Button history = new Button("Open in _history");
+        Button history = new Button("Open in _history  (Alt+H)");
         history.setId("openInHistory");
         history.setOnAction(e -> openHistory.run());
-        Button again = new Button("New _drill");
+        Button again = new Button("New _drill  (Alt+D)");
         again.setId("newDrill");
         again.setOnAction(e -> model.dismissSummary());
         buttons.getChildren().addAll(history, again);

@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import org.drillconsole.cluster.ClusterPair;
 import org.drillconsole.drill.Briefing;
 import org.drillconsole.drill.DrillEngine;
+import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.ParameterValues;
 import org.drillconsole.drill.DrillSession;
@@ -191,7 +192,7 @@ public final class DrillViewModel {
         ParameterValues values = runbook.equals(inspected) ? formValues(runbook) : ParameterValues.none();
         launch(runbook, values, mode, operatorName, (request, clusters, store, network) -> DrillSession.start(
                 new DrillSession.Request(request.drill(), request.runbookDir(), mode, operatorName, outageStart,
-                        outageReason), clusters, store, operator, operator::newestBackup, network, this::heard));
+                        outageReason), clusters, store, operator, operator::newestBackup, network, listener));
     }
 
     /**
@@ -356,7 +357,7 @@ public final class DrillViewModel {
         ParameterValues values = ParameterValues.none();
         run.run().parameters().forEach((name, value) -> values.put(name, value, runbook));
         launch(runbook, values, run.run().mode(), operatorName, (request, clusters, store, network) -> DrillSession.resume(
-                run, request, clusters, store, operator, operator::newestBackup, network, this::heard));
+                run, request, clusters, store, operator, operator::newestBackup, network, listener));
     }
 
     /** How a run is begun: a new one, or one resumed. */
@@ -419,9 +420,28 @@ public final class DrillViewModel {
         });
     }
 
-    private void heard(RunEvent event) {
-        executor.onFxThread(() -> recorded(event));
+    private final DrillEngine.Listener listener = new DrillEngine.Listener() {
+        @Override
+        public void recorded(RunEvent event) {
+            executor.onFxThread(() -> DrillViewModel.this.recorded(event));
+        }
+
+        @Override
+        public void stillChecking(CheckStep step, String observed, int attempt, Duration waited, Duration timeout) {
+            String text = "Checking: " + step.displayTitle() + "\nseen: " + observed + "\nattempt " + attempt + ", "
+                    + HumanTime.duration(waited) + " so far" + (timeout.isZero() ? ""
+                    : "; gives up after " + HumanTime.duration(timeout));
+            executor.onFxThread(() -> checking.set(text));
+        }
+    };
+
+    private final ReadOnlyStringWrapper checking = new ReadOnlyStringWrapper("");
+
+    /** While a check is tried again: which, what it saw last, and for how long it has been tried; else empty. */
+    public ReadOnlyStringProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
+
 
     private void prepare(DrillDefinition drill, RunMode mode) {
         title.set(drill.metadata().title() + " · " + mode.name().toLowerCase() + " mode");
@@ -440,6 +460,10 @@ public final class DrillViewModel {
     }
 
     private void recorded(RunEvent event) {
+        if (event instanceof RunEvent.CheckResult || event instanceof RunEvent.StepFinished
+                || event instanceof RunEvent.StepStarted || event instanceof RunEvent.Finished) {
+            checking.set("");
+        }
         log.add(HumanTime.localTime(Instant.now(), java.time.ZoneId.systemDefault()) + "  "
                 + EventText.describe(event, java.time.ZoneId.systemDefault()));
         if (event instanceof RunEvent.StepStarted started) {
@@ -648,6 +672,17 @@ public final class DrillViewModel {
         }
         prompt.set(null);
         operator.abortAll(reason);
+    }
+
+    /**
+     * Stops waiting for the check being tried again: it ends now as not passed, and the operator is asked what
+     * next as for any failed check (an optional one goes on by itself).
+     */
+    public void stopWaiting() {
+        DrillSession current = session;
+        if (current != null && !checking.get().isEmpty()) {
+            current.engine().requestStopWaiting();
+        }
     }
 
     /** A note on the current step, committed to the journal off the FX thread. */

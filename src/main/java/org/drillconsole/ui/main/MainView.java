@@ -260,6 +260,9 @@ public final class MainView extends BorderPane {
             setCenter(center);
             setRight(side);
         }
+        // The answer field has the keys again wherever the drill is now shown: after a look at the full panes,
+        // Enter answered nothing (the focus stayed in the part of the window just taken away).
+        javafx.application.Platform.runLater(() -> drillView().press("reasonField"));
     }
 
     /** Both clusters in one line each: connection, verdict and what is not fine, live. */
@@ -356,6 +359,12 @@ public final class MainView extends BorderPane {
             item.setOnAction(e -> drillView().press(answer[2]));
             drill.getItems().add(item);
         }
+        MenuItem stopWaiting = new MenuItem("Stop waiting for the check");
+        stopWaiting.setId("menu-stopWaiting");
+        stopWaiting.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+W"));
+        stopWaiting.disableProperty().bind(model.drill().checkingProperty().isEmpty());
+        stopWaiting.setOnAction(e -> drillView().press("stopWaiting"));
+        drill.getItems().add(stopWaiting);
         return drill;
     }
 
