@@ -130,9 +130,16 @@ final class TerminalOperator implements Operator {
 
     @Override
     public String confirmAction(Step step, String context, String plan) {
-        // The plan was just printed as the ACTION_PLANNED event.
-        String line = ask("  type the context name \"" + context + "\" to go ahead > ");
-        return line == null ? "" : line.strip();
+        // The plan was just printed as the ACTION_PLANNED event. A name that is not the context's is asked
+        // again (a typo must not leave the step undone); an empty line declines.
+        while (true) {
+            String line = ask("  type the context name \"" + context + "\" (an empty line: do not) to go ahead > ");
+            if (line == null || line.isBlank() || line.strip().equals(context)) {
+                return line == null ? "" : line.strip();
+            }
+            out.println("  \"" + line.strip() + "\" is not the context name \"" + context + "\": nothing was changed;"
+                    + " type it exactly, or an empty line to not do it");
+        }
     }
 
     /**

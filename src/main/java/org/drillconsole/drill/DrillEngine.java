@@ -425,9 +425,12 @@ public final class DrillEngine {
             record(new RunEvent.ActionPlanned(step.id(), plan.context(), plan.summary(),
                     plan.requests().stream().map(ClusterRequest::describe).toList()));
             String typed = operator.confirmAction(step, plan.context(), plan.summary());
-            if (!plan.context().equals(typed == null ? "" : typed.trim())) {
+            if (typed == null || typed.isBlank()) {
+                throw new StepFailed("not confirmed: declined by " + operator.name() + "; nothing was changed");
+            }
+            if (!plan.context().equals(typed.trim())) {
                 throw new StepFailed("not confirmed: the context name typed was \"" + typed
-                        + "\", not \"" + plan.context() + "\"");
+                        + "\", not \"" + plan.context() + "\"; nothing was changed");
             }
             changed = work.apply(step, plan);
         } catch (ClusterWork.StepException e) {

@@ -146,9 +146,11 @@ class RunCommandTest {
     @Test
     void refusesTheActionWhenTheWrongContextIsTypedAndAbortsOnRequest() throws Exception {
         CliRun run = run("src/test/resources/drills/practice-scale-up.yaml",
-                "done\npractice-primary\nabort typed the wrong cluster\n");
+                "done\npractice-primary\n\nabort typed the wrong cluster\n");
         assertEquals(2, run.code(), run.out());
-        assertTrue(run.out().contains("not confirmed"), run.out());
+        // The other cluster's name is not taken: asked again; the empty line declines; then the run is stopped.
+        assertTrue(run.out().contains("\"practice-primary\" is not the context name \"practice-standby\""), run.out());
+        assertTrue(run.out().contains("not confirmed: declined by alex; nothing was changed"), run.out());
         try (JournalStore store = JournalStore.openIn(dataDir, Clock.systemUTC())) {
             assertEquals(RunStatus.ABORTED, store.runs().get(0).status());
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.drillconsole.model.journal.RunStatus;
@@ -64,6 +65,16 @@ class DrillViewTest {
         String plan = robot.lookup("#promptText").queryAs(javafx.scene.text.TextFlow.class).getAccessibleText();
         assertTrue(plan.contains("server 0 → 2"), plan);
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);       // the answer field
+        // A typo is not a refusal: the text is kept, said beside the field, and the step waits to be confirmed.
+        robot.write("practice-standy");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> text(robot, "#answerProblem").contains("is not the context name"), 5,
+                () -> text(robot, "#answerProblem"));
+        TextField typed = robot.lookup("#reasonField").queryAs(TextField.class);
+        assertEquals("practice-standy", typed.getText(), "the typed text is kept");
+        assertTrue(robot.lookup("#confirmButton").tryQuery().isPresent(), "still asked to confirm");
+        robot.interact(() -> typed.setText(""));
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
         robot.write("practice-standby");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
 

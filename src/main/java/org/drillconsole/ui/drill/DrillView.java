@@ -481,10 +481,10 @@ public final class DrillView extends VBox {
             }
             case CONFIRM -> {
                 reason.setPromptText("type " + prompt.context() + " to go ahead");
-                enterAnswers = () -> model.confirm(reason.getText());
+                enterAnswers = this::confirmTyped;
                 buttons.getChildren().addAll(
-                        button("confirmButton", "_Confirm", () -> model.confirm(reason.getText()), false),
-                        button("declineButton", "Do _not", () -> model.confirm(""), false));
+                        button("confirmButton", "_Confirm", this::confirmTyped, false),
+                        button("declineButton", "Do _not", model::decline, false));
             }
             case PREFLIGHT -> {
                 reason.setPromptText("why it is safe to go on anyway, or why you stop");
@@ -573,6 +573,16 @@ public final class DrillView extends VBox {
         }
         reason.requestFocus();
         reason.end();
+    }
+
+    /** The context name typed: sent when it is exact, else why not beside the field, the text and focus kept. */
+    private void confirmTyped() {
+        model.confirm(reason.getText()).ifPresent(problem -> {
+            StyleClasses.setAll(answerProblem, "label", "field-problem");
+            answerProblem.setText("✖ " + problem);
+            reason.requestFocus();
+            reason.end();
+        });
     }
 
     /** @param needsText the button stays disabled until something is typed (reasons are required) */

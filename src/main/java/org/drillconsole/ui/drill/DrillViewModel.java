@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -653,8 +654,31 @@ public final class DrillViewModel {
         reply(Answer.abort(reason));
     }
 
-    public void confirm(String typedContext) {
-        reply(typedContext);
+    /**
+     * Confirms the action when the context name is typed exactly; otherwise nothing is sent and the reason is
+     * returned, to be said beside the field with the typed text kept: a typo must not leave a step undone (an
+     * optional step went on without its change at the first wrong letter).
+     */
+    public Optional<String> confirm(String typed) {
+        Prompt now = prompt.get();
+        if (now == null || now.kind() != Prompt.Kind.CONFIRM) {
+            return Optional.empty();
+        }
+        String text = typed == null ? "" : typed.strip();
+        if (!text.equals(now.context())) {
+            return Optional.of((text.isEmpty() ? "type " : "\"" + text + "\" is not the context name: type ")
+                    + now.context() + " exactly to apply it, or Do not (Alt+N) to leave it undone");
+        }
+        reply(text);
+        return Optional.empty();
+    }
+
+    /** The operator does not want the action: nothing is changed, and the step is failed as declined. */
+    public void decline() {
+        Prompt now = prompt.get();
+        if (now != null && now.kind() == Prompt.Kind.CONFIRM) {
+            reply("");
+        }
     }
 
     public void backupTakenAt(Instant time) {
