@@ -88,6 +88,59 @@ class GeneratedRunbooksTest {
         assertTrue(slowestNanos < 2_000_000_000L, "the slowest case took " + slowestNanos / 1_000_000 + " ms");
     }
 
+    /**
+     * Values files and --set values are written by users too: mutated values files and random assignments
+     * never break the loader, and every problem is said in words, a values file's at its line.
+     */
+    @Test
+    void noMutationOfAValuesFileOrAssignmentBreaksTheLoader() throws Exception {
+        List<byte[]> seeds = List.of(Files.readAllBytes(Path.of("drills/values/practice.yaml")),
+                Files.readAllBytes(Path.of("drills/values/example-installation.yaml")));
+        List<Path> runbooks;
+        try (Stream<Path> listed = Files.list(Path.of("drills"))) {
+            runbooks = listed.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        Random random = new Random(SEED + 1);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789.-_=:/ ${}*[]\t\u0000\u00e9\u202e\ud83d\ude80";
+        int rejected = 0;
+        for (int i = 0; i < CASES / 4; i++) {
+            byte[] mutated = seeds.get(i % seeds.size());
+            StringBuilder how = new StringBuilder();
+            for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                mutated = mutate(mutated, random, how);
+            }
+            Path values = Files.write(dir.resolve("values-" + i + ".yaml"), mutated);
+            ParameterValues given = ParameterValues.none().file(values);
+            StringBuilder assignment = new StringBuilder(random.nextBoolean() ? "domain=" : "namespace=");
+            for (int c = random.nextInt(12); c > 0; c--) {
+                assignment.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                given.set(assignment.toString(), runbooks.get(0));
+            }
+            Path runbook = runbooks.get(random.nextInt(runbooks.size()));
+            DrillLoader.Checked checked;
+            try {
+                checked = DrillLoader.check(runbook, given, true);
+            } catch (RuntimeException e) {
+                throw new AssertionError("values case " + i + " (" + how + ", " + assignment + ") threw " + e, e);
+            }
+            if (!checked.problems().isEmpty()) {
+                rejected++;
+            }
+            for (DrillProblem problem : checked.problems()) {
+                String text = problem.toString();
+                assertFalse(JAVA.matcher(text).find(), "values case " + i + " (" + how + ") speaks Java: " + text);
+                assertFalse(problem.message().isBlank(), "values case " + i + " (" + how + ") says nothing");
+                assertFalse(problem.message().equals(DrillLoader.INTERNAL_ERROR), "values case " + i + ": " + text);
+                if (problem.file().equals(values)) {
+                    assertTrue(problem.line() >= 1, "values case " + i + " (" + how + ") has no line: " + text);
+                }
+            }
+        }
+        assertTrue(rejected > CASES / 20, "the mutations should break some values, broke " + rejected);
+    }
+
     @Test
     void theSameSeedMakesTheSameCases() {
         byte[] text = "a: 1\nb: [x, y]\nc: { d: e }\n".getBytes(StandardCharsets.UTF_8);
