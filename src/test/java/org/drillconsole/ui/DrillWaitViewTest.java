@@ -56,7 +56,8 @@ class DrillWaitViewTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER); // the outage is declared
         // The practice primary runs two workspaces: the check says so while it tries again.
-        waitUntil(() -> model.drill().checkingProperty().get().contains("seen: 2 running workspaces"), 20,
+        waitUntil(() -> model.drill().checkingProperty().get()
+                        .matches("(?s).*seen at \\d\\d:\\d\\d:\\d\\d: 2 running workspaces.*"), 20,
                 () -> model.drill().checkingProperty().get() + " " + model.drill().log());
         assertTrue(robot.lookup("#stopWaiting").query().isVisible(), "Stop waiting is offered");
 

@@ -67,6 +67,7 @@ public final class DrillView extends VBox {
         StyledInPulse.keep(steps);
         steps.setId("drillSteps");
         steps.setPrefHeight(220);
+        VBox.setVgrow(steps, Priority.ALWAYS);
         steps.setPlaceholder(new Label("choose a runbook and start"));
         steps.setCellFactory(list -> new WrappingCell<>(list, row -> row.status() + "  " + row.title()
                 + (row.section().equals("step") ? "" : "  (" + row.section() + ")")

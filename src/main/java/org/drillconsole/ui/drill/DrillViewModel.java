@@ -429,9 +429,13 @@ public final class DrillViewModel {
 
         @Override
         public void stillChecking(CheckStep step, String observed, int attempt, Duration waited, Duration timeout) {
-            String text = "Checking: " + step.displayTitle() + "\nseen: " + observed + "\nattempt " + attempt + ", "
-                    + HumanTime.duration(waited) + " so far" + (timeout.isZero() ? ""
-                    : "; gives up after " + HumanTime.duration(timeout));
+            // Times of day, not "so far": the card stays true between attempts (a minute apart, for some checks).
+            Instant now = Instant.now();
+            java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+            String text = "Checking: " + step.displayTitle() + "\nseen at " + HumanTime.localTime(now, zone) + ": "
+                    + observed + "\nattempt " + attempt + (timeout.isZero() ? ""
+                    : " · gives up at " + HumanTime.localTime(now.minus(waited).plus(timeout), zone) + " ("
+                    + HumanTime.duration(timeout) + " after its first try)");
             executor.onFxThread(() -> checking.set(text));
         }
     };

@@ -230,6 +230,7 @@ public final class MainView extends BorderPane {
         drillColumnShown = true;
         if (!drillMode.get()) {
             sideScroll.setContent(drillView());
+            fillHeightOf(sideScroll);
         }
         showPracticeControls(model.practiceClustersProperty().get());
         model.drillColumnShown();
@@ -252,17 +253,29 @@ public final class MainView extends BorderPane {
         if (on) {
             sideScroll.setContent(null);
             drillScroll.setContent(drillView());
+            fillHeightOf(drillScroll);
             setCenter(drillScreen);
             setRight(null);
         } else {
             drillScroll.setContent(null);
             sideScroll.setContent(drillView());
+            fillHeightOf(sideScroll);
             setCenter(center);
             setRight(side);
         }
         // The answer field has the keys again wherever the drill is now shown: after a look at the full panes,
         // Enter answered nothing (the focus stayed in the part of the window just taken away).
         javafx.application.Platform.runLater(() -> drillView().press("reasonField"));
+    }
+
+    /**
+     * The drill is at least as tall as the scroll pane that shows it, so its checklist and journal take the
+     * room a large screen has (at 1920x1080 a sixth of the window stayed empty under them); on a small one it
+     * scrolls as before.
+     */
+    private void fillHeightOf(ScrollPane holder) {
+        drillView().minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> holder.getViewportBounds().getHeight(), holder.viewportBoundsProperty()));
     }
 
     /** Both clusters in one line each: connection, verdict and what is not fine, live. */
