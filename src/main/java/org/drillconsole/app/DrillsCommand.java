@@ -35,7 +35,7 @@ final class DrillsCommand {
         public Integer call() {
             int invalid = 0;
             boolean unreadable = false;
-            List<DrillProblem> unreadableValues = values.read(null).unreadableFiles();
+            List<DrillProblem> unreadableValues = values.unreadableFiles();
             if (!unreadableValues.isEmpty()) {
                 unreadableValues.forEach(p -> System.out.printf("FAIL  %s: %s%n", p.file(), p.message()));
                 return Cli.USAGE;

@@ -211,7 +211,8 @@ final class RunCommand implements Callable<Integer> {
             }
             out.printf("%nrun %d: %s (%s, %s mode, RTO objective %s)%n", session.get().run().id(),
                     drill.metadata().title(), drill.spec().strategy().key(), runMode.name().toLowerCase(),
-                    drill.spec().objectives().rto() == null ? "none" : HumanTime.duration(drill.spec().objectives().rto()));
+                    drill.spec().objectives().rto() == null ? "none"
+                            : HumanTime.duration(drill.spec().objectives().rto()));
             if (!drill.parameterValues().isEmpty()) {
                 out.println("parameters: " + drill.parameterValues().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));

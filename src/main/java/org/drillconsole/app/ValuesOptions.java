@@ -17,6 +17,13 @@ final class ValuesOptions {
             description = "One parameter's value; repeatable, wins over values files.")
     List<String> assignments = new ArrayList<>();
 
+    /** The values files given that are not files at all (missing, a folder, a pipe): a mistake in the command. */
+    List<org.drillconsole.drill.DrillProblem> unreadableFiles() {
+        ParameterValues values = ParameterValues.none();
+        files.forEach(values::file);
+        return values.unreadableFiles();
+    }
+
     ParameterValues read(Path runbook) {
         ParameterValues values = ParameterValues.none();
         files.forEach(values::file);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.drillconsole.model.Side;
+import org.drillconsole.model.Words;
 import org.drillconsole.model.drill.Action;
 import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.CheckStep;
@@ -67,7 +68,7 @@ public record Briefing(String title, String strategy, Duration rto, Duration rpo
 
     /** "Before the clock, 4 preflight checks:". */
     public String preflightHeading() {
-        return "Before the clock, " + preflight.size() + (preflight.size() == 1 ? " preflight check:" : " preflight checks:");
+        return "Before the clock, " + Words.count(preflight.size(), "preflight check") + ":";
     }
 
     /** What the mode means for this run. */
@@ -112,7 +113,7 @@ public record Briefing(String title, String strategy, Duration rto, Duration rpo
             @Override
             public String scale(Action.Scale scale) {
                 return "scale " + target(scale.target()) + " to " + (scale.replicas() instanceof Action.Replicas.Fixed f
-                        ? f.count() + (f.count() == 1 ? " replica" : " replicas") : "the primary's replica counts");
+                        ? Words.count(f.count(), "replica") : "the primary's replica counts");
             }
 
             @Override

@@ -352,6 +352,11 @@ public final class DrillEngine {
                 outcome = done.outcome();
                 detail = done.detail();
                 break;
+            } catch (Stop stopped) {
+                // Stopped during the step (aborted while a check waited, or at a prompt): its time still counts
+                // as waiting for people or for the clusters in the run's summary.
+                account(human, started);
+                throw stopped;
             } catch (StepFailed failed) {
                 if (step.optional()) {
                     outcome = RunEvent.StepOutcome.FAILED;

@@ -118,7 +118,8 @@ public final class KubernetesClusterWork implements ClusterWork {
                 @Override
                 public CheckResult noRunningWorkspaces(Check.NoRunningWorkspaces check) throws CheckNotPossible {
                     ClusterSnapshot s = answering(snapshot(step));
-                    return new CheckResult(s.runningWorkspaces() == 0, Words.count(s.runningWorkspaces(), "running workspace"));
+                    return new CheckResult(s.runningWorkspaces() == 0,
+                            Words.count(s.runningWorkspaces(), "running workspace"));
                 }
 
                 @Override
@@ -225,7 +226,8 @@ public final class KubernetesClusterWork implements ClusterWork {
         ClusterSnapshot s = answering(snapshot);
         long good = s.nodes().stream().filter(NodeHealth::isReady)
                 .filter(n -> check.labels().stream().noneMatch(n.missingGitpodLabels()::contains)).count();
-        return new CheckResult(good >= check.count(), Words.count(good, "Ready node") + " with the labels, " + check.count()
+        return new CheckResult(good >= check.count(), Words.count(good, "Ready node") + " with the labels, "
+                + check.count()
                 + " wanted, " + s.nodes().size() + " in all");
     }
 

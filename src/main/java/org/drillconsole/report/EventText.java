@@ -53,7 +53,8 @@ public final class EventText {
             case CHECK_RESULT -> {
                 var e = (RunEvent.CheckResult) event;
                 yield (e.preflight() ? "preflight " : "") + "check " + (e.passed() ? "passed" : "failed") + ": "
-                        + e.observed() + (e.backupPoint() == null ? "" : "; backup taken " + time.apply(e.backupPoint()));
+                        + e.observed()
+                        + (e.backupPoint() == null ? "" : "; backup taken " + time.apply(e.backupPoint()));
             }
             case ACTION_PLANNED -> {
                 var e = (RunEvent.ActionPlanned) event;
@@ -84,7 +85,7 @@ public final class EventText {
             case PRIMARY_REPLICAS -> {
                 int workloads = ((RunEvent.PrimaryReplicasRecorded) event).replicas().size();
                 yield workloads == 0 ? "no replicas recorded on the primary (it runs no workload, or could not be read)"
-                        : "recorded the primary's replicas: " + workloads + (workloads == 1 ? " workload" : " workloads");
+                        : "recorded the primary's replicas: " + Words.count(workloads, "workload");
             }
             case RPO -> {
                 var e = (RunEvent.RpoMeasured) event;
@@ -96,7 +97,8 @@ public final class EventText {
                 yield "health at " + (e.when() == RunEvent.ClockMark.CLOCK_START ? "clock start" : "clock stop") + ": "
                         + e.sides().stream().map(s -> s.side() + " " + s.verdict()).collect(Collectors.joining(", "));
             }
-            case WARNING_EVENTS -> Words.count(((RunEvent.WarningEvents) event).warnings().size(), "Warning event") + " copied in";
+            case WARNING_EVENTS -> Words.count(((RunEvent.WarningEvents) event).warnings().size(), "Warning event")
+                    + " copied in";
             case SUMMARY -> "figures recorded";
             case COMPLETED, FAILED, ABORTED -> {
                 var e = (RunEvent.Finished) event;

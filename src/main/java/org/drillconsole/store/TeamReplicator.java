@@ -54,8 +54,10 @@ public final class TeamReplicator implements AutoCloseable {
                 case UP_TO_DATE -> "team database: connected, up to date";
                 case CATCHING_UP -> "team database: catching up, " + Words.count(pending, "event") + " to copy";
                 case UNREACHABLE -> "team database: unreachable since " + time.apply(since)
-                        + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here until it answers") + ": " + message;
-                case REFUSED -> "team database: refused" + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here")
+                        + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here until it answers")
+                        + ": " + message;
+                case REFUSED -> "team database: refused"
+                        + (pending == 0 ? "" : ", " + Words.count(pending, "event") + " kept here")
                         + ": " + message;
             };
         }

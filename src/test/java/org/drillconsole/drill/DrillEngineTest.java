@@ -341,6 +341,8 @@ class DrillEngineTest {
         assertEquals(RunStatus.ABORTED, result.status());
         assertTrue(journal.get(journal.size() - 1).startsWith("ABORTED"), journal.toString());
         assertTrue(result.summary().contains("wrong standby chosen"));
+        // The two minutes the operator spent on the step before aborting count as waiting for people.
+        assertEquals(Duration.ofMinutes(2), result.humanTime());
     }
 
     @Test

@@ -122,7 +122,7 @@ public final class DrillViewModel {
             String name = file.getFileName().toString();
             int problems = checked.problems().size();
             if (problems > 0 || checked.outline() == null) {
-                return new RunbookChoice(name, "✖ " + Math.max(1, problems) + (problems > 1 ? " problems" : " problem")
+                return new RunbookChoice(name, "✖ " + Words.count(Math.max(1, problems), "problem")
                         + ": choose it to see where", true);
             }
             var outline = checked.outline();
