@@ -150,6 +150,16 @@ final class ConsoleWindow {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Chooses the runbook of this file name in the drill's picker, once the picker lists the runbooks. */
+    @SuppressWarnings("unchecked")
+    static void chooseRunbook(FxRobot robot, String fileName) throws Exception {
+        javafx.scene.control.ComboBox<Path> runbooks = robot.lookup("#runbookBox")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
+        robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
+                .filter(p -> p.getFileName().toString().equals(fileName)).findFirst().orElseThrow()));
+    }
+
     /** Every label's text inside the node with this id, a line each, in the order they are laid out. */
     static String allText(FxRobot robot, String id) {
         return robot.lookup(id).query().lookupAll(".label").stream().map(node -> ((Labeled) node).getText())

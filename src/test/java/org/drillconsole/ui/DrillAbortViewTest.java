@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.drillconsole.model.journal.RunStatus;
 import org.drillconsole.store.JournalStore;
@@ -44,11 +43,7 @@ class DrillAbortViewTest {
     void abortsTheRunWhileAnActionAwaitsConfirmation(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE"), 20, () -> text(robot, "#standbyVerdict"));
         robot.clickOn("#drillTab");
-        @SuppressWarnings("unchecked")
-        ComboBox<Path> runbooks = robot.lookup("#runbookBox").queryAs(ComboBox.class);
-        waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
-        robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
-                .filter(p -> p.getFileName().toString().equals("practice-scale-up.yaml")).findFirst().orElseThrow()));
+        ConsoleWindow.chooseRunbook(robot, "practice-scale-up.yaml");
         robot.clickOn("#startDrill");
         waitUntil(() -> robot.lookup("#doneButton").tryQuery().isPresent(), 15, () -> model.drill().log().toString());
         ConsoleWindow.clickWhenSettled(robot, "#doneButton");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -41,13 +40,9 @@ class DrillKeyboardTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aWrongBackupTimeIsKeptAndSaidBesideTheFieldThenCorrected(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#standbyVerdict").contains("IDLE"), 20, () -> text(robot, "#standbyVerdict"));
-        ComboBox<Path> runbooks = robot.lookup("#runbookBox").queryAs(ComboBox.class);
-        waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
-        robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
-                .filter(p -> p.getFileName().toString().equals("practice-backup-time.yaml")).findFirst().orElseThrow()));
+        ConsoleWindow.chooseRunbook(robot, "practice-backup-time.yaml");
         waitUntil(() -> allText(robot, "#briefing").contains("Practice mode"), 10, () -> allText(robot, "#briefing"));
         assertTrue(allText(robot, "#briefing").contains("Before the clock, 1 preflight check:"),
                 allText(robot, "#briefing"));

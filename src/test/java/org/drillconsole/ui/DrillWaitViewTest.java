@@ -5,7 +5,6 @@ import static org.drillconsole.ui.ConsoleWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -42,13 +41,9 @@ class DrillWaitViewTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aWaitingCheckSaysWhatItSeesAndTheOperatorStopsWaitingAndSkipsIt(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#primaryVerdict").contains("HEALTHY"), 20, () -> text(robot, "#primaryVerdict"));
-        ComboBox<Path> runbooks = robot.lookup("#runbookBox").queryAs(ComboBox.class);
-        waitUntil(() -> !runbooks.getItems().isEmpty(), 5, () -> "no runbooks listed");
-        robot.interact(() -> runbooks.getSelectionModel().select(runbooks.getItems().stream()
-                .filter(p -> p.getFileName().toString().equals("practice-wait.yaml")).findFirst().orElseThrow()));
+        ConsoleWindow.chooseRunbook(robot, "practice-wait.yaml");
         waitUntil(() -> !robot.lookup("#startDrill").query().isDisabled(), 10, () -> "Start stays disabled");
         robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT); // Start drill
 
