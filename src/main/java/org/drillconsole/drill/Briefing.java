@@ -27,8 +27,13 @@ import org.drillconsole.model.journal.RunMode;
 public record Briefing(String title, String strategy, Duration rto, Duration rpo, String description,
                        List<Change> changes, List<String> preflight, RunMode mode) {
 
-    /** One action: the cluster it changes, and how, in words. */
-    public record Change(Side cluster, String what, boolean optional, boolean cleanup) {
+    /**
+     * One action: the cluster it changes, and how, in words.
+     *
+     * @param dryRun what the cluster's API server says of it now (a server-side dry run: the exact changes, or
+     *               why it would refuse), when the clusters could be asked; else null
+     */
+    public record Change(String stepId, Side cluster, String what, boolean optional, boolean cleanup, String dryRun) {
 
         /** "scale ws-manager to 0 replicas (optional)". */
         public String describe() {
@@ -83,6 +88,32 @@ public record Briefing(String title, String strategy, Duration rto, Duration rpo
         };
     }
 
+    /** The same briefing with what the clusters say now of each change (by step id); others are left as they are. */
+    public Briefing withDryRuns(java.util.Map<String, String> said) {
+        return new Briefing(title, strategy, rto, rpo, description, changes.stream().map(c -> said.containsKey(c.stepId())
+                ? new Change(c.stepId(), c.cluster(), c.what(), c.optional(), c.cleanup(), said.get(c.stepId())) : c)
+                .toList(), preflight, mode);
+    }
+
+    /**
+     * What each of the steps' actions would send if it ran now, from a server-side dry run on the clusters
+     * (the cleanup's are left out: they depend on what the steps will have done). A step the clusters refuse, or
+     * cannot be asked about, says why.
+     */
+    public static java.util.Map<String, String> dryRuns(DrillDefinition drill, ClusterWork work) {
+        java.util.Map<String, String> said = new java.util.LinkedHashMap<>();
+        for (Step step : drill.spec().steps()) {
+            if (step instanceof ActionStep action) {
+                try {
+                    said.put(action.id(), "now: " + work.plan(action).summary());
+                } catch (ClusterWork.StepException e) {
+                    said.put(action.id(), "now: cannot be planned: " + e.getMessage());
+                }
+            }
+        }
+        return said;
+    }
+
     /** The whole briefing in lines, as a terminal or a test reads it. */
     public String text() {
         List<String> lines = new ArrayList<>();
@@ -91,7 +122,12 @@ public record Briefing(String title, String strategy, Duration rto, Duration rpo
             lines.add(description);
         }
         lines.add(changesHeading());
-        changes.forEach(c -> lines.add("  • " + c.cluster().key() + ": " + c.describe()));
+        changes.forEach(c -> {
+            lines.add("  • " + c.cluster().key() + ": " + c.describe());
+            if (c.dryRun() != null) {
+                lines.add("    " + c.dryRun());
+            }
+        });
         if (!preflight.isEmpty()) {
             lines.add(preflightHeading());
             preflight.forEach(p -> lines.add("  • " + p));
@@ -103,7 +139,8 @@ public record Briefing(String title, String strategy, Duration rto, Duration rpo
     private static void addChanges(List<Step> steps, List<Change> changes, boolean cleanup) {
         for (Step step : steps) {
             if (step instanceof ActionStep action) {
-                changes.add(new Change(action.cluster(), what(action.action()), action.optional(), cleanup));
+                changes.add(new Change(action.id(), action.cluster(), what(action.action()), action.optional(), cleanup,
+                        null));
             }
         }
     }

@@ -45,6 +45,7 @@ import org.drillconsole.model.drill.ActionStep;
 import org.drillconsole.model.drill.Check;
 import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.model.drill.LabelSelector;
+import org.drillconsole.model.drill.DrillDefinition;
 import org.drillconsole.model.drill.ResourceKind;
 import org.drillconsole.model.drill.Step;
 import org.drillconsole.model.drill.WorkloadTarget;
@@ -86,6 +87,15 @@ public final class KubernetesClusterWork implements ClusterWork {
         for (Side side : Side.values()) {
             scaledTo.put(side, new ConcurrentHashMap<>());
         }
+    }
+
+    /**
+     * Work that only plans, for a briefing before a run: the primary's replicas as it runs them now, no operator
+     * to ask for a backup time, the real network (planning sends no HTTP or DNS request of a check).
+     */
+    public static KubernetesClusterWork forPlanning(ClusterPair clusters, DrillDefinition drill, Path runbookDir) {
+        return new KubernetesClusterWork(clusters, drill.spec().namespace(),
+                replicasOf(clusters.monitor(Side.PRIMARY).snapshot()), runbookDir, step -> null, Network.REAL);
     }
 
     /** The replicas of every Deployment and StatefulSet the primary runs, recorded at the start of a run. */

@@ -331,6 +331,9 @@ public final class DrillView extends VBox {
             javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(6, cluster, what);
             javafx.scene.layout.HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
             box.getChildren().add(row);
+            if (change.dryRun() != null) {
+                box.getChildren().add(wrapped(change.dryRun(), "muted", "briefing-dry-run"));
+            }
         }
         if (!briefing.preflight().isEmpty()) {
             box.getChildren().add(wrapped(briefing.preflightHeading(), "briefing-heading"));

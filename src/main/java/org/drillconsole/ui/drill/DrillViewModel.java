@@ -27,6 +27,7 @@ import org.drillconsole.drill.Briefing;
 import org.drillconsole.drill.DrillEngine;
 import org.drillconsole.model.drill.CheckStep;
 import org.drillconsole.drill.DrillLoader;
+import org.drillconsole.drill.KubernetesClusterWork;
 import org.drillconsole.drill.ParameterValues;
 import org.drillconsole.drill.DrillSession;
 import org.drillconsole.drill.Durations;
@@ -98,7 +99,7 @@ public final class DrillViewModel {
     private final ObservableList<String> runbookProblems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper runbookReady = new ReadOnlyBooleanWrapper(false);
     /** Bumped on every inspection, so an older answer never overwrites a newer one. */
-    private long inspection;
+    private volatile long inspection;
     private Path inspected;
     private volatile DrillSession session;
     private FxOperator operator;
@@ -273,7 +274,42 @@ public final class DrillViewModel {
         runbookReady.set(checked.drill() != null);
         inspectedDrill = checked.drill();
         rpoObjective.set(checked.drill() == null ? null : checked.drill().spec().objectives().rpo());
+        dryRuns = Map.of();
         briefing.set(checked.drill() == null ? null : Briefing.of(checked.drill(), briefingMode));
+        askTheClustersAbout(checked.drill());
+    }
+
+    /** What the clusters said of the chosen runbook's actions (server-side dry runs), by step id. */
+    private Map<String, String> dryRuns = Map.of();
+
+    /**
+     * The briefing's changes as the clusters see them now: each step's action planned with a server-side dry run
+     * (off the FX thread), shown under it once they answer; nothing when no clusters are connected.
+     */
+    private void askTheClustersAbout(DrillDefinition drill) {
+        ClusterPair clusters = wiring.clusters().get();
+        Path runbook = inspected;
+        if (drill == null || clusters == null || runbook == null) {
+            return;
+        }
+        long ticket = inspection;
+        Path runbookDir = runbook.toAbsolutePath().getParent();
+        executor.run(() -> {
+            // The primary's replicas are what a scale-up copies: planned before its objects are read, the plan
+            // would find nothing to scale. A primary that never answers is planned after 15 s, and says so.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (!clusters.monitor(org.drillconsole.model.Side.PRIMARY).snapshot().objectsKnown()
+                    && System.nanoTime() < deadline && ticket == inspection) {
+                Thread.sleep(250);
+            }
+            return Briefing.dryRuns(drill, KubernetesClusterWork.forPlanning(clusters, drill, runbookDir));
+        },
+                said -> {
+                    if (ticket == inspection && inspectedDrill == drill && briefing.get() != null) {
+                        dryRuns = said;
+                        briefing.set(briefing.get().withDryRuns(said));
+                    }
+                }, error -> { });
     }
 
     private DrillDefinition inspectedDrill;
@@ -296,7 +332,7 @@ public final class DrillViewModel {
     /** The mode chosen in the form, for the briefing. */
     public void briefFor(RunMode mode) {
         briefingMode = mode;
-        briefing.set(inspectedDrill == null ? null : Briefing.of(inspectedDrill, briefingMode));
+        briefing.set(inspectedDrill == null ? null : Briefing.of(inspectedDrill, briefingMode).withDryRuns(dryRuns));
     }
 
     private ParameterValues formValues(Path runbook) {

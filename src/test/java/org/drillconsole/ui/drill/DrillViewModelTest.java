@@ -171,6 +171,23 @@ class DrillViewModelTest {
         assertNull(onFx(() -> drill.briefingProperty().get()), "no briefing for a runbook that cannot start");
     }
 
+    /** Before the start, the briefing says what each action would change now, as the clusters' dry runs say. */
+    @Test
+    void theBriefingCarriesWhatTheClustersSayOfEachActionNow() throws Exception {
+        clusters = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
+                new ClusterPair.Source(practice.clusters().kubeconfig(Side.STANDBY), null), "gitpod", s -> { },
+                Clock.systemUTC());
+        await("both sides read", () -> clusters.monitor(Side.PRIMARY).snapshot().verdict() != null
+                && !clusters.monitor(Side.PRIMARY).snapshot().components().isEmpty());
+        DrillViewModel drill = viewModel(SHIPPED, true);
+        onFx(() -> drill.inspect(SHIPPED.resolve("pilot-light-failover.yaml")));
+        await("the dry runs in the briefing", () -> drill.briefingProperty().get() != null
+                && drill.briefingProperty().get().changes().stream().anyMatch(c -> c.dryRun() != null));
+        String briefing = onFx(() -> drill.briefingProperty().get().text());
+        assertTrue(briefing.contains("now: scale ws-manager 1 → 0 in namespace gitpod"), briefing);
+        assertTrue(briefing.matches("(?s).*now: scale .*server 0 → 2.*"), briefing);
+    }
+
     @Test
     void aReadinessDrillOnThePracticeClustersRunsToItsEndAndIsJournaled() throws Exception {
         clusters = ClusterPair.open(new ClusterPair.Source(practice.clusters().kubeconfig(Side.PRIMARY), null),
