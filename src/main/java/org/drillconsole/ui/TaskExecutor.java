@@ -74,7 +74,12 @@ public class TaskExecutor implements AutoCloseable {
 
     /** Hands a result over to the FX thread: for work that runs on threads of its own (probes, replication). */
     public void onFxThread(Runnable update) {
-        fxThread.execute(update);
+        try {
+            fxThread.execute(update);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window has closed while the work ran (a briefing's dry runs wait for a slow cluster): nothing
+            // is left to show the result in.
+        }
     }
 
     /**

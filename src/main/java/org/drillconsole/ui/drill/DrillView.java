@@ -280,7 +280,7 @@ public final class DrillView extends VBox {
         model.runbookProblems().addListener((javafx.collections.ListChangeListener<String>) change ->
                 problems.setText(model.runbookProblems().isEmpty() ? ""
                         : "✖ This runbook cannot start:\n" + String.join("\n", model.runbookProblems())));
-        // The runbook's parameters and problems right under it, then how it is run, then Start.
+        // The runbook's parameters and problems right under it, then how it is run, then Start, then the briefing.
         VBox briefing = new VBox(3);
         briefing.setId("briefing");
         briefing.getStyleClass().add("briefing");
@@ -290,15 +290,17 @@ public final class DrillView extends VBox {
         briefing.visibleProperty().bind(briefing.managedProperty());
         mode.valueProperty().addListener((obs, old, now) -> model.briefFor(now));
         model.briefFor(mode.getValue());
-        form.add(briefing, 0, 1, 2, 1);
-        form.add(parameters, 0, 2, 2, 1);
-        form.add(problems, 0, 3, 2, 1);
-        form.addRow(4, new Label("Mode"), mode);
-        form.addRow(5, new Label("Operator"), operator);
-        form.addRow(6, new Label("Outage"), outageStart);
-        form.addRow(7, new Label(""), outageReason);
-        form.add(start, 0, 8, 2, 1);
-        form.add(problem, 0, 9, 2, 1);
+        // Everything that is typed or pressed first, the briefing under it: the briefing grows when the clusters'
+        // dry runs answer, and growing above the form it moved the fields away under the pointer.
+        form.add(parameters, 0, 1, 2, 1);
+        form.add(problems, 0, 2, 2, 1);
+        form.addRow(3, new Label("Mode"), mode);
+        form.addRow(4, new Label("Operator"), operator);
+        form.addRow(5, new Label("Outage"), outageStart);
+        form.addRow(6, new Label(""), outageReason);
+        form.add(start, 0, 7, 2, 1);
+        form.add(problem, 0, 8, 2, 1);
+        form.add(briefing, 0, 9, 2, 1);
 
         form.disableProperty().bind(model.runningProperty());
         // While a drill runs, its card has the room: the start form comes back when it ends.
