@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.drillconsole.drill.DrillLoader;
 import org.drillconsole.drill.DrillProblem;
+import org.drillconsole.model.Words;
 import org.drillconsole.drill.Durations;
 import org.drillconsole.model.drill.DrillDefinition;
 import picocli.CommandLine.Command;
@@ -49,8 +50,7 @@ final class DrillsCommand {
                 }
                 if (!checked.problems().isEmpty()) {
                     invalid++;
-                    System.out.printf("FAIL  %s: %d problem%s%n", file, checked.problems().size(),
-                            checked.problems().size() == 1 ? "" : "s");
+                    System.out.printf("FAIL  %s: %s%n", file, Words.count(checked.problems().size(), "problem"));
                     for (DrillProblem problem : checked.problems()) {
                         System.out.println("  " + problem);
                     }

@@ -11,6 +11,7 @@ import org.drillconsole.model.ComponentRole;
 import org.drillconsole.model.ComponentStatus;
 import org.drillconsole.model.PodTrouble;
 import org.drillconsole.model.WorkloadKind;
+import org.drillconsole.model.Words;
 
 /** Turns a workload and its troubled pods into one component status, on top of kubectl's rollout rules. */
 public final class ComponentRules {
@@ -67,8 +68,7 @@ public final class ComponentRules {
             PodTrouble first = podTrouble.get(0);
             status = ready == 0 ? ComponentStatus.FAILED : ComponentStatus.DEGRADED;
             reason = first.reason();
-            message = message + " (" + podTrouble.size() + " pod" + (podTrouble.size() == 1 ? "" : "s") + " "
-                    + first.reason() + ")";
+            message = message + " (" + Words.count(podTrouble.size(), "pod") + " " + first.reason() + ")";
         } else {
             status = ComponentStatus.PROGRESSING;
         }
