@@ -99,7 +99,7 @@ public final class DrillViewModel {
     private final ObservableList<String> runbookProblems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper runbookReady = new ReadOnlyBooleanWrapper(false);
     /** Bumped on every inspection, so an older answer never overwrites a newer one. */
-    private volatile long inspection;
+    private long inspection;
     private Path inspected;
     private volatile DrillSession session;
     private FxOperator operator;
@@ -274,38 +274,61 @@ public final class DrillViewModel {
         runbookReady.set(checked.drill() != null);
         inspectedDrill = checked.drill();
         rpoObjective.set(checked.drill() == null ? null : checked.drill().spec().objectives().rpo());
-        dryRuns = Map.of();
-        briefing.set(checked.drill() == null ? null : Briefing.of(checked.drill(), briefingMode));
-        askTheClustersAbout(checked.drill());
+        Planned now = checked.drill() == null ? null : Planned.of(wiring.clusters().get(), inspected, checked.drill());
+        boolean samePlan = now != null && now.equals(planned);
+        if (!samePlan) {
+            dryRuns = Map.of();
+            planned = now;
+        }
+        briefing.set(checked.drill() == null ? null
+                : Briefing.of(checked.drill(), briefingMode).withDryRuns(dryRuns));
+        if (!samePlan) {
+            askTheClustersAbout(checked.drill(), now);
+        }
     }
 
     /** What the clusters said of the chosen runbook's actions (server-side dry runs), by step id. */
     private Map<String, String> dryRuns = Map.of();
+    /**
+     * What {@link #dryRuns} are asked for (answered or not yet): a parameter edited that changes none of it is
+     * not asked again. Read by the asking thread to give up once something else is asked for.
+     */
+    private volatile Planned planned;
+
+    /**
+     * What a briefing's dry runs depend on: the clusters, the runbook, its namespace and its steps' actions. A
+     * value typed in the form that changes none of these (the domain, used by checks) keeps the dry runs: asked
+     * again at every keystroke, they sent a batch of requests to the clusters and emptied the briefing's lines.
+     */
+    private record Planned(ClusterPair clusters, Path runbook, String namespace, List<Step> actions) {
+        static Planned of(ClusterPair clusters, Path runbook, DrillDefinition drill) {
+            return new Planned(clusters, runbook, drill.spec().namespace(), drill.spec().steps().stream()
+                    .filter(org.drillconsole.model.drill.ActionStep.class::isInstance).toList());
+        }
+    }
 
     /**
      * The briefing's changes as the clusters see them now: each step's action planned with a server-side dry run
      * (off the FX thread), shown under it once they answer; nothing when no clusters are connected.
      */
-    private void askTheClustersAbout(DrillDefinition drill) {
-        ClusterPair clusters = wiring.clusters().get();
-        Path runbook = inspected;
-        if (drill == null || clusters == null || runbook == null) {
+    private void askTheClustersAbout(DrillDefinition drill, Planned plan) {
+        ClusterPair clusters = plan == null ? null : plan.clusters();
+        if (drill == null || clusters == null || plan.runbook() == null) {
             return;
         }
-        long ticket = inspection;
-        Path runbookDir = runbook.toAbsolutePath().getParent();
+        Path runbookDir = plan.runbook().toAbsolutePath().getParent();
         executor.run(() -> {
             // The primary's replicas are what a scale-up copies: planned before its objects are read, the plan
             // would find nothing to scale. A primary that never answers is planned after 15 s, and says so.
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
             while (!clusters.monitor(org.drillconsole.model.Side.PRIMARY).snapshot().objectsKnown()
-                    && System.nanoTime() < deadline && ticket == inspection) {
+                    && System.nanoTime() < deadline && plan.equals(planned)) {
                 Thread.sleep(250);
             }
             return Briefing.dryRuns(drill, KubernetesClusterWork.forPlanning(clusters, drill, runbookDir));
         },
                 said -> {
-                    if (ticket == inspection && inspectedDrill == drill && briefing.get() != null) {
+                    if (plan.equals(planned) && briefing.get() != null) {
                         dryRuns = said;
                         briefing.set(briefing.get().withDryRuns(said));
                     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.drillconsole.cluster.ClusterPair;
+import org.drillconsole.drill.Briefing;
 import org.drillconsole.model.journal.RunMode;
 import org.drillconsole.model.Side;
 import org.drillconsole.sandbox.PracticeNetwork;
@@ -186,6 +187,18 @@ class DrillViewModelTest {
         String briefing = onFx(() -> drill.briefingProperty().get().text());
         assertTrue(briefing.contains("now: scale ws-manager 1 → 0 in namespace gitpod"), briefing);
         assertTrue(briefing.matches("(?s).*now: scale .*server 0 → 2.*"), briefing);
+
+        // A value that changes none of the actions (the domain) keeps the dry runs: not asked again, never emptied.
+        List<Briefing> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Every briefing set, equal or not (a change listener hears only unequal ones).
+        onFx(() -> drill.briefingProperty().addListener((javafx.beans.Observable briefed) ->
+                seen.add(drill.briefingProperty().get())));
+        DrillViewModel.ParameterField domain = onFx(() -> drill.parameterFields().stream()
+                .filter(f -> f.name().equals("domain")).findFirst().orElseThrow());
+        onFx(() -> domain.value().set("gitpod.acme.test"));
+        await("the edited value checked", () -> !seen.isEmpty() && drill.runbookReadyProperty().get());
+        assertTrue(seen.stream().allMatch(b -> b != null && b.changes().stream()
+                .filter(c -> !c.cleanup()).allMatch(c -> c.dryRun() != null)), seen.toString());
     }
 
     @Test
